@@ -1,0 +1,82 @@
+# fmnist-wasm — the front door. `make run` serves the page, `make test` runs every test.
+# Each target installs what is missing first (scripts/deps.sh), then builds incrementally.
+
+PORT     ?= 8080
+WERROR   ?= OFF
+JOBS     ?= 2
+FUZZ_SECONDS ?= 60
+NATIVE   := build/native
+WASM     := build/wasm
+WEB      := build/web
+CLI      := build/fmnist
+BUNDLES  := assets/fashion-mnist-14.bin assets/fashion-mnist-28.bin
+export NODE_PATH := /usr/share/nodejs
+
+.PHONY: all build deps native web bundle run test test-native test-sanitize test-web \
+        check-reference bench fuzz screenshot clean
+
+all: build
+
+deps:
+	@scripts/deps.sh
+
+build: deps native web
+
+# --- native: core, the fmnist CLI, unit tests
+$(NATIVE)/CMakeCache.txt:
+	cmake -S . -B $(NATIVE) -DCMAKE_BUILD_TYPE=Release -DFMNIST_WERROR=$(WERROR) -DFMNIST_BIN_DIR=$(CURDIR)/build
+
+native: $(NATIVE)/CMakeCache.txt
+	@cmake --build $(NATIVE) -j$(JOBS)
+
+# --- data bundles, made by our own CLI from the original IDX files
+assets/fashion-mnist-%.bin: src/core/dataset.cpp src/tools/cmd_bundle.cpp | native
+	$(CLI) bundle --side $* --out $@
+
+bundle: native
+	@rm -f $(BUNDLES)
+	@$(MAKE) --no-print-directory $(BUNDLES)
+
+# --- web: core + SDL2 + ImGui → build/web (index.html, .js, .wasm, bundles, LICENSES)
+$(WASM)/CMakeCache.txt:
+	emcmake cmake -S . -B $(WASM) -DCMAKE_BUILD_TYPE=Release -DFMNIST_WERROR=$(WERROR) \
+	  -DFMNIST_WEB_DIR=$(CURDIR)/$(WEB) >/dev/null
+
+web: $(WASM)/CMakeCache.txt $(BUNDLES)
+	@cmake --build $(WASM) -j$(JOBS)
+	@mkdir -p $(WEB) && cp -u $(BUNDLES) $(WEB)/
+
+run: build
+	@python3 scripts/serve.py --dir $(WEB) --port $(PORT)
+
+# --- tests
+test: build
+	@$(MAKE) --no-print-directory test-native test-sanitize test-web
+
+test-native: native
+	cd $(NATIVE) && ctest --output-on-failure -j$(JOBS)
+
+# The unit tests again under AddressSanitizer + UndefinedBehaviorSanitizer.
+build/asan/CMakeCache.txt:
+	cmake -S . -B build/asan -DCMAKE_BUILD_TYPE=RelWithDebInfo -DFMNIST_SANITIZE=ON -DFMNIST_WERROR=$(WERROR) >/dev/null
+
+test-sanitize: deps build/asan/CMakeCache.txt
+	@cmake --build build/asan -j$(JOBS)
+	cd build/asan && ASAN_OPTIONS=detect_leaks=1 UBSAN_OPTIONS=print_stacktrace=1 \
+	  ctest --output-on-failure -j$(JOBS) -E 'Reference|Slow'
+
+test-web: web
+	node tests/web/run.mjs --web $(WEB) --out build/test-artifacts
+
+# The lesson's reference numbers on the full data (minutes): cross-validation and training.
+check-reference: native $(BUNDLES)
+	scripts/check_reference.sh $(CLI)
+
+bench: build
+	node scripts/bench.mjs --cli $(CLI) --web $(WEB) --out build/bench.json
+
+fuzz: deps
+	scripts/fuzz.sh $(FUZZ_SECONDS)
+
+clean:
+	rm -rf build

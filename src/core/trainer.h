@@ -1,0 +1,151 @@
+// The training state machine. step() does one minibatch or one chunk of an evaluation pass
+// and returns, so a browser frame runs as many as fit its budget; fit() loops for the CLI.
+#pragma once
+
+#include <cstdint>
+#include <functional>
+#include <limits>
+#include <string>
+#include <vector>
+
+#include "dataset.h"
+#include "metrics.h"
+#include "network.h"
+#include "optimizer.h"
+#include "rng.h"
+
+namespace fm {
+
+enum class ModelKind : uint8_t { kSoftmax = 0, kMlp = 1 };
+
+// Defaults are the lesson's: Dense(10, softmax), RMSprop 1e-3, batch 32, 5 epochs, seed 42,
+// 20 % of the 60,000 held out for validation.
+struct TrainConfig {
+  ModelKind model = ModelKind::kSoftmax;
+  std::vector<int> hidden;  // widths for kMlp (1–2 layers in the UI)
+  Activation hidden_activation = Activation::kRelu;
+  OptimizerConfig optimizer;
+  int batch = 32;
+  int epochs = 5;
+  uint64_t seed = 42;
+  double val_fraction = 0.2;
+  int eval_chunk = 2000;  // samples per evaluation step()
+};
+
+constexpr int kMaxHiddenWidth = 4096;
+constexpr int kMaxHiddenLayers = 4;
+constexpr int kMaxEpochs = 1000;
+
+// Checks every field (lr > 0 and finite, 1 ≤ batch ≤ training-set size, epochs ≥ 1, hidden
+// widths 1..kMaxHiddenWidth, …); the message names the field and the allowed range.
+Status validate(const TrainConfig& config, Index train_count);
+Architecture architecture_for(const TrainConfig& config, int side);
+
+struct EpochRecord {
+  int epoch = 0;  // 1-based
+  float train_loss = 0, train_acc = 0, val_loss = 0, val_acc = 0;
+};
+
+// Running means since the start of the epoch, as Keras' progress bar prints them.
+struct BatchRecord {
+  float loss = 0, acc = 0;
+};
+
+enum class Phase : uint8_t {
+  kIdle,        // no run started (or reset)
+  kTraining,    // minibatches of the current epoch
+  kValidating,  // chunked validation pass at the end of an epoch
+  kTesting,     // chunked test-set pass (after the last epoch, or on request)
+  kDone,        // all epochs finished (test evaluated)
+  kDiverged,    // stopped: loss or weights non-finite, or loss > 10·ln 10 for 50 batches
+};
+
+class Trainer {
+ public:
+  // Validates, splits (from config.seed), initialises fresh weights (from config.seed) and
+  // enters kTraining. `data` must outlive the run. On error nothing changes.
+  Status start(const Dataset& data, const TrainConfig& config);
+  // Adopts saved weights (e.g. a loaded model file) for `data`: phase kDone, history empty,
+  // validation/test metrics computed on the next steps (phase kValidating then kTesting).
+  Status adopt(const Dataset& data, const TrainConfig& config, const Vector& params);
+  void reset();  // back to kIdle: weights, history and message dropped
+
+  bool busy() const;  // kTraining, kValidating or kTesting
+  void step();        // one unit of work; does nothing when not busy
+  // Runs until not busy; on_epoch is called after each validation pass.
+  void fit(const std::function<void(const EpochRecord&)>& on_epoch = nullptr);
+
+  // Apply from the next step.
+  Status set_lr(float lr);
+  Status set_batch(int batch);
+  // After kDiverged: restore the last good weights (end of the last finished epoch) and go on.
+  Status continue_from_snapshot();
+  // Evaluates the test set (chunked) with the current weights; result in test_acc().
+  void request_test_eval();
+
+  Phase phase() const { return phase_; }
+  bool has_model() const { return phase_ != Phase::kIdle; }
+  const TrainConfig& config() const { return config_; }
+  const Network& network() const { return net_; }
+  const Dataset* data() const { return data_; }
+  const Split& split() const { return split_; }
+
+  int epoch() const { return epoch_; }  // finished epochs
+  Index batch_in_epoch() const { return batch_pos_; }
+  Index batches_per_epoch() const;
+  long long samples_seen() const { return samples_seen_; }
+  const std::vector<EpochRecord>& history() const { return history_; }  // finite values only
+  const std::vector<BatchRecord>& batch_history() const { return batch_history_; }
+  const ConfusionMatrix& val_confusion() const { return val_confusion_; }
+  const HardestExamples& val_hardest() const { return val_hardest_; }
+  // Predicted class and confidence for each validation sample after the last validation pass
+  // (indexed like split().val); empty before.
+  const std::vector<uint8_t>& val_predictions() const { return val_pred_; }
+  const std::vector<float>& val_confidence() const { return val_conf_; }
+  float test_acc() const { return test_acc_; }  // NaN until evaluated
+  float test_loss() const { return test_loss_; }
+  const std::string& message() const { return message_; }  // why it diverged
+
+ private:
+  void train_step();
+  void eval_step();
+  void begin_validation();
+  void finish_validation();
+  void diverge(const std::string& why);
+
+  const Dataset* data_ = nullptr;
+  TrainConfig config_;
+  Phase phase_ = Phase::kIdle;
+  Network net_;
+  Optimizer opt_;
+  Rng rng_;
+  Split split_;
+  std::vector<int32_t> order_;  // this epoch's shuffled training indices
+  std::vector<int32_t> all_test_;
+  Matrix x_;                    // pixels × capacity, gathered batch
+  std::vector<uint8_t> y_;
+  Vector snapshot_;             // weights at the end of the last good epoch
+  int epoch_ = 0;
+  Index batch_pos_ = 0;
+  long long samples_seen_ = 0;
+  double epoch_loss_sum_ = 0;
+  long long epoch_correct_ = 0, epoch_samples_ = 0;
+  int bad_batches_ = 0;
+  // evaluation pass in progress
+  Index eval_pos_ = 0;
+  double eval_loss_sum_ = 0;
+  long long eval_correct_ = 0;
+  std::vector<EpochRecord> history_;
+  std::vector<BatchRecord> batch_history_;
+  ConfusionMatrix val_confusion_, eval_confusion_;
+  HardestExamples val_hardest_, eval_hardest_;
+  std::vector<uint8_t> val_pred_;
+  std::vector<float> val_conf_;
+  float test_acc_ = std::numeric_limits<float>::quiet_NaN();
+  float test_loss_ = std::numeric_limits<float>::quiet_NaN();
+  std::string message_;
+};
+
+const char* phase_name(Phase phase);
+
+}  // namespace fm

@@ -1,0 +1,46 @@
+// `fmnist eval FILE`: loads a model file (validated) and evaluates it on the test set.
+#include <cstdio>
+
+#include "core/model_file.h"
+#include "tools/commands.h"
+#include "tools/io/io.h"
+
+namespace fm {
+
+Status load_model_file(const std::string& path, SavedModel* model) {
+  std::vector<uint8_t> bytes;
+  if (!read_file(path, &bytes)) return Status::Error("cannot read model file " + path);
+  Status s = load_model(bytes.data(), bytes.size(), model);
+  if (!s) return Status::Error(path + ": " + s.message);
+  return Status::Ok();
+}
+
+int cmd_eval(int argc, char** argv) {
+  Args args("eval", {kBundleFlag, kIdxFlag, kJsonFlag});
+  Status s = args.parse(argc, argv, 2);
+  if (!s) return fail("eval", s.message, 2);
+  if (args.help()) {
+    std::printf("%s", args.usage("MODEL_FILE [--bundle FILE | --idx DIR] [--json]",
+                                 "Evaluates a model saved by `fmnist train --save` (or exported from the\n"
+                                 "page) on the 10,000 test images of its input size.").c_str());
+    return 0;
+  }
+  if (args.positional().size() != 1) return fail("eval", "expected one model file (fmnist eval MODEL_FILE)", 2);
+  SavedModel model;
+  if (!(s = load_model_file(args.positional()[0], &model))) return fail("eval", s.message);
+  Dataset data;
+  if (!(s = load_data(args, model.side, &data))) return fail("eval", s.message);
+  if (!(s = check_model_fits(model, data.side))) return fail("eval", s.message);
+  Trainer trainer;
+  if (!(s = trainer.adopt(data, model.config, model.params))) return fail("eval", s.message);
+  trainer.fit();
+  std::printf("test accuracy: %.4f, test loss: %.4f (%lld images %d×%d)\n", trainer.test_acc(), trainer.test_loss(),
+              static_cast<long long>(data.test_count()), data.side, data.side);
+  if (args.has("json")) {
+    std::printf("{\"test_acc\": %s, \"test_loss\": %s}\n", json_number(trainer.test_acc()).c_str(),
+                json_number(trainer.test_loss()).c_str());
+  }
+  return 0;
+}
+
+}  // namespace fm

@@ -1,0 +1,50 @@
+// Shared by the subcommands: data loading from --bundle / --idx, errors, JSON numbers.
+#include <cmath>
+#include <cstdio>
+#include <cstdlib>
+
+#include "tools/commands.h"
+#include "tools/io/io.h"
+
+namespace fm {
+
+const FlagSpec kBundleFlag{"bundle", true, "data bundle file (default assets/fashion-mnist-<side>.bin or $FMNIST_BUNDLE)"};
+const FlagSpec kIdxFlag{"idx", true, "folder with the four original Fashion-MNIST .gz files instead of a bundle"};
+const FlagSpec kJsonFlag{"json", false, "after the human output, print one line of JSON for scripts"};
+
+Status load_data(const Args& args, int side, Dataset* out) {
+  if (args.has("idx")) {
+    Dataset full;
+    Status s = load_idx_dir(args.get("idx", ""), &full);
+    if (!s) return s;
+    return downsample(full, side == 0 ? 14 : side, out);
+  }
+  std::string path = args.get("bundle", "");
+  if (path.empty()) {
+    const char* env = std::getenv("FMNIST_BUNDLE");
+    path = (env && *env) ? env : "assets/fashion-mnist-" + std::to_string(side == 0 ? 14 : side) + ".bin";
+  }
+  Dataset data;
+  Status s = load_bundle_file(path, &data);
+  if (!s) return s;
+  if (side != 0 && data.side != side) {
+    return Status::Error(path + " holds " + std::to_string(data.side) + "×" + std::to_string(data.side) +
+                         " images but --side is " + std::to_string(side));
+  }
+  *out = std::move(data);
+  return Status::Ok();
+}
+
+int fail(const std::string& command, const std::string& message, int code) {
+  std::fprintf(stderr, "fmnist %s: %s\n", command.c_str(), message.c_str());
+  return code;
+}
+
+std::string json_number(double v) {
+  if (!std::isfinite(v)) return "null";
+  char buf[32];
+  std::snprintf(buf, sizeof(buf), "%.9g", v);
+  return buf;
+}
+
+}  // namespace fm

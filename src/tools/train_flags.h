@@ -1,0 +1,20 @@
+// Flags shared by `fmnist train` and `fmnist bench`: model, optimizer and hyper-parameters
+// parsed into a TrainConfig, each checked with a clear message.
+#pragma once
+
+#include <string>
+#include <vector>
+
+#include "core/trainer.h"
+#include "tools/args.h"
+
+namespace fm {
+
+std::vector<FlagSpec> train_flag_specs();
+// "softmax" or "mlp:100[,50…]" (width list); relu hidden layers, or "mlp-sigmoid:…".
+Status parse_model(const std::string& text, TrainConfig* config);
+std::string model_name(const TrainConfig& config);
+// Reads --model --optimizer --lr --batch --epochs --seed --side into config / side.
+Status read_train_flags(const Args& args, TrainConfig* config, int* side);
+
+}  // namespace fm
