@@ -30,8 +30,11 @@ native: $(NATIVE)/CMakeCache.txt
 	@cmake --build $(NATIVE) -j$(JOBS)
 
 # --- data bundles, made by our own CLI from the original IDX files
+# 14×14 keeps 16 grey levels: 4.4 MB on the wire instead of 9.2 MB, for 0.1 pt of accuracy (README).
+BITS_14 := 4
+BITS_28 := 8
 assets/fashion-mnist-%.bin: src/core/dataset.cpp src/tools/cmd_bundle.cpp | native
-	$(CLI) bundle --side $* --out $@
+	$(CLI) bundle --side $* --bits $(BITS_$*) --out $@
 
 bundle: native
 	@rm -f $(BUNDLES)

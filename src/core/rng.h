@@ -3,6 +3,7 @@
 // the same seed must give the same weights, shuffles and splits natively and in the browser.
 #pragma once
 
+#include <cstddef>
 #include <cstdint>
 #include <vector>
 

@@ -1,0 +1,34 @@
+#!/usr/bin/env bash
+# Reproduces the lesson's reference numbers (../shared/DATA.md) with the native CLI on the real
+# data and checks each against its bound. Usage: check_reference.sh [path/to/fmnist]
+set -uo pipefail
+cd "$(dirname "$0")/.."
+cli=${1:-build/fmnist}
+# The original IDX files, not the (possibly 16-level) bundles: these are the reference numbers.
+idx=(--idx "${FASHION_MNIST_DIR:-/usr/share/datasets/fashion-mnist}")
+failed=0
+
+# check NAME COMMAND... : runs the command with --json, compares one field of its last line.
+check() {
+  local name=$1 field=$2 op=$3; shift 3
+  local start=$SECONDS out value
+  if ! out=$("$@" --json 2>&1); then
+    echo "FAIL $name: command failed: $*"; echo "$out" | tail -3; failed=$((failed + 1)); return
+  fi
+  value=$(echo "$out" | tail -1 | python3 -c "import json,sys; print(json.load(sys.stdin)['$field'])")
+  if python3 -c "import sys; v=$value; sys.exit(0 if ($op) else 1)"; then
+    echo "ok   $name: $field = $value ($op) [$((SECONDS - start)) s]"
+  else
+    echo "FAIL $name: $field = $value, expected $op"; failed=$((failed + 1))
+  fi
+}
+
+check "cv 28×28 (ref 0.8196)"      mean    "abs(v-0.8196)<=0.008" "$cli" cv --side 28 "${idx[@]}"
+check "cv 14×14 (ref 0.8291)"      mean    "abs(v-0.8291)<=0.008" "$cli" cv --side 14 "${idx[@]}"
+check "softmax 28×28 (ref 0.8501)" val_acc "v>=0.845" "$cli" train --model softmax --side 28 "${idx[@]}"
+check "softmax 14×14 (ref 0.8242)" val_acc "v>=0.820" "$cli" train --model softmax --side 14 "${idx[@]}"
+check "mlp:100 28×28 (ref 0.8744)" val_acc "v>=0.868" "$cli" train --model mlp:100 --optimizer adam --side 28 "${idx[@]}"
+check "mlp:100 14×14 (ref 0.8668)" val_acc "v>=0.858" "$cli" train --model mlp:100 --optimizer adam --side 14 "${idx[@]}"
+
+if [ $failed -gt 0 ]; then echo "reference checks: $failed failed"; exit 1; fi
+echo "reference checks: all 6 passed"

@@ -1,0 +1,250 @@
+// The model file: save_model writes, load_model validates every field before accepting it.
+// Layout (all integers and floats little-endian; offsets after the widths depend on H):
+//
+//   0   4 bytes  magic "FMNM"
+//   4   u32      version = 1
+//   8   u32      side (14 or 28)
+//   12  u32      inputs (side²)
+//   16  u32      outputs (10)
+//   20  u32      hidden layer count H (0..kMaxHiddenLayers)
+//   24  H × u32  hidden widths (1..kMaxHiddenWidth each)
+//       u8       hidden activation (0 relu, 1 sigmoid)
+//       u8       model kind (0 softmax, 1 mlp)
+//       u8       optimizer kind (0 sgd, 1 rmsprop, 2 adam)
+//       f32      learning rate
+//       u32      batch size
+//       u32      epochs
+//       u64      seed
+//       f32      validation accuracy when saved (NaN if unknown)
+//       u64      parameter count P (must equal Architecture::param_count())
+//       P × f32  parameters in Network's order (per layer W out×in column-major, then b)
+//       u32      CRC-32 (IEEE, as zlib) of every byte before it
+//
+// The other TrainConfig fields (momentum, rho, betas, epsilon, val_fraction, eval_chunk) are not
+// stored: a loaded config has their defaults.
+#include "core/model_file.h"
+
+#include <cmath>
+#include <cstring>
+#include <string>
+#include <utility>
+
+#include "core/dataset.h"
+
+namespace fm {
+
+namespace {
+
+constexpr char kMagic[4] = {'F', 'M', 'N', 'M'};
+constexpr uint32_t kVersion = 1;
+
+uint32_t float_bits(float f) {
+  uint32_t u;
+  std::memcpy(&u, &f, sizeof u);
+  return u;
+}
+
+float bits_float(uint32_t u) {
+  float f;
+  std::memcpy(&f, &u, sizeof f);
+  return f;
+}
+
+class Writer {
+ public:
+  void bytes(const void* p, size_t n) {
+    const uint8_t* b = static_cast<const uint8_t*>(p);
+    out_.insert(out_.end(), b, b + n);
+  }
+  void u8(uint8_t v) { out_.push_back(v); }
+  void u32(uint32_t v) {
+    for (int i = 0; i < 4; ++i) out_.push_back(static_cast<uint8_t>(v >> (8 * i)));
+  }
+  void u64(uint64_t v) {
+    for (int i = 0; i < 8; ++i) out_.push_back(static_cast<uint8_t>(v >> (8 * i)));
+  }
+  void f32(float v) { u32(float_bits(v)); }
+  std::vector<uint8_t>& out() { return out_; }
+
+ private:
+  std::vector<uint8_t> out_;
+};
+
+// Reads little-endian fields; a read past the end sets truncated() and yields zeros.
+class Reader {
+ public:
+  Reader(const uint8_t* bytes, size_t size) : bytes_(bytes), size_(size) {}
+  bool has(size_t n) const { return n <= size_ - pos_; }
+  bool truncated() const { return truncated_; }
+  size_t pos() const { return pos_; }
+  size_t left() const { return size_ - pos_; }
+
+  uint64_t le(int n) {
+    if (!has(static_cast<size_t>(n))) {
+      truncated_ = true;
+      pos_ = size_;
+      return 0;
+    }
+    uint64_t v = 0;
+    for (int i = 0; i < n; ++i) v |= uint64_t{bytes_[pos_ + i]} << (8 * i);
+    pos_ += static_cast<size_t>(n);
+    return v;
+  }
+  uint8_t u8() { return static_cast<uint8_t>(le(1)); }
+  uint32_t u32() { return static_cast<uint32_t>(le(4)); }
+  uint64_t u64() { return le(8); }
+  float f32() { return bits_float(u32()); }
+
+ private:
+  const uint8_t* bytes_;
+  size_t size_;
+  size_t pos_ = 0;
+  bool truncated_ = false;
+};
+
+Status truncated() { return Status::Error("model file is truncated"); }
+
+}  // namespace
+
+std::vector<uint8_t> save_model(const SavedModel& model) {
+  const Architecture& arch = model.arch;
+  const TrainConfig& config = model.config;
+  Writer w;
+  w.bytes(kMagic, 4);
+  w.u32(kVersion);
+  w.u32(static_cast<uint32_t>(model.side));
+  w.u32(static_cast<uint32_t>(arch.inputs));
+  w.u32(static_cast<uint32_t>(arch.outputs));
+  w.u32(static_cast<uint32_t>(arch.hidden.size()));
+  for (int width : arch.hidden) w.u32(static_cast<uint32_t>(width));
+  w.u8(static_cast<uint8_t>(arch.hidden_activation));
+  w.u8(static_cast<uint8_t>(config.model));
+  w.u8(static_cast<uint8_t>(config.optimizer.kind));
+  w.f32(config.optimizer.lr);
+  w.u32(static_cast<uint32_t>(config.batch));
+  w.u32(static_cast<uint32_t>(config.epochs));
+  w.u64(config.seed);
+  w.f32(model.val_acc);
+  w.u64(static_cast<uint64_t>(model.params.size()));
+  for (Index i = 0; i < model.params.size(); ++i) w.f32(model.params[i]);
+  std::vector<uint8_t>& out = w.out();
+  const uint32_t crc = crc32(out.data(), out.size());
+  w.u32(crc);
+  return std::move(w.out());
+}
+
+Status load_model(const uint8_t* bytes, size_t size, SavedModel* out) {
+  Reader r(bytes, size);
+  if (size < 4) return truncated();
+  if (std::memcmp(bytes, kMagic, 4) != 0) return Status::Error("not an fmnist model file");
+  r.le(4);
+  SavedModel m;
+
+  const uint32_t version = r.u32();
+  if (r.truncated()) return truncated();
+  if (version != kVersion) {
+    return Status::Error("unsupported model file version " + std::to_string(version) +
+                         " (this build reads version 1)");
+  }
+  const uint32_t side = r.u32(), inputs = r.u32(), outputs = r.u32(), hidden = r.u32();
+  if (r.truncated()) return truncated();
+  if (side != 14 && side != 28) {
+    return Status::Error("model file: input side " + std::to_string(side) + " is not 14 or 28");
+  }
+  if (inputs != side * side) {
+    return Status::Error("model file: " + std::to_string(inputs) + " inputs do not match " +
+                         std::to_string(side) + "×" + std::to_string(side) + " images");
+  }
+  if (outputs != static_cast<uint32_t>(kNumClasses)) {
+    return Status::Error("model file: " + std::to_string(outputs) + " outputs, expected 10");
+  }
+  if (hidden > static_cast<uint32_t>(kMaxHiddenLayers)) {
+    return Status::Error("model file: " + std::to_string(hidden) + " hidden layers, at most " +
+                         std::to_string(kMaxHiddenLayers) + " allowed");
+  }
+  m.side = static_cast<int>(side);
+  m.arch.inputs = static_cast<int>(inputs);
+  m.arch.outputs = static_cast<int>(outputs);
+  for (uint32_t i = 0; i < hidden; ++i) {
+    const uint32_t width = r.u32();
+    if (r.truncated()) return truncated();
+    if (width < 1 || width > static_cast<uint32_t>(kMaxHiddenWidth)) {
+      return Status::Error("model file: hidden layer " + std::to_string(i + 1) + " has width " +
+                           std::to_string(width) + ", allowed 1.." +
+                           std::to_string(kMaxHiddenWidth));
+    }
+    m.arch.hidden.push_back(static_cast<int>(width));
+  }
+
+  const uint8_t activation = r.u8(), model_kind = r.u8(), optimizer_kind = r.u8();
+  const float lr = r.f32();
+  const uint32_t batch = r.u32(), epochs = r.u32();
+  const uint64_t seed = r.u64();
+  const float val_acc = r.f32();
+  const uint64_t param_count = r.u64();
+  if (r.truncated()) return truncated();
+  if (activation > static_cast<uint8_t>(Activation::kSigmoid)) {
+    return Status::Error("model file: unknown activation " + std::to_string(activation));
+  }
+  if (model_kind > static_cast<uint8_t>(ModelKind::kMlp)) {
+    return Status::Error("model file: unknown model kind " + std::to_string(model_kind));
+  }
+  if (optimizer_kind > static_cast<uint8_t>(OptimizerKind::kAdam)) {
+    return Status::Error("model file: unknown optimizer " + std::to_string(optimizer_kind));
+  }
+  if (!std::isfinite(lr) || lr <= 0) {
+    return Status::Error("model file: learning rate " + std::to_string(lr) + " is not positive");
+  }
+  if (batch < 1 || batch > static_cast<uint32_t>(INT32_MAX) || epochs < 1 ||
+      epochs > static_cast<uint32_t>(INT32_MAX)) {
+    return Status::Error("model file: batch " + std::to_string(batch) + " or epochs " +
+                         std::to_string(epochs) + " out of range");
+  }
+  m.arch.hidden_activation = static_cast<Activation>(activation);
+  m.config.model = static_cast<ModelKind>(model_kind);
+  m.config.hidden = m.arch.hidden;
+  m.config.hidden_activation = m.arch.hidden_activation;
+  m.config.optimizer.kind = static_cast<OptimizerKind>(optimizer_kind);
+  m.config.optimizer.lr = lr;
+  m.config.batch = static_cast<int>(batch);
+  m.config.epochs = static_cast<int>(epochs);
+  m.config.seed = seed;
+  m.val_acc = val_acc;
+
+  const uint64_t expected_params = static_cast<uint64_t>(m.arch.param_count());
+  if (param_count != expected_params) {
+    return Status::Error("model file holds " + std::to_string(param_count) +
+                         " parameters but its architecture needs " +
+                         std::to_string(expected_params));
+  }
+  // Sizes before allocating: the parameters and the CRC must be exactly what is left.
+  const uint64_t rest = param_count * 4 + 4;
+  if (r.left() < rest) return truncated();
+  if (r.left() > rest) {
+    return Status::Error("model file has " + std::to_string(r.left() - rest) +
+                         " unexpected trailing bytes");
+  }
+  const size_t crc_at = size - 4;
+  if (crc32(bytes, crc_at) != static_cast<uint32_t>(Reader(bytes + crc_at, 4).le(4))) {
+    return Status::Error("model file is corrupt (checksum mismatch)");
+  }
+  m.params.resize(static_cast<Index>(param_count));
+  for (Index i = 0; i < m.params.size(); ++i) {
+    m.params[i] = r.f32();
+    if (!std::isfinite(m.params[i])) {
+      return Status::Error("model file has a non-finite weight (parameter " + std::to_string(i) +
+                           ")");
+    }
+  }
+  *out = std::move(m);
+  return Status::Ok();
+}
+
+Status check_model_fits(const SavedModel& model, int side) {
+  if (model.arch.inputs == side * side) return Status::Ok();
+  return Status::Error("model expects " + std::to_string(model.side) + "×" +
+                       std::to_string(model.side) + " inputs but the data is " +
+                       std::to_string(side) + "×" + std::to_string(side));
+}
+
+}  // namespace fm
