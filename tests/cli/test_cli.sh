@@ -14,7 +14,7 @@ expect_error() {
   local err rc
   err=$("$cli" "$@" 2>&1 >/dev/null); rc=$?
   if [ "$rc" -ne "$code" ]; then echo "expected exit $code, got $rc for: $*"; echo "$err"; exit 1; fi
-  if ! grep -qE "$pattern" <<<"$err"; then echo "message for '$*' lacks /$pattern/: $err"; exit 1; fi
+  if ! grep -qE -e "$pattern" <<<"$err"; then echo "message for '$*' lacks /$pattern/: $err"; exit 1; fi
   if [ "$(wc -l <<<"$err")" -ne 1 ]; then echo "expected one line for '$*', got: $err"; exit 1; fi
 }
 

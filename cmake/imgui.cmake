@@ -1,0 +1,29 @@
+# imgui.cmake: builds Dear ImGui 1.86 from IMGUI_DIR as the static library `imgui`, with its SDL2 and
+# OpenGL3 backends: WebGL2 (GLES 3.0) on `sdl2_web` under Emscripten, system SDL2 + OpenGL natively.
+
+if(NOT EXISTS "${IMGUI_DIR}/imgui.h")
+  message(FATAL_ERROR "IMGUI_DIR (${IMGUI_DIR}) does not contain imgui.h")
+endif()
+
+add_library(imgui STATIC
+  "${IMGUI_DIR}/imgui.cpp"
+  "${IMGUI_DIR}/imgui_draw.cpp"
+  "${IMGUI_DIR}/imgui_tables.cpp"
+  "${IMGUI_DIR}/imgui_widgets.cpp"
+  "${IMGUI_DIR}/backends/imgui_impl_sdl.cpp"
+  "${IMGUI_DIR}/backends/imgui_impl_opengl3.cpp"
+)
+target_include_directories(imgui SYSTEM PUBLIC "${IMGUI_DIR}" "${IMGUI_DIR}/backends")
+target_compile_options(imgui PRIVATE -w)
+
+if(EMSCRIPTEN)
+  # Without this define ImGui 1.86's OpenGL3 backend picks GLES2/WebGL1 under Emscripten.
+  target_compile_definitions(imgui PUBLIC IMGUI_IMPL_OPENGL_ES3)
+  target_link_libraries(imgui PUBLIC sdl2_web)
+  target_link_options(imgui INTERFACE "-sMIN_WEBGL_VERSION=2" "-sMAX_WEBGL_VERSION=2")
+else()
+  # Native (optional): system SDL2 (Debian: libsdl2-dev) and OpenGL; the backend loads GL itself.
+  find_package(SDL2 REQUIRED)
+  find_package(OpenGL REQUIRED)
+  target_link_libraries(imgui PUBLIC SDL2::SDL2 OpenGL::GL ${CMAKE_DL_LIBS})
+endif()
