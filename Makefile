@@ -11,6 +11,7 @@ WEB      := build/web
 CLI      := build/fmnist
 BUNDLES  := assets/fashion-mnist-14.bin assets/fashion-mnist-28.bin
 export NODE_PATH := /usr/share/nodejs
+MAKEFLAGS += --no-print-directory
 
 .PHONY: all build deps native web bundle run test test-native test-sanitize test-web \
         check-reference bench fuzz screenshot clean

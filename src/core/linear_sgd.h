@@ -15,7 +15,7 @@ namespace fm {
 struct LinearSgdConfig {
   double alpha = 1e-4;
   int epochs = 5;
-  uint64_t seed = 42;
+  uint64_t seed = 42;  // plays sklearn's random_state (low 32 bits): 42 gives sklearn's 42 run
 };
 
 // One-vs-rest linear model: W is 10×pixels, b is 10. Inputs are pixel/255.
@@ -27,25 +27,42 @@ class OvrSgdClassifier {
   double score(const Dataset& data, const std::vector<int32_t>& indices) const;  // accuracy
 
   // Incremental use: begin(), then run_samples() until finished().
-  void begin(const Dataset& data, const std::vector<int32_t>& indices, const LinearSgdConfig& config);
-  void run_samples(long long max_samples);  // processes up to this many (sample, class) updates
+  void begin(const Dataset& data, const std::vector<int32_t>& indices,
+             const LinearSgdConfig& config);
+  // Processes about this many (sample, class) updates: whole samples of 10 updates, at least one.
+  void run_samples(long long max_samples);
   bool finished() const;
+  double progress() const;  // 0..1 of the incremental fit's (sample, class) updates
+  // The fitted model (row c: class c's weights on pixel/255); zero until finished().
+  const Eigen::MatrixXd& weights() const { return weights_; }
+  const Eigen::VectorXd& bias() const { return bias_; }
 
  private:
-  // State of the incremental fit.
+  void shuffle_all();  // the start of an epoch: each class reshuffles its own order
+  void update_all();   // one plain-SGD step of every class, each on its own next image
+
+  // The 10 binary problems are independent, so they run in lockstep (same t, same position):
+  // each keeps sklearn's arithmetic exactly, and their 10 dot products overlap in the CPU.
   const Dataset* data_ = nullptr;
-  std::vector<int32_t> indices_, order_;
+  std::vector<int32_t> indices_;
+  std::vector<int32_t> orders_;  // kNumClasses × n: class c's visiting order at [c·n, c·n + n)
   LinearSgdConfig config_;
-  Rng rng_;
-  int klass_ = 0, epoch_ = 0;
+  std::vector<uint32_t> shuffle_seeds_;  // per class, from sklearn's random_state chain
+  int epoch_ = 0;
   size_t pos_ = 0;
-  double t_ = 1.0, t0_ = 0.0, wscale_ = 1.0;
-  std::vector<double> w_;       // pixels, current class (scaled by wscale_)
-  double b_ = 0.0;
-  Matrix weights_;              // 10 × pixels
-  Vector bias_;
+  double t_ = 1.0, t0_ = 0.0;
+  std::vector<double> w_;  // pixels × 10, class-minor (w_[i·10 + c]); true weights = w_·wscale_
+  std::vector<double> wscale_, b_;  // per class
+  Eigen::MatrixXd weights_;         // 10 × pixels, the result (double, like sklearn's coef_)
+  Eigen::VectorXd bias_;            // 10
   bool done_ = false;
 };
+
+// scikit-learn's 'optimal' schedule offset: eta = 1 / (alpha·(t0 + t − 1)), t = 1, 2, …, with
+// t0 = 1 / (eta0·alpha), eta0 = typw / max(1, dloss(−typw, 1)), typw = sqrt(1 / sqrt(alpha)).
+double sgd_optimal_t0(double alpha);
+// d/dp of the log loss log(1 + exp(−y·p)), with scikit-learn's cut-offs at |y·p| > 18.
+double log_loss_dloss(double p, double y);
 
 // Stratified 5-fold cross-validation of OvrSgdClassifier over all training images;
 // step() does a bounded amount of work so the page can slice it across frames.

@@ -59,13 +59,23 @@ class Network {
 
   bool all_finite() const;
 
+  // Sizes the batch buffers for up to `max_batch` columns (only grows), so that later forward/
+  // backward calls allocate nothing; forward() calls it itself when a batch is larger.
+  void reserve(Index max_batch);
+
  private:
+  int layer_in(int layer) const;
+  int layer_out(int layer) const;
+
   Architecture arch_;
   Vector params_, grads_;
   std::vector<Index> w_offset_, b_offset_;
-  // Per layer: pre-activations and activations (out×capacity), used for the first B columns.
-  std::vector<Matrix> z_, a_;
-  Matrix delta_, delta_next_;
+  // Buffers of `capacity_` columns; a batch uses the first B. Hidden activations are computed in
+  // place (relu' and sigmoid' only need a), so no pre-activations are kept except the logits.
+  std::vector<Matrix> a_;      // per hidden layer: width×capacity
+  Matrix logits_, probs_;      // outputs×capacity
+  Matrix delta_, delta_next_;  // widest layer×capacity, ping-pong in backward
+  Index capacity_ = 0;
   Index batch_ = 0;  // B of the last forward
 };
 

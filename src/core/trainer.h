@@ -65,8 +65,9 @@ class Trainer {
   // Validates, splits (from config.seed), initialises fresh weights (from config.seed) and
   // enters kTraining. `data` must outlive the run. On error nothing changes.
   Status start(const Dataset& data, const TrainConfig& config);
-  // Adopts saved weights (e.g. a loaded model file) for `data`: phase kDone, history empty,
-  // validation/test metrics computed on the next steps (phase kValidating then kTesting).
+  // Adopts saved weights (e.g. a loaded model file) for `data`: history empty; the next steps
+  // compute validation and test metrics (phase kValidating, then kTesting), ending in kDone.
+  // Refuses weights whose count does not fit the config's architecture, or non-finite ones.
   Status adopt(const Dataset& data, const TrainConfig& config, const Vector& params);
   void reset();  // back to kIdle: weights, history and message dropped
 
@@ -102,35 +103,49 @@ class Trainer {
   // (indexed like split().val); empty before.
   const std::vector<uint8_t>& val_predictions() const { return val_pred_; }
   const std::vector<float>& val_confidence() const { return val_conf_; }
+  // Accuracy and mean loss of the last finished validation pass (also after adopt()); NaN before.
+  float val_acc() const { return val_acc_; }
+  float val_loss() const { return val_loss_; }
   float test_acc() const { return test_acc_; }  // NaN until evaluated
   float test_loss() const { return test_loss_; }
   const std::string& message() const { return message_; }  // why it diverged
 
  private:
+  void setup(const Dataset& data, const TrainConfig& config);
+  void begin_epoch();
   void train_step();
   void eval_step();
   void begin_validation();
   void finish_validation();
-  void diverge(const std::string& why);
+  void begin_test();
+  void finish_test();
+  void diverge(Index batch, const std::string& why);
 
   const Dataset* data_ = nullptr;
   TrainConfig config_;
   Phase phase_ = Phase::kIdle;
   Network net_;
   Optimizer opt_;
-  Rng rng_;
+  Rng rng_;  // shuffles only; init draws from its own Rng(seed)
   Split split_;
   std::vector<int32_t> order_;  // this epoch's shuffled training indices
   std::vector<int32_t> all_test_;
-  Matrix x_;                    // pixels × capacity, gathered batch
+  Matrix x_;  // pixels × capacity, gathered batch
   std::vector<uint8_t> y_;
-  Vector snapshot_;             // weights at the end of the last good epoch
+  // The last good state (end of the last finished epoch, or the start): restored on divergence.
+  Vector snapshot_;
+  Optimizer opt_snapshot_;
+  long long snapshot_samples_ = 0;
+  size_t snapshot_batches_ = 0;
   int epoch_ = 0;
-  Index batch_pos_ = 0;
+  Index batch_pos_ = 0;   // batches done in this epoch
+  Index sample_pos_ = 0;  // samples done in this epoch (position in order_)
   long long samples_seen_ = 0;
   double epoch_loss_sum_ = 0;
   long long epoch_correct_ = 0, epoch_samples_ = 0;
-  int bad_batches_ = 0;
+  double smoothed_loss_ = -1;  // EMA of batch losses for the divergence rule; < 0: none yet
+  int bad_batches_ = 0;        // consecutive batches with smoothed_loss_ above the ceiling
+  bool adopting_ = false;      // adopt(): validation and test only, no epoch record
   // evaluation pass in progress
   Index eval_pos_ = 0;
   double eval_loss_sum_ = 0;
@@ -139,8 +154,10 @@ class Trainer {
   std::vector<BatchRecord> batch_history_;
   ConfusionMatrix val_confusion_, eval_confusion_;
   HardestExamples val_hardest_, eval_hardest_;
-  std::vector<uint8_t> val_pred_;
-  std::vector<float> val_conf_;
+  std::vector<uint8_t> val_pred_, eval_pred_;
+  std::vector<float> val_conf_, eval_conf_;
+  float val_acc_ = std::numeric_limits<float>::quiet_NaN();
+  float val_loss_ = std::numeric_limits<float>::quiet_NaN();
   float test_acc_ = std::numeric_limits<float>::quiet_NaN();
   float test_loss_ = std::numeric_limits<float>::quiet_NaN();
   std::string message_;

@@ -1,0 +1,477 @@
+// The training state machine: one minibatch or one evaluation chunk per step(), deterministic
+// from one seed, with divergence detection and a last-good-epoch snapshot to go back to.
+#include "core/trainer.h"
+
+#include <algorithm>
+#include <cmath>
+#include <cstdio>
+#include <utility>
+
+namespace fm {
+
+namespace {
+
+// Shuffles use their own stream, so the number of init draws never shifts the epoch orders.
+constexpr uint64_t kShuffleStream = 0x53687566666C6521ull;  // "Shuffle!"
+// 10× the loss of a uniform guess over 10 classes: no working model stays above it.
+const double kLossCeiling = 10.0 * std::log(10.0);
+constexpr int kMaxBadBatches = 50;
+constexpr double kSmoothing = 0.9;  // EMA weight of the previous smoothed loss
+
+std::string format_number(double value) {
+  char text[32];
+  std::snprintf(text, sizeof(text), "%g", value);
+  return text;
+}
+
+bool valid_fraction(float value) { return value >= 0.0f && value < 1.0f; }  // false for NaN
+
+Index validation_count(Index n, double val_fraction) {
+  return static_cast<Index>(std::llround(static_cast<double>(n) * val_fraction));
+}
+
+Status check_data(const Dataset& data) {
+  const Index pixels = data.pixels();
+  if (pixels <= 0) return Status::Error("the data set has no image size");
+  if (data.train_count() == 0) return Status::Error("the data set has no training images");
+  if (static_cast<Index>(data.train_images.size()) != data.train_count() * pixels ||
+      static_cast<Index>(data.test_images.size()) != data.test_count() * pixels) {
+    return Status::Error("the data set's image and label counts disagree");
+  }
+  return Status::Ok();
+}
+
+}  // namespace
+
+Status validate(const TrainConfig& config, Index train_count) {
+  if (config.model != ModelKind::kSoftmax && config.model != ModelKind::kMlp) {
+    return Status::Error("unknown model kind (got " +
+                         std::to_string(static_cast<int>(config.model)) + ")");
+  }
+  if (config.model == ModelKind::kMlp) {
+    if (config.hidden.empty() || static_cast<int>(config.hidden.size()) > kMaxHiddenLayers) {
+      return Status::Error("an MLP needs 1–" + std::to_string(kMaxHiddenLayers) +
+                           " hidden layers (got " + std::to_string(config.hidden.size()) + ")");
+    }
+    for (int width : config.hidden) {
+      if (width < 1 || width > kMaxHiddenWidth) {
+        return Status::Error("hidden layer width must be between 1 and " +
+                             std::to_string(kMaxHiddenWidth) + " (got " + std::to_string(width) +
+                             ")");
+      }
+    }
+    if (config.hidden_activation != Activation::kRelu &&
+        config.hidden_activation != Activation::kSigmoid) {
+      return Status::Error("unknown hidden activation (got " +
+                           std::to_string(static_cast<int>(config.hidden_activation)) + ")");
+    }
+  }
+  const OptimizerConfig& opt = config.optimizer;
+  if (opt.kind != OptimizerKind::kSgd && opt.kind != OptimizerKind::kRmsprop &&
+      opt.kind != OptimizerKind::kAdam) {
+    return Status::Error("unknown optimizer (got " + std::to_string(static_cast<int>(opt.kind)) +
+                         ")");
+  }
+  if (!(std::isfinite(opt.lr) && opt.lr > 0)) {
+    return Status::Error("learning rate must be a positive number (got " + format_number(opt.lr) +
+                         ")");
+  }
+  const std::pair<const char*, float> fractions[] = {
+      {"momentum", opt.momentum}, {"rho", opt.rho}, {"beta1", opt.beta1}, {"beta2", opt.beta2}};
+  for (const auto& field : fractions) {
+    if (!valid_fraction(field.second)) {
+      return Status::Error(std::string(field.first) + " must be at least 0 and below 1 (got " +
+                           format_number(field.second) + ")");
+    }
+  }
+  if (!(std::isfinite(opt.epsilon) && opt.epsilon > 0)) {
+    return Status::Error("epsilon must be a positive number (got " + format_number(opt.epsilon) +
+                         ")");
+  }
+  if (!(config.val_fraction > 0 && config.val_fraction < 1)) {
+    return Status::Error("validation fraction must be between 0 and 1, exclusive (got " +
+                         format_number(config.val_fraction) + ")");
+  }
+  // Same count as holdout_split: the last round(n·val_fraction) images are held out.
+  const Index val_count = validation_count(train_count, config.val_fraction);
+  const Index train_size = train_count - val_count;
+  if (val_count < 1 || train_size < 1) {
+    return Status::Error("validation fraction " + format_number(config.val_fraction) +
+                         " leaves an empty training or validation set (" +
+                         std::to_string(train_count) + " images)");
+  }
+  if (config.batch < 1 || config.batch > train_size) {
+    return Status::Error("batch size must be between 1 and " + std::to_string(train_size) +
+                         " (got " + std::to_string(config.batch) + ")");
+  }
+  if (config.epochs < 1 || config.epochs > kMaxEpochs) {
+    return Status::Error("epochs must be between 1 and " + std::to_string(kMaxEpochs) + " (got " +
+                         std::to_string(config.epochs) + ")");
+  }
+  if (config.eval_chunk < 1) {
+    return Status::Error("evaluation chunk must be at least 1 sample (got " +
+                         std::to_string(config.eval_chunk) + ")");
+  }
+  return Status::Ok();
+}
+
+Architecture architecture_for(const TrainConfig& config, int side) {
+  Architecture arch;
+  arch.inputs = side * side;
+  if (config.model == ModelKind::kMlp) arch.hidden = config.hidden;
+  arch.hidden_activation = config.hidden_activation;
+  arch.outputs = kNumClasses;
+  return arch;
+}
+
+const char* phase_name(Phase phase) {
+  switch (phase) {
+    case Phase::kIdle:
+      return "idle";
+    case Phase::kTraining:
+      return "training";
+    case Phase::kValidating:
+      return "validating";
+    case Phase::kTesting:
+      return "testing";
+    case Phase::kDone:
+      return "done";
+    case Phase::kDiverged:
+      return "diverged";
+  }
+  return "unknown";
+}
+
+// --- setup ---
+
+void Trainer::setup(const Dataset& data, const TrainConfig& config) {
+  *this = Trainer();
+  data_ = &data;
+  config_ = config;
+  split_ = holdout_split(data.train_count(), config.val_fraction, config.seed);
+  const Index capacity = std::max<Index>(config.batch, config.eval_chunk);
+  net_ = Network(architecture_for(config, data.side), capacity);
+  opt_.reset(config.optimizer, net_.params().size());
+  rng_.reseed(config.seed ^ kShuffleStream);
+  order_.reserve(split_.train.size());
+  all_test_.resize(data.test_labels.size());
+  for (size_t i = 0; i < all_test_.size(); ++i) all_test_[i] = static_cast<int32_t>(i);
+  x_.resize(data.pixels(), capacity);
+  y_.assign(capacity, 0);
+  eval_pred_.assign(split_.val.size(), 0);
+  eval_conf_.assign(split_.val.size(), 0.0f);
+  history_.reserve(config.epochs);
+  // Enough for the whole run at this batch size (capped): push_back in step() rarely allocates.
+  const Index batches = config.epochs * batches_per_epoch();
+  batch_history_.reserve(static_cast<size_t>(std::min<Index>(batches, Index(1) << 20)));
+}
+
+Status Trainer::start(const Dataset& data, const TrainConfig& config) {
+  Status status = check_data(data);
+  if (status) status = validate(config, data.train_count());
+  if (!status) return status;
+  setup(data, config);
+  Rng init_rng(config.seed);
+  net_.init_glorot(init_rng);
+  snapshot_ = net_.params();
+  opt_snapshot_ = opt_;
+  begin_epoch();
+  return Status::Ok();
+}
+
+Status Trainer::adopt(const Dataset& data, const TrainConfig& config, const Vector& params) {
+  Status status = check_data(data);
+  if (status) status = validate(config, data.train_count());
+  if (!status) return status;
+  const Architecture arch = architecture_for(config, data.side);
+  if (params.size() != arch.param_count()) {
+    return Status::Error("the model has " + std::to_string(params.size()) +
+                         " weights but its architecture needs " +
+                         std::to_string(arch.param_count()));
+  }
+  if (!params.allFinite()) return Status::Error("the model's weights are not all finite");
+  setup(data, config);
+  net_.params() = params;
+  snapshot_ = params;
+  opt_snapshot_ = opt_;
+  adopting_ = true;
+  begin_validation();
+  return Status::Ok();
+}
+
+void Trainer::reset() { *this = Trainer(); }
+
+// --- driving ---
+
+bool Trainer::busy() const {
+  return phase_ == Phase::kTraining || phase_ == Phase::kValidating || phase_ == Phase::kTesting;
+}
+
+void Trainer::step() {
+  switch (phase_) {
+    case Phase::kTraining:
+      train_step();
+      break;
+    case Phase::kValidating:
+    case Phase::kTesting:
+      eval_step();
+      break;
+    default:
+      break;
+  }
+}
+
+void Trainer::fit(const std::function<void(const EpochRecord&)>& on_epoch) {
+  while (busy()) {
+    const size_t records = history_.size();
+    step();
+    if (on_epoch && history_.size() > records) on_epoch(history_.back());
+  }
+}
+
+Index Trainer::batches_per_epoch() const {
+  if (!data_) return 0;
+  const Index n = static_cast<Index>(split_.train.size());
+  const Index batch = config_.batch;
+  if (phase_ == Phase::kTraining) return batch_pos_ + (n - sample_pos_ + batch - 1) / batch;
+  return (n + batch - 1) / batch;
+}
+
+// --- commands ---
+
+Status Trainer::set_lr(float lr) {
+  if (!(std::isfinite(lr) && lr > 0)) {
+    return Status::Error("learning rate must be a positive number (got " + format_number(lr) + ")");
+  }
+  config_.optimizer.lr = lr;
+  opt_.set_lr(lr);
+  return Status::Ok();
+}
+
+Status Trainer::set_batch(int batch) {
+  const Index limit = data_ ? static_cast<Index>(split_.train.size()) : Index(1) << 30;
+  if (batch < 1 || batch > limit) {
+    return Status::Error("batch size must be between 1 and " + std::to_string(limit) + " (got " +
+                         std::to_string(batch) + ")");
+  }
+  config_.batch = batch;
+  if (!data_) return Status::Ok();
+  // Grow the buffers here, outside step(), so training never allocates.
+  if (batch > x_.cols()) {
+    x_.resize(x_.rows(), batch);
+    y_.resize(batch);
+  }
+  net_.reserve(batch);
+  return Status::Ok();
+}
+
+Status Trainer::continue_from_snapshot() {
+  if (phase_ != Phase::kDiverged) {
+    return Status::Error("nothing to continue: training has not diverged");
+  }
+  net_.params() = snapshot_;
+  opt_ = opt_snapshot_;
+  opt_.set_lr(config_.optimizer.lr);  // keep a learning rate changed since the snapshot
+  samples_seen_ = snapshot_samples_;
+  batch_history_.resize(snapshot_batches_);
+  message_.clear();
+  smoothed_loss_ = -1;
+  bad_batches_ = 0;
+  begin_epoch();  // the epoch after the snapshot, with a fresh shuffle
+  return Status::Ok();
+}
+
+void Trainer::request_test_eval() {
+  if (phase_ == Phase::kDone) begin_test();
+}
+
+// --- training ---
+
+void Trainer::begin_epoch() {
+  order_ = split_.train;  // reuses order_'s capacity
+  rng_.shuffle(order_);
+  sample_pos_ = 0;
+  batch_pos_ = 0;
+  epoch_loss_sum_ = 0;
+  epoch_correct_ = 0;
+  epoch_samples_ = 0;
+  phase_ = Phase::kTraining;
+}
+
+void Trainer::train_step() {
+  const Index n = static_cast<Index>(order_.size());
+  const Index count = std::min<Index>(config_.batch, n - sample_pos_);
+  gather_batch(data_->train_images.data(), data_->train_labels.data(), data_->pixels(),
+               order_.data() + sample_pos_, count, &x_, y_.data());
+  const Eigen::Ref<const Matrix> x = x_.leftCols(count);  // pixels×B, no copy
+  net_.forward(x);
+  int correct = 0;
+  const double batch_loss_sum = net_.loss_sum(y_.data(), &correct);
+  const double batch_loss = batch_loss_sum / static_cast<double>(count);
+  // The loss is that of the weights before this update: a non-finite one is never applied.
+  if (!std::isfinite(static_cast<float>(batch_loss))) {
+    diverge(batch_pos_ + 1, "loss " + format_number(batch_loss));
+    return;
+  }
+  net_.backward(x, y_.data());
+  opt_.step(net_.params(), net_.grads());
+
+  // Divergence rule: smoothed_loss_ is an exponential moving average of the batch mean losses
+  // (weight 0.9 on the past, starting at the first batch). If it stays above 10·ln 10 for 50
+  // batches in a row, training has blown up even if every number is still finite. While the loss
+  // is that high we also check the weights (cheap, and catches inf/NaN before the next forward).
+  smoothed_loss_ =
+      smoothed_loss_ < 0 ? batch_loss : kSmoothing * smoothed_loss_ + (1 - kSmoothing) * batch_loss;
+  if (smoothed_loss_ > kLossCeiling || batch_loss > kLossCeiling) {
+    if (!net_.all_finite()) {
+      diverge(batch_pos_ + 1, "weights became non-finite, loss " + format_number(batch_loss));
+      return;
+    }
+  }
+  bad_batches_ = smoothed_loss_ > kLossCeiling ? bad_batches_ + 1 : 0;
+  if (bad_batches_ >= kMaxBadBatches) {
+    diverge(batch_pos_ + 1, "loss " + format_number(smoothed_loss_) + ", above " +
+                                format_number(kLossCeiling) + " for " +
+                                std::to_string(kMaxBadBatches) + " batches");
+    return;
+  }
+
+  epoch_loss_sum_ += batch_loss_sum;
+  epoch_correct_ += correct;
+  epoch_samples_ += count;
+  sample_pos_ += count;
+  ++batch_pos_;
+  samples_seen_ += count;
+  const double samples = static_cast<double>(epoch_samples_);
+  const BatchRecord record{static_cast<float>(epoch_loss_sum_ / samples),
+                           static_cast<float>(static_cast<double>(epoch_correct_) / samples)};
+  if (!std::isfinite(record.loss)) {
+    diverge(batch_pos_, "running loss " + format_number(epoch_loss_sum_ / samples));
+    return;
+  }
+  batch_history_.push_back(record);
+
+  if (sample_pos_ >= n) {
+    if (!net_.all_finite()) {
+      diverge(batch_pos_, "weights became non-finite");
+      return;
+    }
+    begin_validation();
+  }
+}
+
+void Trainer::diverge(Index batch, const std::string& why) {
+  const float lr = config_.optimizer.lr;
+  const double suggestion = lr > 1e-3f ? 1e-3 : static_cast<double>(lr) / 10;
+  message_ = "training diverged at epoch " + std::to_string(epoch_ + 1) + ", batch " +
+             std::to_string(batch) + " (" + why + "): try a smaller learning rate, e.g. " +
+             format_number(suggestion);
+  net_.params() = snapshot_;
+  phase_ = Phase::kDiverged;
+}
+
+// --- evaluation passes ---
+
+void Trainer::begin_validation() {
+  phase_ = Phase::kValidating;
+  eval_pos_ = 0;
+  eval_loss_sum_ = 0;
+  eval_correct_ = 0;
+  eval_confusion_.clear();
+  eval_hardest_.clear();
+}
+
+void Trainer::begin_test() {
+  phase_ = Phase::kTesting;
+  eval_pos_ = 0;
+  eval_loss_sum_ = 0;
+  eval_correct_ = 0;
+}
+
+void Trainer::eval_step() {
+  const bool validating = phase_ == Phase::kValidating;
+  const std::vector<int32_t>& indices = validating ? split_.val : all_test_;
+  const uint8_t* images = validating ? data_->train_images.data() : data_->test_images.data();
+  const uint8_t* labels = validating ? data_->train_labels.data() : data_->test_labels.data();
+  const Index n = static_cast<Index>(indices.size());
+  const Index count = std::min<Index>(config_.eval_chunk, n - eval_pos_);
+  if (count > 0) {
+    gather_batch(images, labels, data_->pixels(), indices.data() + eval_pos_, count, &x_,
+                 y_.data());
+    net_.forward(x_.leftCols(count));
+    int correct = 0;
+    eval_loss_sum_ += net_.loss_sum(y_.data(), &correct);
+    eval_correct_ += correct;
+    if (validating) {
+      const Eigen::Block<const Matrix> probs = net_.probs();  // 10×count
+      for (Index j = 0; j < count; ++j) {
+        Index predicted = 0;
+        const float confidence = probs.col(j).maxCoeff(&predicted);  // first max, as in loss_sum
+        const Index k = eval_pos_ + j;
+        eval_pred_[k] = static_cast<uint8_t>(predicted);
+        eval_conf_[k] = confidence;
+        eval_confusion_.add(y_[j], static_cast<int>(predicted));
+        if (predicted != y_[j]) {
+          eval_hardest_.offer({indices[k], y_[j], static_cast<uint8_t>(predicted), confidence});
+        }
+      }
+    }
+    eval_pos_ += count;
+  }
+  if (eval_pos_ >= n) {
+    if (validating) {
+      finish_validation();
+    } else {
+      finish_test();
+    }
+  }
+}
+
+void Trainer::finish_validation() {
+  const double n = static_cast<double>(split_.val.size());
+  const float val_loss = static_cast<float>(eval_loss_sum_ / n);
+  const float val_acc = static_cast<float>(static_cast<double>(eval_correct_) / n);
+  if (!adopting_ && !std::isfinite(val_loss)) {
+    diverge(batch_pos_, "validation loss " + format_number(eval_loss_sum_ / n));
+    return;
+  }
+  // Copies, not swaps: the staging buffers keep their size, so later passes never allocate.
+  val_confusion_ = eval_confusion_;
+  val_hardest_ = eval_hardest_;
+  val_pred_ = eval_pred_;
+  val_conf_ = eval_conf_;
+  val_loss_ = val_loss;
+  val_acc_ = val_acc;
+  if (adopting_) {
+    begin_test();
+    return;
+  }
+  const double samples = static_cast<double>(epoch_samples_);
+  EpochRecord record;
+  record.epoch = epoch_ + 1;
+  record.train_loss = static_cast<float>(epoch_loss_sum_ / samples);
+  record.train_acc = static_cast<float>(static_cast<double>(epoch_correct_) / samples);
+  record.val_loss = val_loss;
+  record.val_acc = val_acc;
+  history_.push_back(record);
+  ++epoch_;
+  snapshot_ = net_.params();
+  opt_snapshot_ = opt_;
+  snapshot_samples_ = samples_seen_;
+  snapshot_batches_ = batch_history_.size();
+  if (epoch_ < config_.epochs) {
+    begin_epoch();
+  } else {
+    begin_test();
+  }
+}
+
+void Trainer::finish_test() {
+  const double n = static_cast<double>(all_test_.size());
+  test_loss_ = static_cast<float>(eval_loss_sum_ / n);
+  test_acc_ = static_cast<float>(static_cast<double>(eval_correct_) / n);
+  adopting_ = false;
+  phase_ = Phase::kDone;
+}
+
+}  // namespace fm

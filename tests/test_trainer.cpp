@@ -1,0 +1,665 @@
+// Trainer tests: config validation, determinism (run to run, sliced vs looped, seed matters),
+// the phase machine and its metrics, divergence + snapshot recovery, and a short real-data run.
+#include <gtest/gtest.h>
+
+#include <algorithm>
+#include <cmath>
+#include <cstdlib>
+#include <cstring>
+#include <string>
+#include <vector>
+
+#include "core/trainer.h"
+#include "tools/io/io.h"
+
+// Counts malloc calls made while g_counting is set (glibc only: we interpose malloc in this
+// executable and forward to glibc's). Eigen allocates through malloc, operator new does too.
+#if defined(__GLIBC__) && !defined(__SANITIZE_ADDRESS__)
+#define FM_COUNT_MALLOC 1
+extern "C" void* __libc_malloc(size_t size);
+namespace {
+long long g_mallocs = 0;
+bool g_counting = false;
+}  // namespace
+extern "C" void* malloc(size_t size) noexcept {
+  if (g_counting) ++g_mallocs;
+  return __libc_malloc(size);
+}
+#endif
+
+namespace fm {
+namespace {
+
+// A learnable toy set: class c lights pixels p ≡ c (mod 10), everything else is noise.
+Dataset synthetic(int train, int test, int side, uint64_t seed) {
+  Dataset d;
+  d.side = side;
+  d.class_names = default_class_names();
+  Rng rng(seed);
+  const auto fill = [&](int count, std::vector<uint8_t>* images, std::vector<uint8_t>* labels) {
+    for (int i = 0; i < count; ++i) {
+      const uint8_t label = static_cast<uint8_t>(rng.below(kNumClasses));
+      labels->push_back(label);
+      for (int p = 0; p < side * side; ++p) {
+        const bool on = p % kNumClasses == label;
+        images->push_back(static_cast<uint8_t>(on ? 176 + rng.below(80) : rng.below(80)));
+      }
+    }
+  };
+  fill(train, &d.train_images, &d.train_labels);
+  fill(test, &d.test_images, &d.test_labels);
+  return d;
+}
+
+// The real files, downsampled to 14×14, loaded once per test binary; nullptr when missing.
+const Dataset* real_data() {
+  static Dataset data;
+  static int state = 0;  // 0 not tried, 1 loaded, −1 missing
+  if (state == 0) {
+    Dataset full;
+    state = load_idx_dir(FMNIST_DATA_DIR, &full) && downsample(full, 14, &data) ? 1 : -1;
+  }
+  return state == 1 ? &data : nullptr;
+}
+
+Dataset subset(const Dataset& d, Index train, Index test) {
+  Dataset s;
+  s.side = d.side;
+  s.class_names = d.class_names;
+  const Index px = d.pixels();
+  s.train_images.assign(d.train_images.begin(), d.train_images.begin() + train * px);
+  s.train_labels.assign(d.train_labels.begin(), d.train_labels.begin() + train);
+  s.test_images.assign(d.test_images.begin(), d.test_images.begin() + test * px);
+  s.test_labels.assign(d.test_labels.begin(), d.test_labels.begin() + test);
+  return s;
+}
+
+#define REQUIRE_REAL_DATA(var)                                                   \
+  const Dataset* var = real_data();                                              \
+  if (!var) GTEST_SKIP() << "Fashion-MNIST files not found in " FMNIST_DATA_DIR; \
+  static_assert(true, "")
+
+bool same_bits(const Vector& a, const Vector& b) {
+  return a.size() == b.size() &&
+         std::memcmp(a.data(), b.data(), sizeof(Scalar) * static_cast<size_t>(a.size())) == 0;
+}
+
+bool history_finite(const Trainer& t) {
+  for (const EpochRecord& r : t.history()) {
+    if (!std::isfinite(r.train_loss) || !std::isfinite(r.train_acc) || !std::isfinite(r.val_loss) ||
+        !std::isfinite(r.val_acc)) {
+      return false;
+    }
+  }
+  for (const BatchRecord& r : t.batch_history()) {
+    if (!std::isfinite(r.loss) || !std::isfinite(r.acc)) return false;
+  }
+  return true;
+}
+
+// Steps until the trainer stops (or the bound is hit, which fails the calling test).
+long long run_until_idle(Trainer& t, long long max_steps = 1000000) {
+  long long steps = 0;
+  while (t.busy() && steps < max_steps) {
+    t.step();
+    ++steps;
+  }
+  EXPECT_FALSE(t.busy()) << "still busy after " << max_steps << " steps";
+  return steps;
+}
+
+TrainConfig small_config() {
+  TrainConfig c;
+  c.epochs = 3;
+  c.eval_chunk = 50;  // several validation steps per epoch
+  return c;
+}
+
+TrainConfig mlp_config() {
+  TrainConfig c = small_config();
+  c.model = ModelKind::kMlp;
+  c.hidden = {16};
+  c.optimizer.kind = OptimizerKind::kAdam;
+  return c;
+}
+
+// --- validation of the config ---
+
+TEST(Trainer, ValidateAcceptsDefaults) {
+  EXPECT_TRUE(validate(TrainConfig{}, 60000));
+  TrainConfig c;
+  c.batch = 48000;  // the whole training part of the 80/20 split
+  EXPECT_TRUE(validate(c, 60000)) << validate(c, 60000).message;
+}
+
+TEST(Trainer, ValidateRefusalsNameTheField) {
+  struct Case {
+    TrainConfig config;
+    const char* message;
+  };
+  std::vector<Case> cases;
+  TrainConfig c;
+  c.optimizer.lr = -1;
+  cases.push_back({c, "learning rate must be a positive number (got -1)"});
+  c = {};
+  c.optimizer.lr = std::nanf("");
+  cases.push_back({c, "learning rate must be a positive number"});
+  c = {};
+  c.batch = 0;
+  cases.push_back({c, "batch size must be between 1 and 48000 (got 0)"});
+  c = {};
+  c.batch = 48001;
+  cases.push_back({c, "batch size must be between 1 and 48000 (got 48001)"});
+  c = {};
+  c.epochs = 0;
+  cases.push_back({c, "epochs must be between 1 and 1000 (got 0)"});
+  c = {};
+  c.epochs = 1001;
+  cases.push_back({c, "epochs must be between 1 and 1000"});
+  c = {};
+  c.model = ModelKind::kMlp;
+  c.hidden = {0};
+  cases.push_back({c, "hidden layer width must be between 1 and 4096 (got 0)"});
+  c.hidden = {100, 5000};
+  cases.push_back({c, "hidden layer width must be between 1 and 4096 (got 5000)"});
+  c.hidden = {};
+  cases.push_back({c, "an MLP needs 1–4 hidden layers (got 0)"});
+  c.hidden = {8, 8, 8, 8, 8};
+  cases.push_back({c, "an MLP needs 1–4 hidden layers (got 5)"});
+  c = {};
+  c.model = static_cast<ModelKind>(9);
+  cases.push_back({c, "unknown model kind"});
+  c = {};
+  c.optimizer.kind = static_cast<OptimizerKind>(7);
+  cases.push_back({c, "unknown optimizer"});
+  c = {};
+  c.model = ModelKind::kMlp;
+  c.hidden = {10};
+  c.hidden_activation = static_cast<Activation>(4);
+  cases.push_back({c, "unknown hidden activation"});
+  c = {};
+  c.optimizer.momentum = 1.0f;
+  cases.push_back({c, "momentum must be at least 0 and below 1 (got 1)"});
+  c = {};
+  c.optimizer.beta2 = -0.5f;
+  cases.push_back({c, "beta2 must be at least 0 and below 1"});
+  c = {};
+  c.optimizer.epsilon = 0;
+  cases.push_back({c, "epsilon must be a positive number"});
+  c = {};
+  c.val_fraction = 0;
+  cases.push_back({c, "validation fraction must be between 0 and 1"});
+  c = {};
+  c.eval_chunk = 0;
+  cases.push_back({c, "evaluation chunk"});
+  for (const Case& k : cases) {
+    const Status s = validate(k.config, 60000);
+    EXPECT_FALSE(s.ok) << k.message;
+    EXPECT_NE(s.message.find(k.message), std::string::npos)
+        << "got \"" << s.message << "\", want \"" << k.message << "\"";
+  }
+  // A softmax model ignores the hidden widths.
+  c = {};
+  c.hidden = {0};
+  EXPECT_TRUE(validate(c, 60000));
+}
+
+TEST(Trainer, StartRefusalChangesNothing) {
+  const Dataset data = synthetic(300, 50, 14, 1);
+  Trainer t;
+  TrainConfig bad;
+  bad.optimizer.lr = 0;
+  EXPECT_FALSE(t.start(data, bad));
+  EXPECT_EQ(t.phase(), Phase::kIdle);
+  EXPECT_FALSE(t.has_model());
+
+  ASSERT_TRUE(t.start(data, small_config()));
+  for (int i = 0; i < 3; ++i) t.step();
+  const Vector before = t.network().params();
+  const long long seen = t.samples_seen();
+  const Status s = t.start(data, bad);
+  EXPECT_FALSE(s);
+  EXPECT_NE(s.message.find("learning rate"), std::string::npos);
+  EXPECT_EQ(t.phase(), Phase::kTraining);
+  EXPECT_EQ(t.samples_seen(), seen);
+  EXPECT_TRUE(same_bits(t.network().params(), before));
+}
+
+// --- determinism ---
+
+TEST(Trainer, InitialWeightsComeFromTheSeed) {
+  const Dataset data = synthetic(300, 50, 14, 2);
+  TrainConfig c = mlp_config();
+  c.seed = 1234;
+  Trainer t;
+  ASSERT_TRUE(t.start(data, c));
+  Network expected(architecture_for(c, 14));
+  Rng rng(1234);
+  expected.init_glorot(rng);
+  EXPECT_TRUE(same_bits(t.network().params(), expected.params()));
+  EXPECT_EQ(t.network().arch(), expected.arch());
+}
+
+TEST(Trainer, SameSeedGivesBitwiseIdenticalRuns) {
+  const Dataset data = synthetic(600, 100, 14, 3);
+  for (const TrainConfig& c : {small_config(), mlp_config()}) {
+    Trainer a, b;
+    ASSERT_TRUE(a.start(data, c));
+    ASSERT_TRUE(b.start(data, c));
+    for (int i = 0; i < 120; ++i) a.step();  // crosses epoch boundaries and validation chunks
+    for (int i = 0; i < 120; ++i) b.step();
+    EXPECT_GE(a.epoch(), 1);
+    EXPECT_TRUE(same_bits(a.network().params(), b.network().params()));
+    ASSERT_EQ(a.history().size(), b.history().size());
+    for (size_t e = 0; e < a.history().size(); ++e) {
+      EXPECT_EQ(a.history()[e].val_loss, b.history()[e].val_loss);
+    }
+  }
+}
+
+TEST(Trainer, SlicedStepsEqualOneLoop) {
+  const Dataset data = synthetic(600, 100, 14, 4);
+  for (TrainConfig c : {small_config(), mlp_config()}) {
+    c.epochs = 20;  // 150 steps stay inside the run (the probes below would start a test pass)
+    Trainer loop, sliced;
+    ASSERT_TRUE(loop.start(data, c));
+    ASSERT_TRUE(sliced.start(data, c));
+    const int total = 150;
+    for (int i = 0; i < total; ++i) loop.step();
+    // Random slice sizes, as a browser frame budget would give, with reads in between.
+    Rng slices(99);
+    int done = 0;
+    float probe[kNumClasses];
+    std::vector<float> input(196, 0.5f);
+    while (done < total) {
+      const int n = std::min<int>(total - done, 1 + static_cast<int>(slices.below(9)));
+      for (int i = 0; i < n; ++i) sliced.step();
+      done += n;
+      sliced.network().predict(input.data(), probe);  // a canvas prediction mid-run
+      (void)sliced.batch_history().size();
+      (void)sliced.val_predictions().size();
+      (void)sliced.batches_per_epoch();
+      sliced.request_test_eval();                  // ignored while training
+      EXPECT_TRUE(sliced.set_lr(c.optimizer.lr));  // same value: no change
+    }
+    EXPECT_TRUE(same_bits(loop.network().params(), sliced.network().params()));
+    EXPECT_EQ(loop.phase(), sliced.phase());
+    EXPECT_EQ(loop.batch_history().size(), sliced.batch_history().size());
+  }
+}
+
+TEST(Trainer, DifferentSeedGivesDifferentRun) {
+  const Dataset data = synthetic(600, 100, 14, 5);
+  TrainConfig c = small_config();
+  Trainer a, b;
+  ASSERT_TRUE(a.start(data, c));
+  c.seed = 43;
+  ASSERT_TRUE(b.start(data, c));
+  EXPECT_FALSE(same_bits(a.network().params(), b.network().params()));
+  EXPECT_NE(a.split().val, b.split().val);
+  for (int i = 0; i < 20; ++i) {
+    a.step();
+    b.step();
+  }
+  EXPECT_FALSE(same_bits(a.network().params(), b.network().params()));
+}
+
+// Each epoch visits the training part in a fresh order. With batch 1 and a learning rate too small
+// to change any loss, every sample's loss is fixed, and the running means in batch_history()
+// give them back in visiting order: loss_k = (k+1)·mean_k − k·mean_(k−1).
+TEST(Trainer, EpochsAreReshuffled) {
+  const Dataset data = synthetic(300, 20, 14, 14);
+  TrainConfig c = small_config();
+  c.epochs = 2;
+  c.batch = 1;
+  c.optimizer.kind = OptimizerKind::kSgd;
+  c.optimizer.lr = 1e-30f;
+  Trainer t;
+  ASSERT_TRUE(t.start(data, c));
+  Network frozen = t.network();
+  run_until_idle(t);
+  ASSERT_EQ(t.phase(), Phase::kDone);
+  const size_t n = t.split().train.size();
+  ASSERT_EQ(t.batch_history().size(), 2 * n);
+  // Only the zero biases can move (by ~1e-31): nothing that changes a loss.
+  EXPECT_LT((frozen.params() - t.network().params()).cwiseAbs().maxCoeff(), 1e-20f);
+  const auto losses = [&](size_t first) {
+    std::vector<double> out;
+    for (size_t k = 0; k < n; ++k) {
+      const double mean = t.batch_history()[first + k].loss;
+      const double before = k == 0 ? 0.0 : t.batch_history()[first + k - 1].loss;
+      out.push_back(static_cast<double>(k + 1) * mean - static_cast<double>(k) * before);
+    }
+    return out;
+  };
+  // The same samples' losses in the split's own order, from the unchanged weights.
+  std::vector<double> split_order;
+  Matrix x(data.pixels(), 1);
+  uint8_t label = 0;
+  for (int32_t i : t.split().train) {
+    gather_batch(data.train_images.data(), data.train_labels.data(), data.pixels(), &i, 1, &x,
+                 &label);
+    frozen.forward(x);
+    split_order.push_back(frozen.loss_sum(&label, nullptr));
+  }
+  const auto max_diff = [](const std::vector<double>& a, const std::vector<double>& b) {
+    double m = 0;
+    for (size_t k = 0; k < a.size(); ++k) m = std::max(m, std::abs(a[k] - b[k]));
+    return m;
+  };
+  const std::vector<double> epoch1 = losses(0), epoch2 = losses(n);
+  // Sanity: sorted, the three sequences hold the same losses (same samples, other orders).
+  std::vector<double> s1 = epoch1, s0 = split_order;
+  std::sort(s1.begin(), s1.end());
+  std::sort(s0.begin(), s0.end());
+  EXPECT_LT(max_diff(s0, s1), 1e-3);
+  EXPECT_GT(max_diff(epoch1, split_order), 0.1);  // epoch 1 is shuffled
+  EXPECT_GT(max_diff(epoch1, epoch2), 0.1);       // and epoch 2 again, differently
+}
+
+// --- the phase machine and its metrics ---
+
+TEST(Trainer, FitRunsEpochsValidationAndTest) {
+  const Dataset data = synthetic(600, 130, 14, 6);
+  const TrainConfig c = small_config();
+  Trainer t;
+  EXPECT_EQ(t.phase(), Phase::kIdle);
+  EXPECT_FALSE(t.busy());
+  ASSERT_TRUE(t.start(data, c));
+  EXPECT_EQ(t.phase(), Phase::kTraining);
+  EXPECT_EQ(t.split().train.size(), 480u);
+  EXPECT_EQ(t.split().val.size(), 120u);
+  EXPECT_EQ(t.batches_per_epoch(), 15);
+  EXPECT_TRUE(t.val_predictions().empty());
+  EXPECT_TRUE(std::isnan(t.test_acc()));
+
+  std::vector<int> epochs_seen;
+  bool saw_validating = false, saw_testing = false;
+  while (t.busy()) {
+    t.step();
+    saw_validating |= t.phase() == Phase::kValidating;
+    saw_testing |= t.phase() == Phase::kTesting;
+    if (t.history().size() > epochs_seen.size()) epochs_seen.push_back(t.history().back().epoch);
+  }
+  EXPECT_TRUE(saw_validating);
+  EXPECT_TRUE(saw_testing);
+  EXPECT_EQ(t.phase(), Phase::kDone);
+  EXPECT_EQ(epochs_seen, (std::vector<int>{1, 2, 3}));
+  EXPECT_EQ(t.epoch(), 3);
+  EXPECT_EQ(t.samples_seen(), 3 * 480);
+  EXPECT_EQ(t.batch_history().size(), 3u * 15u);
+  EXPECT_TRUE(history_finite(t));
+  // The last batch record of an epoch is that epoch's training mean.
+  EXPECT_EQ(t.batch_history()[14].loss, t.history()[0].train_loss);
+  EXPECT_EQ(t.batch_history()[44].acc, t.history()[2].train_acc);
+  // The toy problem is easy: the model must learn it.
+  EXPECT_GT(t.history().back().val_acc, 0.9f);
+  EXPECT_LT(t.history().back().train_loss, t.history().front().train_loss);
+  EXPECT_GT(t.test_acc(), 0.9f);
+  EXPECT_TRUE(std::isfinite(t.test_loss()));
+
+  // Validation results agree with each other and index the training images.
+  ASSERT_EQ(t.val_predictions().size(), t.split().val.size());
+  ASSERT_EQ(t.val_confidence().size(), t.split().val.size());
+  EXPECT_EQ(t.val_confusion().total(), 120);
+  EXPECT_FLOAT_EQ(static_cast<float>(t.val_confusion().accuracy()), t.history().back().val_acc);
+  EXPECT_EQ(t.val_acc(), t.history().back().val_acc);
+  int wrong = 0;
+  for (size_t k = 0; k < t.split().val.size(); ++k) {
+    const int32_t i = t.split().val[k];
+    wrong += t.val_predictions()[k] != data.train_labels[i];
+    EXPECT_GT(t.val_confidence()[k], 0.0f);
+    EXPECT_LE(t.val_confidence()[k], 1.0f);
+  }
+  EXPECT_EQ(t.val_hardest().items().size(), static_cast<size_t>(std::min(wrong, 64)));
+  for (const Mistake& m : t.val_hardest().items()) {
+    EXPECT_EQ(data.train_labels[m.index], m.label);
+    EXPECT_NE(m.label, m.predicted);
+  }
+
+  // A second test pass on demand gives the same numbers.
+  const float test_acc = t.test_acc();
+  t.request_test_eval();
+  EXPECT_EQ(t.phase(), Phase::kTesting);
+  run_until_idle(t);
+  EXPECT_EQ(t.phase(), Phase::kDone);
+  EXPECT_EQ(t.test_acc(), test_acc);
+}
+
+TEST(Trainer, FitCallsOnEpoch) {
+  const Dataset data = synthetic(400, 50, 14, 7);
+  Trainer t;
+  TrainConfig c = small_config();
+  c.epochs = 2;
+  ASSERT_TRUE(t.start(data, c));
+  std::vector<EpochRecord> records;
+  t.fit([&](const EpochRecord& r) { records.push_back(r); });
+  EXPECT_EQ(t.phase(), Phase::kDone);
+  ASSERT_EQ(records.size(), 2u);
+  EXPECT_EQ(records[1].epoch, 2);
+  EXPECT_EQ(records[1].val_acc, t.history()[1].val_acc);
+}
+
+TEST(Trainer, SetBatchAndLearningRateApplyFromNextStep) {
+  const Dataset data = synthetic(600, 50, 14, 8);
+  Trainer t;
+  ASSERT_TRUE(t.start(data, small_config()));
+  t.step();
+  EXPECT_EQ(t.samples_seen(), 32);
+  const Status bad = t.set_batch(0);
+  EXPECT_FALSE(bad);
+  EXPECT_NE(bad.message.find("batch size must be between 1 and 480 (got 0)"), std::string::npos);
+  EXPECT_FALSE(t.set_batch(481));
+  ASSERT_TRUE(t.set_batch(100));  // larger than the buffers: they grow here, not in step()
+  EXPECT_EQ(t.batches_per_epoch(), 1 + 5);  // 1 done, then 448 left in batches of 100
+  t.step();
+  EXPECT_EQ(t.samples_seen(), 132);
+  EXPECT_FALSE(t.set_lr(-1));
+  EXPECT_FALSE(t.set_lr(std::nanf("")));
+  ASSERT_TRUE(t.set_lr(0.01f));
+  EXPECT_EQ(t.config().optimizer.lr, 0.01f);
+  EXPECT_EQ(t.config().batch, 100);
+  run_until_idle(t);
+  EXPECT_EQ(t.phase(), Phase::kDone);
+  EXPECT_EQ(t.samples_seen(), 3 * 480);
+}
+
+TEST(Trainer, AdoptEvaluatesGivenWeights) {
+  const Dataset data = synthetic(600, 100, 14, 9);
+  const TrainConfig c = mlp_config();
+  Trainer trained;
+  ASSERT_TRUE(trained.start(data, c));
+  run_until_idle(trained);
+
+  Trainer t;
+  Vector wrong_size = Vector::Zero(10);
+  const Status s = t.adopt(data, c, wrong_size);
+  EXPECT_FALSE(s);
+  EXPECT_NE(s.message.find("weights"), std::string::npos) << s.message;
+  EXPECT_EQ(t.phase(), Phase::kIdle);
+
+  ASSERT_TRUE(t.adopt(data, c, trained.network().params()));
+  EXPECT_EQ(t.phase(), Phase::kValidating);
+  EXPECT_TRUE(t.has_model());
+  run_until_idle(t);
+  EXPECT_EQ(t.phase(), Phase::kDone);
+  EXPECT_TRUE(t.history().empty());
+  EXPECT_TRUE(same_bits(t.network().params(), trained.network().params()));
+  EXPECT_EQ(t.val_acc(), trained.history().back().val_acc);
+  EXPECT_EQ(t.val_loss(), trained.history().back().val_loss);
+  EXPECT_EQ(t.test_acc(), trained.test_acc());
+  EXPECT_EQ(t.val_predictions(), trained.val_predictions());
+}
+
+#ifdef FM_COUNT_MALLOC
+TEST(Trainer, NoHeapAllocationWhileTraining) {
+  const Dataset data = synthetic(2000, 100, 14, 10);
+  Trainer t;
+  ASSERT_TRUE(t.start(data, mlp_config()));
+  t.step();  // Eigen's GEMM may size its blocking once, on first use
+  g_mallocs = 0;
+  g_counting = true;
+  for (int i = 0; i < 40; ++i) t.step();
+  g_counting = false;
+  EXPECT_EQ(t.phase(), Phase::kTraining);
+  EXPECT_EQ(g_mallocs, 0);
+}
+#endif
+
+TEST(Trainer, ResetClearsEverything) {
+  const Dataset data = synthetic(300, 50, 14, 11);
+  Trainer t;
+  ASSERT_TRUE(t.start(data, small_config()));
+  run_until_idle(t);
+  t.reset();
+  EXPECT_EQ(t.phase(), Phase::kIdle);
+  EXPECT_FALSE(t.has_model());
+  EXPECT_TRUE(t.history().empty());
+  EXPECT_TRUE(t.batch_history().empty());
+  EXPECT_TRUE(t.val_predictions().empty());
+  EXPECT_EQ(t.epoch(), 0);
+  EXPECT_EQ(t.samples_seen(), 0);
+  EXPECT_TRUE(std::isnan(t.test_acc()));
+  EXPECT_EQ(t.data(), nullptr);
+  EXPECT_STREQ(phase_name(t.phase()), "idle");
+}
+
+// --- divergence ---
+
+// Runs a real-data subset with a learning rate that blows up and checks the common contract.
+void expect_divergence(const Dataset& data, TrainConfig c) {
+  Trainer t;
+  ASSERT_TRUE(t.start(data, c));
+  const Vector initial = t.network().params();
+  run_until_idle(t);
+  ASSERT_EQ(t.phase(), Phase::kDiverged) << "val acc " << t.val_acc();
+  EXPECT_EQ(t.message().rfind("training diverged at epoch 1, batch ", 0), 0u) << t.message();
+  EXPECT_NE(t.message().find("try a smaller learning rate, e.g. 0.001"), std::string::npos);
+  EXPECT_TRUE(history_finite(t));
+  EXPECT_TRUE(t.network().all_finite());
+  EXPECT_TRUE(same_bits(t.network().params(), initial));  // no epoch finished: the start
+  EXPECT_STREQ(phase_name(t.phase()), "diverged");
+  t.step();  // does nothing
+  EXPECT_EQ(t.phase(), Phase::kDiverged);
+
+  // Recover: a sane learning rate, resume from the snapshot, finish the run.
+  ASSERT_TRUE(t.set_lr(1e-3f));
+  ASSERT_TRUE(t.continue_from_snapshot());
+  EXPECT_EQ(t.phase(), Phase::kTraining);
+  EXPECT_TRUE(t.message().empty());
+  EXPECT_EQ(t.batch_history().size(), 0u);  // the failed epoch's records are dropped
+  run_until_idle(t);
+  EXPECT_EQ(t.phase(), Phase::kDone);
+  EXPECT_TRUE(history_finite(t));
+  EXPECT_EQ(static_cast<int>(t.history().size()), c.epochs);
+
+  t.reset();
+  EXPECT_EQ(t.phase(), Phase::kIdle);
+  EXPECT_TRUE(t.message().empty());
+  EXPECT_TRUE(t.history().empty());
+}
+
+TEST(Trainer, SgdWithLearningRate100Diverges) {
+  REQUIRE_REAL_DATA(full);
+  const Dataset data = subset(*full, 4000, 500);
+  TrainConfig c;
+  c.epochs = 1;
+  c.optimizer.kind = OptimizerKind::kSgd;
+  c.optimizer.lr = 100;
+  expect_divergence(data, c);
+}
+
+TEST(Trainer, RmspropWithLearningRate10Diverges) {
+  REQUIRE_REAL_DATA(full);
+  const Dataset data = subset(*full, 4000, 500);
+  TrainConfig c;
+  c.epochs = 1;
+  c.optimizer.lr = 10;
+  expect_divergence(data, c);
+  c.model = ModelKind::kMlp;  // and with a hidden layer
+  c.hidden = {32};
+  c.optimizer.lr = 100;
+  expect_divergence(data, c);
+}
+
+TEST(Trainer, DivergenceRestoresTheLastFinishedEpoch) {
+  REQUIRE_REAL_DATA(full);
+  const Dataset data = subset(*full, 4000, 500);
+  TrainConfig c;
+  c.epochs = 3;
+  Trainer t;
+  ASSERT_TRUE(t.start(data, c));
+  while (t.history().empty()) t.step();
+  const Vector after_epoch1 = t.network().params();
+  const size_t records = t.batch_history().size();
+  ASSERT_TRUE(t.set_lr(100));
+  run_until_idle(t);
+  ASSERT_EQ(t.phase(), Phase::kDiverged);
+  EXPECT_EQ(t.message().rfind("training diverged at epoch 2, batch ", 0), 0u) << t.message();
+  EXPECT_TRUE(same_bits(t.network().params(), after_epoch1));
+  EXPECT_EQ(t.history().size(), 1u);
+  EXPECT_TRUE(history_finite(t));
+  ASSERT_TRUE(t.set_lr(1e-3f));
+  ASSERT_TRUE(t.continue_from_snapshot());
+  EXPECT_EQ(t.batch_history().size(), records);
+  EXPECT_EQ(t.epoch(), 1);
+  run_until_idle(t);
+  EXPECT_EQ(t.phase(), Phase::kDone);
+  EXPECT_EQ(t.history().size(), 3u);
+  EXPECT_EQ(t.history()[1].epoch, 2);
+}
+
+// Overflow to inf/NaN is caught at once, not after 50 batches, and never reaches the history.
+TEST(Trainer, NonFiniteLossStopsImmediately) {
+  const Dataset data = synthetic(600, 50, 14, 13);
+  TrainConfig c = small_config();
+  c.optimizer.kind = OptimizerKind::kSgd;
+  c.optimizer.lr = 1e38f;
+  Trainer t;
+  ASSERT_TRUE(t.start(data, c));
+  const Vector initial = t.network().params();
+  run_until_idle(t, 20);
+  ASSERT_EQ(t.phase(), Phase::kDiverged);
+  EXPECT_LE(t.batch_history().size(), 3u);
+  EXPECT_EQ(t.message().rfind("training diverged at epoch 1, batch ", 0), 0u) << t.message();
+  EXPECT_TRUE(t.message().find("inf") != std::string::npos ||
+              t.message().find("nan") != std::string::npos)
+      << t.message();
+  EXPECT_TRUE(history_finite(t));
+  EXPECT_TRUE(same_bits(t.network().params(), initial));
+}
+
+TEST(Trainer, ContinueNeedsADivergedRun) {
+  const Dataset data = synthetic(300, 50, 14, 12);
+  Trainer t;
+  EXPECT_FALSE(t.continue_from_snapshot());
+  ASSERT_TRUE(t.start(data, small_config()));
+  EXPECT_FALSE(t.continue_from_snapshot());
+  EXPECT_EQ(t.phase(), Phase::kTraining);
+}
+
+// --- real data ---
+
+// The lesson's run on all 60,000 real images at 14×14 (48,000 train / 12,000 val): Dense(10,
+// softmax), RMSprop 1e-3, batch 32, 5 epochs, seed 42 (~0.3 s natively). Keras' per-epoch
+// validation accuracy for this setup (DATA.md) is 0.7775 0.8023 0.8143 0.8207 0.8242 (other seeds
+// end at 0.828–0.829); we require every epoch within ±0.02 of it and a test accuracy ≥ 0.80
+// (Keras: 0.816–0.821). This run gives 0.7828 0.8102 0.8217 0.8304 0.8309, test 0.8177.
+TEST(Trainer, LessonRunOnRealDataMatchesKeras) {
+  REQUIRE_REAL_DATA(data);
+  Trainer t;
+  ASSERT_TRUE(t.start(*data, TrainConfig{}));
+  t.fit();
+  ASSERT_EQ(t.phase(), Phase::kDone) << t.message();
+  ASSERT_EQ(t.history().size(), 5u);
+  const float keras[5] = {0.7775f, 0.8023f, 0.8143f, 0.8207f, 0.8242f};
+  for (int e = 0; e < 5; ++e) {
+    EXPECT_NEAR(t.history()[e].val_acc, keras[e], 0.02f) << "epoch " << e + 1;
+  }
+  EXPECT_GE(t.test_acc(), 0.80f);
+  EXPECT_LT(t.history()[4].train_loss, t.history()[0].train_loss);
+  EXPECT_EQ(t.val_confusion().total(), 12000);
+}
+
+}  // namespace
+}  // namespace fm
