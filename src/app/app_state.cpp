@@ -1,0 +1,153 @@
+// state(): a small JSON snapshot of the App for window.fmnist.state(), built only when asked.
+// Field meanings are documented in web/api.js; rect and brush are in the overlay's CSS pixels.
+#include <cmath>
+
+#include "app/app.h"
+#include "app/json_writer.h"
+#include "app/strings.h"
+
+namespace fm {
+
+const std::string& App::state_json() {
+  JsonWriter j(&state_);
+  const Dataset* d = data();
+  j.begin_object();
+  j.key("ready").boolean(ready_);
+  j.key("error");
+  if (!fatal_.empty()) {
+    j.string(fatal_.c_str());
+  } else if (!error_.empty()) {
+    j.string(error_.c_str());
+  } else {
+    j.null();
+  }
+  j.key("lang").string(language_code());
+
+  j.key("dataset").begin_object();
+  if (d != nullptr) {
+    const Split& s = split();
+    j.key("train").integer(static_cast<long long>(s.train.size()));
+    j.key("val").integer(static_cast<long long>(s.val.size()));
+    j.key("test").integer(static_cast<long long>(d->test_count()));
+    j.key("side").integer(d->side);
+  } else {
+    j.key("train").integer(0).key("val").integer(0).key("test").integer(0).key("side").null();
+  }
+  const BundleSlot& big = bundles_[1];
+  j.key("loading");
+  if (big.loading) {
+    j.begin_object().key("side").integer(28).key("loaded").number(big.loaded)
+        .key("total").number(big.total).end_object();
+  } else {
+    j.null();
+  }
+  j.end_object();
+
+  const bool has_model = trainer_.has_model();
+  const TrainConfig config = has_model ? trainer_.config() : config_from_form();
+  j.key("model").begin_object();
+  j.key("kind").string(config.model == ModelKind::kMlp ? "mlp" : "softmax");
+  j.key("hidden").begin_array();
+  for (int w : config.hidden) j.integer(w);
+  j.end_array();
+  j.key("params").integer(static_cast<long long>(architecture_for(config, model_side()).param_count()));
+  j.key("trained").boolean(has_model);
+  j.key("optimizer").string(optimizer_name(config.optimizer.kind));
+  // Learning rate and batch size may change during a run: the form holds the live values.
+  j.key("lr").number(form_.lr);
+  j.key("batch_size").integer(form_.batch);
+  j.key("seed").integer(static_cast<long long>(config.seed));
+  j.key("side").integer(model_side());
+  j.end_object();
+
+  j.key("training").begin_object();
+  j.key("running").boolean(running());
+  j.key("paused").boolean(trainer_.busy() && paused_);
+  j.key("hidden").boolean(hidden_);
+  j.key("diverged").boolean(trainer_.phase() == Phase::kDiverged);
+  j.key("phase").string(phase_name(trainer_.phase()));
+  j.key("epoch").integer(trainer_.epoch());
+  j.key("epochs").integer(config.epochs);
+  j.key("batch").integer(static_cast<long long>(trainer_.batch_in_epoch()));
+  j.key("batches").integer(has_model ? static_cast<long long>(trainer_.batches_per_epoch()) : 0);
+  j.key("samples").integer(trainer_.samples_seen());
+  j.key("samples_per_s").number(samples_per_s_);
+  j.key("compute_s").number(compute_ms_ / 1000.0);
+  j.key("budget_ms").number(budget_.budget_ms());
+  j.key("ui_ms").number(budget_.ui_ms());
+  j.key("message");
+  if (trainer_.message().empty()) {
+    j.null();
+  } else {
+    j.string(trainer_.message().c_str());
+  }
+  j.end_object();
+
+  j.key("history").begin_array();
+  for (const EpochRecord& e : trainer_.history()) {
+    j.begin_object();
+    j.key("epoch").integer(e.epoch);
+    j.key("train_loss").number(e.train_loss);
+    j.key("train_acc").number(e.train_acc);
+    j.key("val_loss").number(e.val_loss);
+    j.key("val_acc").number(e.val_acc);
+    j.end_object();
+  }
+  j.end_array();
+  j.key("test_acc").number(trainer_.test_acc());
+
+  j.key("canvas").begin_object();
+  const float w = canvas_shown_ ? canvas_max_.x - canvas_min_.x : 0.0f;
+  const float h = canvas_shown_ ? canvas_max_.y - canvas_min_.y : 0.0f;
+  j.key("rect").begin_object();
+  j.key("x").number(canvas_min_.x).key("y").number(canvas_min_.y);
+  j.key("w").number(w).key("h").number(h);
+  j.end_object();
+  j.key("visible").boolean(canvas_shown_);
+  j.key("brush").number(w > 0 ? canvas_.brush() * w / kCanvasSize : 0.0);
+  j.key("eraser").boolean(canvas_.eraser());
+  j.key("empty").boolean(canvas_.empty());
+  j.key("probs").begin_array();
+  for (float p : probs_) j.number(has_probs_ ? p : 0.0);
+  j.end_array();
+  j.key("top");
+  if (has_probs_ && top_ >= 0) {
+    j.integer(top_);
+  } else {
+    j.null();
+  }
+  j.key("source");
+  if (canvas_.has_source()) {
+    j.integer(canvas_.source_tag());
+  } else {
+    j.null();
+  }
+  j.key("fill").boolean(fill_outlines_);
+  j.end_object();
+
+  j.key("ui").begin_object();
+  auto rect = [&j](const char* name, const std::pair<ImVec2, ImVec2>& r) {
+    j.key(name).begin_object();
+    j.key("x").number(r.first.x).key("y").number(r.first.y);
+    j.key("w").number(r.second.x - r.first.x).key("h").number(r.second.y - r.first.y);
+    j.end_object();
+  };
+  j.key("panels").begin_object();
+  static const char* const kNames[] = {"training", "plots", "samples", "confusion", "weights", "canvas"};
+  for (size_t i = 0; i < panel_rects_.size(); ++i) {
+    if (panel_shown_[i]) rect(kNames[i], panel_rects_[i]);
+  }
+  j.end_object();
+  rect("about", about_rect_);
+  j.end_object();
+
+  j.key("draw_calls").integer(draw_calls_);
+  j.key("vertices").integer(vertices_);
+  j.key("fps").number(std::round(budget_.fps() * 10.0) / 10.0);
+  j.key("layout").string(layout_ == LayoutKind::kWide ? "wide"
+                         : layout_ == LayoutKind::kMedium ? "medium" : "compact");
+  j.end_object();
+  return state_;
+}
+
+}  // namespace fm

@@ -1,0 +1,116 @@
+// The page's entry point: SDL2 window with a WebGL2 (GLES 3.0) context, Dear ImGui, and the
+// frame loop — emscripten_set_main_loop_arg in the browser (one thread), a while loop natively.
+#include <SDL.h>
+
+#include <memory>
+#include <string>
+
+#include "imgui.h"
+#include "imgui_impl_opengl3.h"
+#include "imgui_impl_sdl.h"
+#include "app/app.h"
+#include "app/strings.h"
+#include "app/web_api.h"
+
+#ifdef __EMSCRIPTEN__
+#include <GLES3/gl3.h>
+#include <emscripten.h>
+#else
+#include <SDL_opengl.h>
+#endif
+
+namespace {
+
+struct Runtime {
+  SDL_Window* window = nullptr;
+  SDL_GLContext gl = nullptr;
+  fm::App app;
+  bool quit = false;
+};
+
+void frame(void* arg) {
+  auto* rt = static_cast<Runtime*>(arg);
+  SDL_Event event;
+  while (SDL_PollEvent(&event)) {
+    ImGui_ImplSDL2_ProcessEvent(&event);
+    rt->app.handle_event(event);
+    if (event.type == SDL_QUIT) rt->quit = true;
+  }
+  ImGui_ImplOpenGL3_NewFrame();
+  ImGui_ImplSDL2_NewFrame();
+  ImGui::NewFrame();
+  rt->app.frame();
+  ImGui::Render();
+  const ImGuiIO& io = ImGui::GetIO();
+  glViewport(0, 0, static_cast<int>(io.DisplaySize.x * io.DisplayFramebufferScale.x),
+             static_cast<int>(io.DisplaySize.y * io.DisplayFramebufferScale.y));
+  // The panels tile the screen without a background of their own (each full-window fill costs
+  // a frame's worth of pixels on a software renderer): the clear colour is their background.
+  const ImVec4 bg = ImGui::GetStyle().Colors[ImGuiCol_WindowBg];
+  glClearColor(bg.x, bg.y, bg.z, 1.0f);
+  glClear(GL_COLOR_BUFFER_BIT);
+  ImGui_ImplOpenGL3_RenderDrawData(ImGui::GetDrawData());
+  SDL_GL_SwapWindow(rt->window);
+  rt->app.end_frame();
+}
+
+int fail(const char* what) {
+  const std::string message = std::string(what) + SDL_GetError();
+  SDL_Log("%s", message.c_str());
+  fm::report_fatal(message.c_str());
+  return 1;
+}
+
+}  // namespace
+
+int main(int, char**) {
+  if (SDL_Init(SDL_INIT_VIDEO | SDL_INIT_TIMER) != 0) return fail(fm::tr(fm::Str::kErrSdlInit));
+#ifdef __EMSCRIPTEN__
+  SDL_GL_SetAttribute(SDL_GL_CONTEXT_PROFILE_MASK, SDL_GL_CONTEXT_PROFILE_ES);
+  SDL_GL_SetAttribute(SDL_GL_CONTEXT_MAJOR_VERSION, 3);
+  SDL_GL_SetAttribute(SDL_GL_CONTEXT_MINOR_VERSION, 0);
+  const char* glsl = "#version 300 es";
+#else
+  SDL_GL_SetAttribute(SDL_GL_CONTEXT_PROFILE_MASK, SDL_GL_CONTEXT_PROFILE_CORE);
+  SDL_GL_SetAttribute(SDL_GL_CONTEXT_MAJOR_VERSION, 3);
+  SDL_GL_SetAttribute(SDL_GL_CONTEXT_MINOR_VERSION, 2);
+  const char* glsl = "#version 150";
+#endif
+  SDL_GL_SetAttribute(SDL_GL_DOUBLEBUFFER, 1);
+  SDL_GL_SetAttribute(SDL_GL_DEPTH_SIZE, 0);
+  SDL_GL_SetAttribute(SDL_GL_STENCIL_SIZE, 0);
+
+  // The runtime outlives main() in the browser (the loop keeps running after it returns).
+  auto* rt = new Runtime();
+  rt->window = SDL_CreateWindow(fm::tr(fm::Str::kAppTitle), SDL_WINDOWPOS_UNDEFINED,
+                                SDL_WINDOWPOS_UNDEFINED, 1280, 800,
+                                SDL_WINDOW_OPENGL | SDL_WINDOW_RESIZABLE | SDL_WINDOW_ALLOW_HIGHDPI);
+  if (rt->window == nullptr) return fail(fm::tr(fm::Str::kErrWindow));
+  rt->gl = SDL_GL_CreateContext(rt->window);
+  if (rt->gl == nullptr) return fail(fm::tr(fm::Str::kErrGlContext));
+  SDL_GL_MakeCurrent(rt->window, rt->gl);
+  SDL_GL_SetSwapInterval(1);
+
+  IMGUI_CHECKVERSION();
+  ImGui::CreateContext();
+  ImGui::StyleColorsDark();
+  ImGui_ImplSDL2_InitForOpenGL(rt->window, rt->gl);
+  ImGui_ImplOpenGL3_Init(glsl);
+  rt->app.init();
+  fm::web_api_attach(&rt->app);
+
+#ifdef __EMSCRIPTEN__
+  // fps 0: driven by requestAnimationFrame; simulate_infinite_loop: main does not return.
+  emscripten_set_main_loop_arg(frame, rt, 0, 1);
+#else
+  while (!rt->quit) frame(rt);
+  ImGui_ImplOpenGL3_Shutdown();
+  ImGui_ImplSDL2_Shutdown();
+  ImGui::DestroyContext();
+  SDL_GL_DeleteContext(rt->gl);
+  SDL_DestroyWindow(rt->window);
+  delete rt;
+  SDL_Quit();
+#endif
+  return 0;
+}

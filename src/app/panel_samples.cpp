@@ -1,0 +1,259 @@
+// The Samples panel: a page of data-set images (one texture atlas, nearest-neighbour upscaled)
+// with class names, a class filter, train/validation/test browsing, predictions coloured right
+// or wrong, the hardest validation mistakes, and a confusion cell's images.
+#include <algorithm>
+#include <cmath>
+#include <cstdio>
+
+#include "app/app.h"
+#include "app/clock.h"
+#include "app/image_ops.h"
+#include "app/strings.h"
+#include "app/ui_util.h"
+#include "core/metrics.h"
+
+namespace fm {
+
+void App::rebuild_items() {
+  const Dataset* d = data();
+  char key[160];
+  std::snprintf(key, sizeof(key), "%p/%d/%d/%d/%d/%d/%llu/%d/%zu", static_cast<const void*>(d),
+                static_cast<int>(view_.split), view_.klass, static_cast<int>(view_.mode), view_.truth,
+                view_.predicted, static_cast<unsigned long long>(run_id_), trainer_.epoch(),
+                trainer_.val_predictions().size());
+  if (items_key_ == key) return;
+  items_key_ = key;
+  items_.clear();
+  if (d == nullptr) return;
+  const bool model_here = trainer_.has_model() && trainer_.data() == d;
+  auto want = [&](int label) { return view_.klass < 0 || label == view_.klass; };
+  switch (view_.mode) {
+    case SampleMode::kBrowse:
+      if (view_.split == SplitKind::kTest) {
+        for (Index i = 0; i < d->test_count(); ++i) {
+          if (want(d->test_labels[static_cast<size_t>(i)])) items_.push_back({static_cast<int32_t>(i), true, -1, 0});
+        }
+      } else {
+        const Split& s = split();
+        for (int32_t i : view_.split == SplitKind::kTrain ? s.train : s.val) {
+          if (want(d->train_labels[static_cast<size_t>(i)])) items_.push_back({i, false, -1, 0});
+        }
+      }
+      break;
+    case SampleMode::kHardest:
+      if (model_here) {
+        for (const Mistake& m : trainer_.val_hardest().items()) {
+          if (want(m.label)) items_.push_back({m.index, false, static_cast<int8_t>(m.predicted), m.confidence});
+        }
+      }
+      break;
+    case SampleMode::kCell:
+      if (model_here) {
+        const auto& val = trainer_.split().val;
+        const auto& pred = trainer_.val_predictions();
+        for (size_t k = 0; k < val.size() && k < pred.size(); ++k) {
+          const int32_t i = val[k];
+          if (d->train_labels[static_cast<size_t>(i)] == view_.truth && pred[k] == view_.predicted) {
+            items_.push_back({i, false, -1, 0});
+          }
+        }
+      }
+      break;
+  }
+}
+
+void App::update_page(int page_size, int cols) {
+  const Dataset* d = data();
+  const int n = static_cast<int>(items_.size());
+  const int pages = std::max(1, (n + page_size - 1) / page_size);
+  view_.page = std::clamp(view_.page, 0, pages - 1);
+  const int first = view_.page * page_size;
+  const int count = std::clamp(n - first, 0, page_size);
+
+  char key[200];
+  std::snprintf(key, sizeof(key), "%s|%d|%d|%d", items_key_.c_str(), view_.page, page_size, cols);
+  const bool new_page = page_key_ != key;
+  if (new_page) {
+    page_key_ = key;
+    page_.assign(items_.begin() + first, items_.begin() + first + count);
+    atlas_cols_ = std::max(1, cols);
+    if (count > 0) {
+      Atlas atlas;
+      atlas.reset(atlas_cols_, (count + atlas_cols_ - 1) / atlas_cols_, d->side, d->side);
+      for (int k = 0; k < count; ++k) {
+        const SampleItem& it = page_[static_cast<size_t>(k)];
+        atlas.put_gray(k, it.test ? d->test_image(it.index) : d->train_image(it.index));
+      }
+      atlas_tex_.upload(atlas.width(), atlas.height(), atlas.rgba.data());
+    }
+  }
+  // Live predictions for the page (the hardest view keeps the stored ones). While training,
+  // refreshed a few times a second: one forward pass per image.
+  if (view_.mode == SampleMode::kHardest) return;
+  const bool can_predict = trainer_.has_model() && model_side() == d->side;
+  if (!can_predict) {
+    for (SampleItem& it : page_) it.predicted = -1;
+    return;
+  }
+  std::snprintf(key, sizeof(key), "%s|%llu|%lld", page_key_.c_str(),
+                static_cast<unsigned long long>(run_id_), trainer_.samples_seen());
+  const double t = now_ms();
+  if (pred_key_ == key || (!new_page && t - page_pred_time_ < 400.0)) return;
+  pred_key_ = key;
+  page_pred_time_ = t;
+  std::vector<float> input(static_cast<size_t>(d->pixels()));
+  std::array<float, kNumClasses> probs{};
+  for (SampleItem& it : page_) {
+    const uint8_t* px = it.test ? d->test_image(it.index) : d->train_image(it.index);
+    for (size_t p = 0; p < input.size(); ++p) input[p] = px[p] * (1.0f / 255.0f);
+    trainer_.network().predict(input.data(), probs.data());
+    it.predicted = static_cast<int8_t>(argmax(probs.data(), kNumClasses));
+    it.confidence = probs[static_cast<size_t>(it.predicted)];
+  }
+}
+
+void App::panel_samples() {
+  const Dataset* d = data();
+  if (d == nullptr) return;
+  char buf[200];
+
+  // --- Split, class filter, view mode ---
+  ImGui::BeginDisabled(view_.mode != SampleMode::kBrowse);
+  int split_index = static_cast<int>(view_.split);
+  const Str split_names[] = {Str::kSplitTrain, Str::kSplitVal, Str::kSplitTest};
+  for (int i = 0; i < 3; ++i) {
+    if (i > 0) ImGui::SameLine();
+    if (ImGui::RadioButton(tr(split_names[i]), &split_index, i)) {
+      view_.split = static_cast<SplitKind>(split_index);
+      view_.page = 0;
+    }
+  }
+  ImGui::EndDisabled();
+  ImGui::SameLine();
+  ImGui::SetNextItemWidth(std::max(90.0f, ImGui::GetContentRegionAvail().x));
+  const char* preview = view_.klass < 0 ? tr(Str::kAllClasses) : class_name(view_.klass);
+  if (ImGui::BeginCombo("##class", preview)) {
+    if (ImGui::Selectable(tr(Str::kAllClasses), view_.klass < 0)) view_.klass = -1, view_.page = 0;
+    for (int c = 0; c < kNumClasses; ++c) {
+      if (ImGui::Selectable(class_name(c), view_.klass == c)) view_.klass = c, view_.page = 0;
+    }
+    ImGui::EndCombo();
+  }
+
+  int mode = view_.mode == SampleMode::kHardest ? 1 : 0;
+  if (ImGui::RadioButton(tr(Str::kModeBrowse), &mode, 0)) view_.mode = SampleMode::kBrowse, view_.page = 0;
+  ImGui::SameLine();
+  ImGui::BeginDisabled(!trainer_.has_model());
+  if (ImGui::RadioButton(tr(Str::kModeHardest), &mode, 1)) view_.mode = SampleMode::kHardest, view_.page = 0;
+  ImGui::EndDisabled();
+  if (ImGui::IsItemHovered(ImGuiHoveredFlags_AllowWhenDisabled)) ImGui::SetTooltip("%s", tr(Str::kTipHardest));
+  if (view_.mode == SampleMode::kCell) {
+    ImGui::SameLine();
+    std::snprintf(buf, sizeof(buf), tr(Str::kFmtCellFilter), class_name(view_.truth),
+                  class_name(view_.predicted));
+    ImGui::TextColored(to_vec4(view_.truth == view_.predicted ? kGood : kBad), "%s", buf);
+    ImGui::SameLine();
+    if (ImGui::SmallButton(tr(Str::kButtonBackToBrowse))) view_.mode = SampleMode::kBrowse, view_.page = 0;
+  }
+
+  rebuild_items();
+
+  // --- Grid geometry ---
+  const float line_h = ImGui::GetTextLineHeight();
+  const ImVec2 sp(6, 6);
+  const float img = 56.0f;  // 4× a 14×14 image, 2× a 28×28 one
+  const float cell_w = std::max(img, ImGui::CalcTextSize("Ankle boot 99%").x * 0.82f);
+  const float cell_h = img + 2 * line_h + 4;
+  const float pager_h = ImGui::GetFrameHeightWithSpacing();
+  const ImVec2 avail = ImGui::GetContentRegionAvail();
+  const int cols = std::max(1, static_cast<int>((avail.x + sp.x) / (cell_w + sp.x)));
+  const int rows = std::max(1, static_cast<int>((avail.y - pager_h + sp.y) / (cell_h + sp.y)));
+  const int page_size = cols * rows;
+  update_page(page_size, cols);
+
+  // --- Pager ---
+  const int n = static_cast<int>(items_.size());
+  const int pages = std::max(1, (n + page_size - 1) / page_size);
+  ImGui::BeginDisabled(view_.page == 0);
+  if (ImGui::ArrowButton("##prev", ImGuiDir_Left)) --view_.page;
+  ImGui::EndDisabled();
+  ImGui::SameLine();
+  std::snprintf(buf, sizeof(buf), tr(Str::kFmtPage), view_.page + 1, pages, format_count(n).c_str());
+  ImGui::TextUnformatted(buf);
+  ImGui::SameLine();
+  ImGui::BeginDisabled(view_.page + 1 >= pages);
+  if (ImGui::ArrowButton("##next", ImGuiDir_Right)) ++view_.page;
+  ImGui::EndDisabled();
+  if (ImGui::IsWindowHovered() && ImGui::GetIO().MouseWheel != 0 && ImGui::GetIO().KeyShift) {
+    view_.page = std::clamp(view_.page - static_cast<int>(ImGui::GetIO().MouseWheel), 0, pages - 1);
+  }
+  if (n == 0) {
+    ImGui::TextDisabled("%s", view_.mode == SampleMode::kBrowse ? tr(Str::kNoSamples)
+                                                                : tr(Str::kNoMistakesYet));
+    return;
+  }
+
+  // --- Cells --- Two passes so the page costs two draw calls: all images (one atlas texture),
+  // then all borders and text (the font texture).
+  ImDrawList* dl = ImGui::GetWindowDrawList();
+  const ImVec2 origin = ImGui::GetCursorScreenPos();
+  auto cell_origin = [&](size_t k) {
+    const int col = static_cast<int>(k) % cols, row = static_cast<int>(k) / cols;
+    return ImVec2(origin.x + col * (cell_w + sp.x), origin.y + row * (cell_h + sp.y));
+  };
+  for (size_t k = 0; k < page_.size(); ++k) {
+    const ImVec2 p0 = cell_origin(k);
+    const ImVec2 i0(p0.x + (cell_w - img) * 0.5f, p0.y);
+    ImVec2 uv0, uv1;
+    atlas_tex_.cell_uv(static_cast<int>(k) % atlas_cols_, static_cast<int>(k) / atlas_cols_, d->side,
+                       d->side, &uv0, &uv1);
+    dl->AddImage(atlas_tex_.id(), i0, ImVec2(i0.x + img, i0.y + img), uv0, uv1);
+  }
+  for (size_t k = 0; k < page_.size(); ++k) {
+    const SampleItem& it = page_[k];
+    const ImVec2 p0 = cell_origin(k);
+    ImGui::SetCursorScreenPos(p0);
+    ImGui::PushID(static_cast<int>(k));
+    ImGui::InvisibleButton("cell", ImVec2(cell_w, cell_h));
+    const bool hovered = ImGui::IsItemHovered();
+    const bool clicked = ImGui::IsItemClicked();
+    ImGui::PopID();
+    const int label = it.test ? d->test_labels[static_cast<size_t>(it.index)]
+                              : d->train_labels[static_cast<size_t>(it.index)];
+    const ImVec2 i0(p0.x + (cell_w - img) * 0.5f, p0.y);
+    const ImVec2 i1(i0.x + img, i0.y + img);
+    const bool has_pred = it.predicted >= 0;
+    const bool right = has_pred && it.predicted == label;
+    const ImU32 border = has_pred ? (right ? kGood : kBad) : IM_COL32(255, 255, 255, hovered ? 160 : 50);
+    dl->AddRect(ImVec2(i0.x - 1, i0.y - 1), ImVec2(i1.x + 1, i1.y + 1), border, 0, 0, has_pred ? 2.0f : 1.0f);
+    const float ty = i1.y + 2;
+    dl->AddText(ImVec2(p0.x, ty), IM_COL32(220, 220, 225, 255), fit_text(class_name(label), cell_w).c_str());
+    if (has_pred) {
+      std::snprintf(buf, sizeof(buf), "%.0f%% %s", it.confidence * 100.0, class_name(it.predicted));
+      dl->AddText(ImVec2(p0.x, ty + line_h), right ? kGood : kBad, fit_text(buf, cell_w).c_str());
+    }
+    if (hovered) {
+      ImGui::BeginTooltip();
+      std::snprintf(buf, sizeof(buf), tr(it.test ? Str::kFmtTipTestImage : Str::kFmtTipTrainImage), it.index);
+      ImGui::TextUnformatted(buf);
+      ImGui::Text("%s: %s", tr(Str::kLabelTruth), class_name(label));
+      if (has_pred) {
+        ImGui::TextColored(to_vec4(right ? kGood : kBad), "%s: %s (%.1f%%)", tr(Str::kLabelPredicted),
+                           class_name(it.predicted), it.confidence * 100.0);
+      }
+      ImGui::TextDisabled("%s", tr(Str::kTipClickToCanvas));
+      ImGui::EndTooltip();
+    }
+    if (clicked) {
+      canvas_.load_image(it.test ? d->test_image(it.index) : d->train_image(it.index), d->side,
+                         it.test ? it.index : -1);
+      focus_tab_ = Panel::kCanvas;
+    }
+  }
+  // Reserve the grid's space so the window knows its content size.
+  ImGui::SetCursorScreenPos(origin);
+  const int used_rows = (static_cast<int>(page_.size()) + cols - 1) / cols;
+  ImGui::Dummy(ImVec2(cols * (cell_w + sp.x) - sp.x, used_rows * (cell_h + sp.y) - sp.y));
+}
+
+}  // namespace fm

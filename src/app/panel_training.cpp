@@ -1,0 +1,219 @@
+// The Training panel: model, optimizer and hyper-parameters, input size (28×28 downloads its
+// bundle on request), Train / Pause / Resume / Step one epoch / Reset, and the run's progress.
+#include <algorithm>
+#include <cmath>
+#include <cstdio>
+
+#include "app/app.h"
+#include "app/strings.h"
+#include "app/ui_util.h"
+
+namespace fm {
+namespace {
+
+// Label on the left, widget filling the rest: readable in narrow columns.
+void row_label(const char* label, float label_w) {
+  ImGui::AlignTextToFramePadding();
+  ImGui::TextUnformatted(label);
+  ImGui::SameLine(label_w);
+  ImGui::SetNextItemWidth(-1);
+}
+
+}  // namespace
+
+void App::panel_training() {
+  const bool busy = trainer_.busy();
+  const float label_w = ImGui::CalcTextSize(tr(Str::kLabelLearningRate)).x + 16.0f;
+  char buf[256];
+
+  // --- Model and optimizer: fixed for a run ---
+  ImGui::BeginDisabled(busy);
+  const char* models[] = {tr(Str::kModelSoftmax), tr(Str::kModelMlp)};
+  row_label(tr(Str::kLabelModel), label_w);
+  ImGui::Combo("##model", &form_.model, models, 2);
+  if (form_.model == 1) {
+    row_label(tr(Str::kLabelHidden), label_w);
+    const float w = ImGui::GetContentRegionAvail().x;
+    ImGui::SetNextItemWidth(w * 0.3f);
+    ImGui::SliderInt("##layers", &form_.layers, 1, 2, tr(Str::kFmtLayers));
+    for (int i = 0; i < form_.layers; ++i) {
+      ImGui::SameLine();
+      ImGui::SetNextItemWidth(std::max(40.0f, (w * 0.7f - 8.0f * form_.layers) / form_.layers));
+      ImGui::PushID(i);
+      if (ImGui::InputInt("##width", &form_.width[i], 10, 100)) {
+        form_.width[i] = std::clamp(form_.width[i], 1, 1024);
+      }
+      if (ImGui::IsItemHovered()) ImGui::SetTooltip("%s", tr(Str::kTipWidth));
+      ImGui::PopID();
+    }
+  }
+  const char* optimizers[] = {tr(Str::kOptSgd), tr(Str::kOptRmsprop), tr(Str::kOptAdam)};
+  row_label(tr(Str::kLabelOptimizer), label_w);
+  ImGui::Combo("##optimizer", &form_.optimizer, optimizers, 3);
+  ImGui::EndDisabled();
+
+  // --- Learning rate and batch size: may change during a run ---
+  row_label(tr(Str::kLabelLearningRate), label_w);
+  float lr = form_.lr;
+  // Applied as typed; intermediate values such as "0." are ignored until they make sense.
+  if (ImGui::InputFloat("##lr", &lr, 0.0f, 0.0f, "%.5g") && std::isfinite(lr) && lr > 0 && lr <= 10) {
+    form_.lr = lr;
+    if (trainer_.has_model()) {
+      const Status st = trainer_.set_lr(lr);
+      if (!st) error_ = st.message;
+    }
+  }
+  if (ImGui::IsItemHovered()) ImGui::SetTooltip("%s", tr(Str::kTipLive));
+  row_label(tr(Str::kLabelBatch), label_w);
+  int batch = form_.batch;
+  if (ImGui::InputInt("##batch", &batch, 8, 32)) {
+    batch = std::clamp(batch, 1, 4096);
+    form_.batch = batch;
+    if (trainer_.has_model()) {
+      const Status st = trainer_.set_batch(batch);
+      if (!st) error_ = st.message;
+    }
+  }
+  if (ImGui::IsItemHovered()) ImGui::SetTooltip("%s", tr(Str::kTipLive));
+
+  ImGui::BeginDisabled(busy);
+  row_label(tr(Str::kLabelEpochs), label_w);
+  if (ImGui::InputInt("##epochs", &form_.epochs, 1, 5)) form_.epochs = std::clamp(form_.epochs, 1, kMaxEpochs);
+  row_label(tr(Str::kLabelSeed), label_w);
+  if (ImGui::InputInt("##seed", &form_.seed, 1, 10)) form_.seed = std::max(0, form_.seed);
+  row_label(tr(Str::kLabelInput), label_w);
+  int side_index = form_.side == 28 ? 1 : 0;
+  const char* sides[] = {tr(Str::kSide14), tr(Str::kSide28)};
+  if (ImGui::Combo("##side", &side_index, sides, 2)) select_side(side_index == 1 ? 28 : 14);
+  ImGui::EndDisabled();
+  const BundleSlot& big = bundles_[1];
+  if (big.loading) {
+    std::snprintf(buf, sizeof(buf), tr(Str::kFmtDownloading28), big.loaded / 1e6, big.total / 1e6);
+    ImGui::ProgressBar(big.total > 0 ? static_cast<float>(big.loaded / big.total) : 0.0f,
+                       ImVec2(-1, 0), buf);
+  }
+
+  // --- Buttons ---
+  ImGui::Spacing();
+  const float bw = (ImGui::GetContentRegionAvail().x - 3 * ImGui::GetStyle().ItemSpacing.x) / 4;
+  const ImVec2 bsize(std::max(50.0f, bw), 0);
+  ImGui::PushStyleColor(ImGuiCol_Button, IM_COL32(40, 120, 70, 255));
+  ImGui::PushStyleColor(ImGuiCol_ButtonHovered, IM_COL32(55, 150, 90, 255));
+  if (ImGui::Button(tr(Str::kButtonTrain), bsize)) {
+    const Status st = start_training(config_from_form());
+    if (!st) error_ = st.message;
+  }
+  ImGui::PopStyleColor(2);
+  if (ImGui::IsItemHovered()) ImGui::SetTooltip("%s", tr(Str::kTipTrain));
+  ImGui::SameLine();
+  if (running()) {
+    if (ImGui::Button(tr(Str::kButtonPause), bsize)) pause();
+  } else {
+    ImGui::BeginDisabled(!busy);
+    if (ImGui::Button(tr(Str::kButtonResume), bsize)) resume();
+    ImGui::EndDisabled();
+  }
+  ImGui::SameLine();
+  ImGui::BeginDisabled(trainer_.phase() == Phase::kDiverged);
+  if (ImGui::Button(tr(Str::kButtonStepEpoch), bsize)) {
+    if (!busy) {
+      const Status st = start_training(config_from_form());
+      if (!st) error_ = st.message;
+    }
+    if (trainer_.busy()) {
+      stop_after_epoch_ = trainer_.epoch() + 1;
+      paused_ = false;
+    }
+  }
+  ImGui::EndDisabled();
+  if (ImGui::IsItemHovered(ImGuiHoveredFlags_AllowWhenDisabled)) {
+    ImGui::SetTooltip("%s", tr(Str::kTipStepEpoch));
+  }
+  ImGui::SameLine();
+  ImGui::BeginDisabled(!trainer_.has_model());
+  if (ImGui::Button(tr(Str::kButtonReset), bsize)) reset();
+  ImGui::EndDisabled();
+
+  // --- Progress ---
+  ImGui::Separator();
+  if (!trainer_.has_model()) {
+    ImGui::PushTextWrapPos(0.0f);
+    ImGui::TextDisabled("%s", tr(Str::kHintPressTrain));
+    ImGui::PopTextWrapPos();
+  } else {
+    const TrainConfig& c = trainer_.config();
+    const Index per_epoch = std::max<Index>(1, trainer_.batches_per_epoch());
+    const int shown_epoch = std::min(c.epochs, trainer_.epoch() + (busy ? 1 : 0));
+    const double done = trainer_.phase() == Phase::kDone
+                            ? 1.0
+                            : (trainer_.epoch() + static_cast<double>(trainer_.batch_in_epoch()) / per_epoch) / c.epochs;
+    std::snprintf(buf, sizeof(buf), tr(Str::kFmtEpochBatch), shown_epoch, c.epochs,
+                  static_cast<long long>(trainer_.batch_in_epoch()), static_cast<long long>(per_epoch));
+    ImGui::PushStyleColor(ImGuiCol_PlotHistogram, IM_COL32(50, 120, 200, 255));
+    ImGui::ProgressBar(static_cast<float>(std::clamp(done, 0.0, 1.0)), ImVec2(-1, 0), buf);
+    ImGui::PopStyleColor();
+
+    const char* phase = tr(Str::kPhaseIdle);
+    switch (trainer_.phase()) {
+      case Phase::kTraining: phase = paused_ ? tr(Str::kPhasePaused) : tr(Str::kPhaseTraining); break;
+      case Phase::kValidating: phase = paused_ ? tr(Str::kPhasePaused) : tr(Str::kPhaseValidating); break;
+      case Phase::kTesting: phase = paused_ ? tr(Str::kPhasePaused) : tr(Str::kPhaseTesting); break;
+      case Phase::kDone: phase = tr(Str::kPhaseDone); break;
+      case Phase::kDiverged: phase = tr(Str::kPhaseDiverged); break;
+      default: break;
+    }
+    if (hidden_ && running()) phase = tr(Str::kPhaseHidden);
+    ImGui::Text("%s", phase);
+    ImGui::SameLine();
+    const double remaining =
+        static_cast<double>(c.epochs) * static_cast<double>(split().train.size()) -
+        static_cast<double>(trainer_.samples_seen());
+    if (running() && samples_per_s_ > 0 && remaining > 0) {
+      std::snprintf(buf, sizeof(buf), tr(Str::kFmtRateEta), format_count(std::llround(samples_per_s_)).c_str(),
+                    remaining / samples_per_s_);
+    } else {
+      std::snprintf(buf, sizeof(buf), tr(Str::kFmtRate), format_count(std::llround(samples_per_s_)).c_str());
+    }
+    text_right_aligned(buf);
+    std::snprintf(buf, sizeof(buf), tr(Str::kFmtCompute), compute_ms_ / 1000.0,
+                  format_count(static_cast<long long>(trainer_.network().arch().param_count())).c_str(),
+                  budget_.budget_ms());
+    ImGui::PushTextWrapPos(0.0f);
+    ImGui::TextDisabled("%s", buf);
+    if (!trainer_.history().empty()) {
+      const EpochRecord& e = trainer_.history().back();
+      std::snprintf(buf, sizeof(buf), tr(Str::kFmtLastEpoch), e.epoch, e.train_acc, e.val_acc);
+      ImGui::TextUnformatted(buf);
+    }
+    ImGui::PopTextWrapPos();
+    if (std::isfinite(trainer_.test_acc())) {
+      std::snprintf(buf, sizeof(buf), tr(Str::kFmtTestAcc), trainer_.test_acc());
+      ImGui::TextColored(to_vec4(kGood), "%s", buf);
+    }
+    if (trainer_.phase() == Phase::kDiverged) {
+      ImGui::PushTextWrapPos(0.0f);
+      ImGui::TextColored(to_vec4(kBad), "%s %s", tr(Str::kDivergedText), trainer_.message().c_str());
+      ImGui::PopTextWrapPos();
+      if (ImGui::Button(tr(Str::kButtonContinue))) {
+        const Status st = trainer_.continue_from_snapshot();
+        if (!st) error_ = st.message;
+        paused_ = false;
+      }
+    }
+  }
+  ImGui::Separator();
+  ImGui::PushTextWrapPos(0.0f);
+  const Dataset* d = data();
+  if (d != nullptr && layout_ != LayoutKind::kWide) {  // the wide layout's menu bar has them
+    const Split& sp = split();
+    std::snprintf(buf, sizeof(buf), tr(Str::kFmtDataLine), d->side, d->side,
+                  format_count(static_cast<long long>(sp.train.size())).c_str(),
+                  format_count(static_cast<long long>(sp.val.size())).c_str(),
+                  format_count(static_cast<long long>(d->test_count())).c_str());
+    ImGui::TextDisabled("%s", buf);
+  }
+  ImGui::TextDisabled("%s", tr(Str::kHintKeys));
+  ImGui::PopTextWrapPos();
+}
+
+}  // namespace fm

@@ -1,0 +1,121 @@
+// The Weights panel: for the softmax model the 10 weight templates (one per class) as blue-red
+// images, refreshed live while training; for an MLP the first hidden units' input weights.
+#include <algorithm>
+#include <cmath>
+#include <cstdio>
+
+#include "app/app.h"
+#include "app/clock.h"
+#include "app/image_ops.h"
+#include "app/strings.h"
+#include "app/ui_util.h"
+
+namespace fm {
+namespace {
+constexpr int kMaxUnits = 20;  // hidden units shown for an MLP
+}  // namespace
+
+void App::panel_weights() {
+  if (!trainer_.has_model()) {
+    ImGui::PushTextWrapPos(0.0f);
+    ImGui::TextDisabled("%s", tr(Str::kHintWeights));
+    ImGui::PopTextWrapPos();
+    return;
+  }
+  const Network& net = trainer_.network();
+  const int side = model_side();
+  const bool softmax = net.arch().hidden.empty();
+  const Eigen::Map<const Matrix> w = net.weights(0);  // out×in
+  const int count = softmax ? kNumClasses : std::min<int>(kMaxUnits, static_cast<int>(w.rows()));
+
+  // Refresh at most ~8 times a second while the weights move.
+  char key[96];
+  std::snprintf(key, sizeof(key), "%llu/%lld", static_cast<unsigned long long>(run_id_),
+                trainer_.samples_seen());
+  const double t = now_ms();
+  if (weights_key_ != key &&
+      (t - weights_time_ > 120.0 || !weights_tex_.valid() || weights_run_ != run_id_)) {
+    weights_run_ = run_id_;
+    weights_key_ = key;
+    weights_time_ = t;
+    weights_count_ = count;
+    weights_cols_ = 5;
+    Atlas atlas;
+    atlas.reset(weights_cols_, (count + weights_cols_ - 1) / weights_cols_, side, side);
+    // One symmetric scale for all templates so their strengths compare.
+    float scale = 0;
+    for (int r = 0; r < count; ++r) scale = std::max(scale, w.row(r).cwiseAbs().maxCoeff());
+    weights_scale_ = scale;
+    for (int r = 0; r < count; ++r) {
+      // Row r of a column-major out×in matrix: stride = rows.
+      atlas.put_diverging(r, w.data() + r, static_cast<int>(w.rows()), scale);
+    }
+    weights_tex_.upload(atlas.width(), atlas.height(), atlas.rgba.data());
+  }
+
+  char buf[160];
+  ImGui::PushTextWrapPos(0.0f);
+  if (softmax) {
+    ImGui::TextDisabled("%s", tr(Str::kWeightsSoftmaxNote));
+  } else {
+    std::snprintf(buf, sizeof(buf), tr(Str::kFmtWeightsMlpNote), count);
+    ImGui::TextDisabled("%s", buf);
+  }
+  ImGui::PopTextWrapPos();
+
+  const float line_h = ImGui::GetTextLineHeight();
+  const ImVec2 avail = ImGui::GetContentRegionAvail();
+  const int cols = weights_cols_;
+  const int rows = (weights_count_ + cols - 1) / cols;
+  const float gap = 6.0f;
+  const float legend_h = line_h + 10.0f;
+  const float by_w = (avail.x - gap * (cols - 1)) / cols;
+  const float by_h = (avail.y - legend_h - rows * (line_h + gap)) / rows;
+  const float size = std::max(24.0f, std::floor(std::min(by_w, by_h)));
+  ImDrawList* dl = ImGui::GetWindowDrawList();
+  const ImVec2 o = ImGui::GetCursorScreenPos();
+  const float grid_w = cols * size + (cols - 1) * gap;
+  const float x0 = o.x + std::max(0.0f, (avail.x - grid_w) * 0.5f);
+  auto cell_origin = [&](int i) {
+    return ImVec2(x0 + (i % cols) * (size + gap), o.y + (i / cols) * (size + line_h + gap));
+  };
+  // Images first, then labels: two draw calls rather than two per template.
+  for (int i = 0; i < weights_count_; ++i) {
+    const ImVec2 p0 = cell_origin(i);
+    ImVec2 uv0, uv1;
+    weights_tex_.cell_uv(i % cols, i / cols, side, side, &uv0, &uv1);
+    dl->AddImage(weights_tex_.id(), p0, ImVec2(p0.x + size, p0.y + size), uv0, uv1);
+  }
+  for (int i = 0; i < weights_count_; ++i) {
+    const ImVec2 p0 = cell_origin(i);
+    if (softmax) {
+      std::snprintf(buf, sizeof(buf), "%s", class_name(i));
+    } else {
+      std::snprintf(buf, sizeof(buf), tr(Str::kFmtUnit), i + 1);
+    }
+    const std::string label = fit_text(buf, size + gap);
+    const float tw = ImGui::CalcTextSize(label.c_str()).x;
+    dl->AddText(ImVec2(p0.x + (size - tw) * 0.5f, p0.y + size + 1), ImGui::GetColorU32(ImGuiCol_Text),
+                label.c_str());
+  }
+  ImGui::Dummy(ImVec2(avail.x, rows * (size + line_h + gap)));
+
+  // Legend: the colour bar with the scale.
+  const ImVec2 l0 = ImGui::GetCursorScreenPos();
+  const float bar_w = std::min(160.0f, avail.x * 0.4f);
+  const float bx = l0.x + std::max(0.0f, (avail.x - bar_w) * 0.5f);
+  const ImU32 blue = IM_COL32(33, 102, 172, 255), white = IM_COL32(255, 255, 255, 255),
+              red = IM_COL32(178, 24, 43, 255);
+  dl->AddRectFilledMultiColor(ImVec2(bx, l0.y + 3), ImVec2(bx + bar_w * 0.5f, l0.y + 3 + line_h - 4),
+                              blue, white, white, blue);
+  dl->AddRectFilledMultiColor(ImVec2(bx + bar_w * 0.5f, l0.y + 3), ImVec2(bx + bar_w, l0.y + 3 + line_h - 4),
+                              white, red, red, white);
+  std::snprintf(buf, sizeof(buf), "-%.2f", weights_scale_);
+  const float nw = ImGui::CalcTextSize(buf).x;
+  dl->AddText(ImVec2(bx - nw - 6, l0.y + 1), ImGui::GetColorU32(ImGuiCol_Text), buf);
+  std::snprintf(buf, sizeof(buf), "+%.2f", weights_scale_);
+  dl->AddText(ImVec2(bx + bar_w + 6, l0.y + 1), ImGui::GetColorU32(ImGuiCol_Text), buf);
+  ImGui::Dummy(ImVec2(avail.x, legend_h));
+}
+
+}  // namespace fm

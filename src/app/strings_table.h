@@ -1,0 +1,185 @@
+// The string table: FM_STRING(id, English). Included twice (ids, then texts); no include guard.
+// Format strings keep their printf arguments in the order given in each comment.
+// A second language adds a column here and in strings.cpp. Keep to Latin-1 (the built-in font).
+
+// --- application ---
+FM_STRING(kAppTitle, "fmnist-wasm")
+FM_STRING(kFmtDatasetCounts, "Fashion-MNIST %d\xC3\x97%d: %s train + %s validation, %s test")  // side, side, counts
+FM_STRING(kFmtFps, "%.0f fps")
+FM_STRING(kMenuAbout, "About")
+FM_STRING(kLoadingData, "Loading the Fashion-MNIST data...")
+FM_STRING(kFatalTitle, "Could not load the data")
+FM_STRING(kFatalHint, "The page needs fashion-mnist-14.bin next to index.html. Build it with `make` "
+                      "(or `make run`, which builds and serves the page), then reload.")
+FM_STRING(kDismiss, "Dismiss")
+FM_STRING(kClose, "Close")
+FM_STRING(kYes, "yes")
+FM_STRING(kNo, "no")
+
+// --- panels ---
+FM_STRING(kPanelTraining, "Training")
+FM_STRING(kPanelPlots, "Live plots")
+FM_STRING(kPanelSamples, "Samples")
+FM_STRING(kPanelConfusion, "Confusion matrix")
+FM_STRING(kPanelWeights, "Weights")
+FM_STRING(kPanelCanvas, "Drawing canvas")
+
+// --- class names, in label order ---
+FM_STRING(kClass0, "T-shirt/top")
+FM_STRING(kClass1, "Trouser")
+FM_STRING(kClass2, "Pullover")
+FM_STRING(kClass3, "Dress")
+FM_STRING(kClass4, "Coat")
+FM_STRING(kClass5, "Sandal")
+FM_STRING(kClass6, "Shirt")
+FM_STRING(kClass7, "Sneaker")
+FM_STRING(kClass8, "Bag")
+FM_STRING(kClass9, "Ankle boot")
+
+// --- training panel ---
+FM_STRING(kLabelModel, "Model")
+FM_STRING(kLabelHidden, "Hidden")
+FM_STRING(kLabelOptimizer, "Optimizer")
+FM_STRING(kLabelLearningRate, "Learning rate")
+FM_STRING(kLabelBatch, "Batch size")
+FM_STRING(kLabelEpochs, "Epochs")
+FM_STRING(kLabelSeed, "Seed")
+FM_STRING(kLabelInput, "Input size")
+FM_STRING(kModelSoftmax, "Softmax regression")
+FM_STRING(kModelMlp, "MLP (hidden layers)")
+FM_STRING(kModelSoftmaxShort, "the softmax model")
+FM_STRING(kModelMlpShort, "the MLP")
+FM_STRING(kOptSgd, "SGD")
+FM_STRING(kOptRmsprop, "RMSprop")
+FM_STRING(kOptAdam, "Adam")
+FM_STRING(kFmtLayers, "%d layer(s)")
+FM_STRING(kTipWidth, "Units in this hidden layer (ReLU)")
+FM_STRING(kTipLive, "Can change while training: applies from the next batch")
+FM_STRING(kSide14, "14\xC3\x97" "14 (downsampled, fast)")
+FM_STRING(kSide28, "28\xC3\x97" "28 (full size, downloads ~30 MB)")
+FM_STRING(kFmtDownloading28, "Downloading 28\xC3\x97" "28 data: %.1f / %.1f MB")
+FM_STRING(kButtonTrain, "Train")
+FM_STRING(kButtonPause, "Pause")
+FM_STRING(kButtonResume, "Resume")
+FM_STRING(kButtonStepEpoch, "+1 epoch")
+FM_STRING(kButtonReset, "Reset")
+FM_STRING(kButtonContinue, "Continue from the last good epoch")
+FM_STRING(kTipTrain, "Start a new run from fresh weights (Space)")
+FM_STRING(kTipStepEpoch, "Train one more epoch, then pause")
+FM_STRING(kHintPressTrain, "Press Train (or Space) to train the model on 48,000 images; 12,000 are held out "
+                           "for validation.")
+FM_STRING(kFmtEpochBatch, "Epoch %d / %d - batch %lld / %lld")  // epoch, epochs, batch, batches
+FM_STRING(kPhaseIdle, "Idle")
+FM_STRING(kPhaseTraining, "Training")
+FM_STRING(kPhaseValidating, "Validating")
+FM_STRING(kPhaseTesting, "Testing")
+FM_STRING(kPhasePaused, "Paused")
+FM_STRING(kPhaseDone, "Done")
+FM_STRING(kPhaseDiverged, "Diverged")
+FM_STRING(kPhaseHidden, "Waiting (tab hidden)")
+FM_STRING(kFmtRateEta, "%s samples/s, %.0f s left")  // rate, seconds
+FM_STRING(kFmtRate, "%s samples/s")
+FM_STRING(kFmtCompute, "%.1f s computing, %s parameters, %.1f ms/frame")  // s, params, budget
+FM_STRING(kFmtLastEpoch, "Epoch %d accuracy: train %.4f, val. %.4f")
+FM_STRING(kFmtTestAcc, "Test accuracy %.4f")
+FM_STRING(kDivergedText, "Training stopped because it diverged:")
+FM_STRING(kFmtDataLine, "Data: Fashion-MNIST %d\xC3\x97%d, %s training + %s validation images, %s test images.")
+FM_STRING(kHintKeys, "Keys: Space trains / pauses, C clears the canvas.")
+
+// --- plots ---
+FM_STRING(kHintPlots, "Curves appear while training.")
+FM_STRING(kHintFirstEpoch, "Per-epoch points appear after the first validation pass.")
+FM_STRING(kFmtPlotSummary, "Epoch %d: validation loss %.4f, accuracy %.4f.")
+FM_STRING(kPlotLoss, "Loss")
+FM_STRING(kPlotLossAxis, "(cross-entropy)")
+FM_STRING(kPlotAccuracy, "Accuracy")
+FM_STRING(kPlotAccAxis, "(fraction correct)")
+FM_STRING(kPlotEpochAxis, "epoch")
+FM_STRING(kSeriesTrainBatch, "train, running mean per batch")
+FM_STRING(kSeriesTrainEpoch, "train, per epoch")
+FM_STRING(kSeriesVal, "validation, per epoch")
+FM_STRING(kSeriesTest, "test")
+
+// --- samples ---
+FM_STRING(kSplitTrain, "Train")
+FM_STRING(kSplitVal, "Validation")
+FM_STRING(kSplitTest, "Test")
+FM_STRING(kAllClasses, "All classes")
+FM_STRING(kModeBrowse, "Browse")
+FM_STRING(kModeHardest, "Hardest examples")
+FM_STRING(kTipHardest, "The validation images the model got wrong most confidently (after a validation pass)")
+FM_STRING(kFmtCellFilter, "true %s, predicted %s")  // true, predicted
+FM_STRING(kButtonBackToBrowse, "Back")
+FM_STRING(kFmtPage, "Page %d / %d (%s images)")
+FM_STRING(kNoSamples, "No images match.")
+FM_STRING(kNoMistakesYet, "Nothing here yet: appears after a validation pass.")
+FM_STRING(kFmtTipTestImage, "Test image #%d")
+FM_STRING(kFmtTipTrainImage, "Training image #%d")
+FM_STRING(kLabelTruth, "Label")
+FM_STRING(kLabelPredicted, "Predicted")
+FM_STRING(kTipClickToCanvas, "Click to put it on the drawing canvas")
+
+// --- confusion ---
+FM_STRING(kHintConfusion, "The confusion matrix of the validation set appears after the first epoch.")
+FM_STRING(kFmtConfusionSummary, "Validation after epoch %d: %s images, accuracy %.4f")
+FM_STRING(kConfusionAccHeader, "acc.")
+FM_STRING(kConfusionAxes, "rows: true class, columns: predicted class (0-9)")
+FM_STRING(kFmtConfusionTip, "True %s, predicted %s: %d images")
+FM_STRING(kTipClickCell, "Click to show these images in Samples")
+
+// --- weights ---
+FM_STRING(kHintWeights, "The weights appear once a model is training.")
+FM_STRING(kWeightsSoftmaxNote, "One template per class: red pixels raise its score, blue ones lower it.")
+FM_STRING(kFmtWeightsMlpNote, "First hidden layer: input weights of units 1-%d (red positive, blue negative).")
+FM_STRING(kFmtUnit, "unit %d")
+
+// --- canvas ---
+FM_STRING(kCanvasHint, "Draw a clothing item here")
+FM_STRING(kFmtBrush, "brush %.0f")
+FM_STRING(kToolDraw, "Draw")
+FM_STRING(kToolErase, "Erase")
+FM_STRING(kButtonClear, "Clear")
+FM_STRING(kButtonUndo, "Undo")
+FM_STRING(kFillOutlines, "Fill outlines")
+FM_STRING(kTipFill, "Fill closed outlines before predicting: the data set's items are filled silhouettes")
+FM_STRING(kButtonRandomTest, "Random test image")
+FM_STRING(kFmtTestImage, "test #%d: %s")
+FM_STRING(kCanvasNoModel, "Train a model to see its predictions.")
+FM_STRING(kFmtPredictWith, "Predicted by %s after %d epoch(s)%s")  // model, finished epochs, suffix
+FM_STRING(kTrainingNow, " (training)")
+FM_STRING(kFmtModelInput, "Model input %d\xC3\x97%d")
+FM_STRING(kTipModelInput, "The drawing cropped, scaled and centred like the data set's images, then downsampled")
+
+// --- about ---
+FM_STRING(kAboutTitle, "About fmnist-wasm")
+FM_STRING(kAboutText, "Trains a neural network on Fashion-MNIST inside your browser: a C++17/Eigen core "
+                      "compiled to WebAssembly, time-sliced so the page stays responsive, with a Dear ImGui "
+                      "overlay. Nothing is sent anywhere; the data set is downloaded once with the page.")
+FM_STRING(kAboutCredits, "Built on:")
+FM_STRING(kAboutComponent, "Component")
+FM_STRING(kAboutLicense, "Licence")
+FM_STRING(kCreditFashion, "Fashion-MNIST (Zalando Research), the data set")
+FM_STRING(kCreditImgui, "Dear ImGui 1.86 (Omar Cornut)")
+FM_STRING(kCreditSdl, "SDL 2.26.5 (Sam Lantinga and contributors)")
+FM_STRING(kCreditEigen, "Eigen 3.4")
+FM_STRING(kLicenseMit, "MIT")
+FM_STRING(kLicenseZlib, "zlib")
+FM_STRING(kLicenseMpl, "MPL-2.0")
+FM_STRING(kAboutLicensesFile, "The full licence texts are in the LICENSES file next to this page.")
+FM_STRING(kFmtBuildInfo, "Dear ImGui %s, SDL %d.%d.%d, Eigen %d.%d.%d, WebAssembly SIMD: %s")
+
+// --- errors ---
+FM_STRING(kErrNoData, "The data set is not loaded yet.")
+FM_STRING(kErrBundle28, "The 28\xC3\x97" "28 data could not be loaded: ")
+FM_STRING(kErrBundleSide, "the bundle's image size is not the one requested")
+FM_STRING(kErrApiModel, "model must be 'softmax' or 'mlp'")
+FM_STRING(kErrApiHidden, "hidden must be a list of 1 or 2 layer widths")
+FM_STRING(kErrApiOptimizer, "optimizer must be 'sgd', 'rmsprop' or 'adam'")
+FM_STRING(kErrApiLr, "lr must be a number greater than 0 and at most 10")
+FM_STRING(kErrApiSide, "the input size must be 14 or 28")
+FM_STRING(kErrSideWhileTraining, "the input size cannot change during a run: pause and reset first")
+FM_STRING(kErrWholeNumber, "%s must be a whole number from %lld to %lld")  // field, min, max
+FM_STRING(kErrTestIndex, "the test image index must be a whole number from 0 to %lld")
+FM_STRING(kErrSdlInit, "SDL could not start: ")
+FM_STRING(kErrWindow, "The window could not be created: ")
+FM_STRING(kErrGlContext, "WebGL2 could not be started: ")

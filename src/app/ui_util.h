@@ -1,0 +1,23 @@
+// Small ImGui helpers shared by the panels: thousands separators, a hover help marker,
+// right-aligned text and the class colours.
+#pragma once
+
+#include <string>
+
+#include "imgui.h"
+
+namespace fm {
+
+std::string format_count(long long n);  // 48000 → "48,000"
+void help_marker(const char* text);     // "(?)" with a tooltip
+void text_right_aligned(const char* text);
+// `text` shortened with "..." to fit `max_width` pixels (no clip rectangle: clip rectangles
+// split ImGui's draw calls, and a software renderer pays for each one).
+std::string fit_text(const char* text, float max_width);
+ImU32 class_color(int label);           // a distinct colour per class (plots, bars)
+
+constexpr ImU32 kGood = IM_COL32(90, 200, 110, 255);
+constexpr ImU32 kBad = IM_COL32(235, 85, 75, 255);
+inline ImVec4 to_vec4(ImU32 c) { return ImGui::ColorConvertU32ToFloat4(c); }
+
+}  // namespace fm

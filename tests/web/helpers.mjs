@@ -1,0 +1,57 @@
+// Shared helpers for the browser tests: waiting on window.fmnist.state(), frames, training runs,
+// screenshots of a panel, and small assertions with readable messages.
+import path from 'node:path';
+
+export function assert(cond, message) {
+  if (!cond) throw new Error(message);
+}
+
+export const state = (page) => page.evaluate(() => window.fmnist.state());
+
+// Polls state() until pred(state) is true; returns that state.
+export async function waitState(page, pred, what, timeoutMs = 60000) {
+  const end = Date.now() + timeoutMs;
+  let s = null;
+  while (Date.now() < end) {
+    s = await state(page);
+    if (pred(s)) return s;
+    await page.waitForTimeout(100);
+  }
+  throw new Error(`timed out waiting for ${what}; last state: ${JSON.stringify(s && {
+    ready: s.ready, error: s.error, training: s.training, history: s.history })}`);
+}
+
+// Loads the page and waits until the overlay runs with the data.
+export async function openReady(page, url, timeoutMs = 60000) {
+  await page.goto(url);
+  const s = await waitState(page, (x) => x.ready || x.error, 'ready', timeoutMs);
+  assert(s.ready && !s.error, `page not ready: error ${JSON.stringify(s.error)}`);
+  return s;
+}
+
+// Resolves after the page has rendered `n` more animation frames.
+export function frames(page, n = 2) {
+  return page.evaluate((count) => new Promise((resolve) => {
+    let left = count;
+    const tick = () => (--left <= 0 ? resolve() : requestAnimationFrame(tick));
+    requestAnimationFrame(tick);
+  }), n);
+}
+
+// Starts a run and waits for it to finish (not running, `epochs` history entries).
+export async function trainAndWait(page, options, timeoutMs = 90000) {
+  const ok = await page.evaluate((o) => window.fmnist.train(o), options);
+  assert(ok, `train(${JSON.stringify(options)}) refused: ${(await state(page)).error}`);
+  const s = await state(page);
+  assert(s.training.running, 'training.running is not true right after train()');
+  return waitState(page, (x) => !x.training.running && x.history.length === options.epochs &&
+    x.test_acc !== null, `${options.epochs} epochs`, timeoutMs);
+}
+
+export async function shotPanel(page, out, name, panel) {
+  const s = await state(page);
+  const r = s.ui.panels[panel];
+  assert(r && r.w > 0 && r.h > 0, `panel ${panel} has no rectangle`);
+  await page.screenshot({ path: path.join(out, `${name}.png`),
+    clip: { x: r.x, y: r.y, width: r.w, height: r.h } });
+}

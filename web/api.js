@@ -1,0 +1,128 @@
+// window.fmnist: the page's state and commands for scripts and the browser tests.
+// state() asks the WebAssembly app for a small JSON snapshot; the commands call its exports.
+'use strict';
+
+(function () {
+  const shell = window.fmnistShell;
+  const MODELS = { softmax: 0, mlp: 1 };
+  const OPTIMIZERS = { sgd: 0, rmsprop: 1, adam: 2 };
+
+  function app() {
+    const M = window.Module;
+    return M && M.fmnistRunning ? M : null;
+  }
+
+  // The shape of state() before the overlay runs (or when it could not start).
+  function startingState() {
+    return {
+      ready: false,
+      error: shell.error,
+      lang: shell.lang,
+      dataset: { train: 0, val: 0, test: 0, side: null, loading: null },
+      model: { kind: 'softmax', hidden: [], params: 0, trained: false },
+      training: { running: false, paused: false, diverged: false, epoch: 0, epochs: 0, batch: 0,
+                  samples_per_s: 0, compute_s: 0 },
+      history: [],
+      test_acc: null,
+      canvas: { rect: { x: 0, y: 0, w: 0, h: 0 }, brush: 0, empty: true,
+                probs: [0, 0, 0, 0, 0, 0, 0, 0, 0, 0], top: null },
+      fps: 0,
+    };
+  }
+
+  function withCString(M, text, fn) {
+    const size = M.lengthBytesUTF8(text) + 1;
+    const ptr = M._malloc(size);
+    try {
+      M.stringToUTF8(text, ptr, size);
+      return fn(ptr);
+    } finally {
+      M._free(ptr);
+    }
+  }
+
+  window.fmnist = {
+    // {ready, error, lang, dataset, model, training, history, test_acc, canvas, fps, ...}.
+    // canvas.rect and canvas.brush are in CSS pixels of the page (page.mouse coordinates).
+    state() {
+      const M = app();
+      if (!M) return startingState();
+      const s = JSON.parse(M.UTF8ToString(M._fm_app_state_json()));
+      if (!s.error && shell.error) s.error = shell.error;
+      // The app reports rectangles relative to its canvas element: make them page coordinates.
+      const r = M.canvas.getBoundingClientRect();
+      const shift = (rect) => {
+        rect.x += r.left;
+        rect.y += r.top;
+      };
+      shift(s.canvas.rect);
+      if (s.ui) {
+        Object.values(s.ui.panels).forEach(shift);
+        shift(s.ui.about);
+      }
+      return s;
+    },
+    // Starts a new run from fresh weights; missing fields take the lesson's defaults
+    // (softmax, rmsprop, lr 0.001, batch 32, 5 epochs, seed 42). Returns false (and sets
+    // state().error) for invalid values; nothing is started then.
+    train(options) {
+      const M = app();
+      if (!M) return false;
+      const o = options || {};
+      const has = (k) => Object.prototype.hasOwnProperty.call(o, k) && o[k] !== undefined;
+      let mask = 0;
+      let model = 0, optimizer = 1, count = 0, h0 = 0, h1 = 0;
+      if (has('model')) {
+        mask |= 1;
+        model = Object.prototype.hasOwnProperty.call(MODELS, o.model) ? MODELS[o.model] : -1;
+      }
+      if (has('hidden')) {
+        mask |= 2;
+        const h = Array.isArray(o.hidden) ? o.hidden : (typeof o.hidden === 'number' ? [o.hidden] : null);
+        count = h ? h.length : -1;
+        if (h) {
+          h0 = Number(h[0]);
+          h1 = Number(h[1]);
+        }
+      }
+      if (has('optimizer')) {
+        mask |= 4;
+        optimizer = Object.prototype.hasOwnProperty.call(OPTIMIZERS, o.optimizer) ? OPTIMIZERS[o.optimizer] : -1;
+      }
+      const num = (k, bit) => {
+        if (!has(k)) return 0;
+        mask |= bit;
+        return typeof o[k] === 'number' ? o[k] : NaN;
+      };
+      const lr = num('lr', 8), batch = num('batch', 16), epochs = num('epochs', 32), seed = num('seed', 64);
+      return M._fm_app_train(mask, model, count, h0, h1, optimizer, lr, batch, epochs, seed) === 1;
+    },
+    pause() { const M = app(); if (M) M._fm_app_pause(); },
+    resume() { const M = app(); if (M) M._fm_app_resume(); },
+    // Stops the run and drops the weights and history; clears error and diverged.
+    reset() { const M = app(); if (M) M._fm_app_reset(); },
+    clearCanvas() { const M = app(); if (M) M._fm_app_clear_canvas(); },
+    // The canvas's "load a test image" with a chosen test-set index; false if out of range.
+    loadTestImage(i) {
+      const M = app();
+      return M ? M._fm_app_load_test_image(Number(i)) === 1 : false;
+    },
+    // Input size 14 or 28 for the panels and the next run (28 downloads its bundle first; watch
+    // state().dataset.loading and state().dataset.side). False if refused (e.g. during a run).
+    setInputSize(side) {
+      const M = app();
+      return M ? M._fm_app_set_input_size(Number(side) | 0) === 1 : false;
+    },
+    // The label (0-9) of test image i, or -1.
+    testLabel(i) {
+      const M = app();
+      return M ? M._fm_app_test_label(Number(i)) : -1;
+    },
+    // A non-fatal message shown in the overlay (used by the loader).
+    _setError(text) {
+      const M = app();
+      if (M) withCString(M, String(text), (p) => M._fm_app_set_error(p));
+    },
+    _withCString: withCString,
+  };
+})();
