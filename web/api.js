@@ -44,6 +44,8 @@
   window.fmnist = {
     // {ready, error, lang, dataset, model, training, history, test_acc, canvas, fps, ...}.
     // canvas.rect and canvas.brush are in CSS pixels of the page (page.mouse coordinates).
+    // heap_bytes: the WebAssembly memory size; storage: {status: none|saved|too_large|unavailable,
+    // restored: the model came from the saved one, pending: the restore is not finished}.
     state() {
       const M = app();
       if (!M) return startingState();
@@ -117,6 +119,55 @@
     testLabel(i) {
       const M = app();
       return M ? M._fm_app_test_label(Number(i)) : -1;
+    },
+    // After a divergence (state().training.diverged): restores the last good weights and goes on,
+    // with learning rate `lr` if given. False (and state().error) when there is nothing to continue.
+    continueTraining(lr) {
+      const M = app();
+      if (!M) return false;
+      const v = lr === undefined ? 0 : (typeof lr === 'number' ? lr : NaN);
+      return M._fm_app_continue(v) === 1;
+    },
+    // Downloads the current model as a file in the core's format (`fmnist eval FILE` reads it).
+    exportModel() {
+      const M = app();
+      return M ? M._fm_app_export_model() === 1 : false;
+    },
+    // Adopts a model file (Uint8Array or ArrayBuffer) after validating it. False if refused:
+    // the current model is kept and state().error says why.
+    importModel(bytes) {
+      const M = app();
+      if (!M) return false;
+      const b = bytes instanceof Uint8Array ? bytes : new Uint8Array(bytes || []);
+      const ptr = M._malloc(Math.max(1, b.length));
+      if (!ptr) return false;
+      try {
+        M.HEAPU8.set(b, ptr);
+        return M._fm_app_import_model(ptr, b.length) === 1;
+      } finally {
+        M._free(ptr);
+      }
+    },
+    // The guided lesson: run(step) runs step 1-5 (0: all in order) and returns false if refused;
+    // progress and results in state().lesson = {step, running, cv: {folds, mean}, dense: {val_acc}}.
+    lesson: {
+      run(step) {
+        const M = app();
+        const n = step === undefined ? 0 : Number(step);
+        if (!M || !Number.isInteger(n) || n < 0 || n > 5) return false;
+        return M._fm_app_lesson_run(n) === 1;
+      },
+      cancel() { const M = app(); if (M) M._fm_app_lesson_cancel(); },
+    },
+    // Applies a settings source in the URL hash's format ('model=mlp&hidden=100&opt=adam&lr=0.001&
+    // batch=32&epochs=5&seed=42&side=14&lang=ko'). origin: 'defaults' | 'saved' | 'hash'; apply
+    // the lowest first (the hash wins). Bad values are ignored with a notice (state().notice).
+    // Returns how many settings were applied.
+    applySettings(text, origin) {
+      const M = app();
+      const o = { defaults: 0, saved: 1, hash: 2 }[origin || 'hash'];
+      if (!M || o === undefined) return 0;
+      return withCString(M, String(text || ''), (p) => M._fm_app_apply_settings(p, o));
     },
     // A non-fatal message shown in the overlay (used by the loader).
     _setError(text) {

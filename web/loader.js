@@ -174,6 +174,32 @@
     document.body.appendChild(script);
   }, () => {});
 
+  // The Korean UI font (a subset made at build time): fetched once the program runs and handed
+  // to ImGui, which copies it. Without it the page still works; Hangul shows as '?'.
+  const fontFile = 'fmnist-ko.ttf';
+  started.then(() => fetch(fontFile)).then((res) => {
+    if (!res.ok) throw new Error(`${fontFile}: HTTP ${res.status}`);
+    return res.arrayBuffer();
+  }).then((buf) => {
+    const M = window.Module;
+    const bytes = new Uint8Array(buf);
+    const ptr = M._malloc(bytes.length);
+    if (!ptr) return;
+    try {
+      M.HEAPU8.set(bytes, ptr);
+      if (M._fm_app_load_font(ptr, bytes.length) !== 1) console.warn(`fmnist: ${fontFile} was not usable`);
+    } finally {
+      M._free(ptr);
+    }
+  }).catch((e) => console.warn(`fmnist: no Korean font (${e.message})`));
+
+  // A link pasted into this tab's address bar: its settings apply like on load.
+  window.addEventListener('hashchange', () => {
+    if (window.fmnist && window.Module && window.Module.fmnistRunning) {
+      window.fmnist.applySettings(location.hash, 'hash');
+    }
+  });
+
   Promise.all([started, data14.then((b) => ({ b }), (e) => ({ e }))]).then(([, r]) => {
     if (r.b) {
       handBundle(r.b, 14);

@@ -31,6 +31,9 @@ void App::init() {
   style.WindowPadding = ImVec2(8, 6);
   style.ItemSpacing = ImVec2(7, 5);
   bundles_[0].requested = bundles_[0].loading = true;  // the page fetches 14×14 at start
+  apply_settings(browser_default_settings(), SettingsOrigin::kDefaults);  // the browser's language
+  load_saved_settings();  // settings precedence: URL hash (apply after this), saved, defaults
+  apply_settings(location_hash(), SettingsOrigin::kHash);
 }
 
 const Dataset* App::data() const { return bundles_[slot_for(side_)].data.get(); }
@@ -142,6 +145,8 @@ void App::handle_event(const SDL_Event& event) {
 void App::frame() {
   budget_.begin_frame(now_ms());
   train_slice();
+  train_ms_frame_ += lesson_slice(budget_.budget_ms() - train_ms_frame_);  // the lesson's CV
+  check_divergence();
   record_curves();
   update_rate();
   if (data() != nullptr) {
@@ -149,7 +154,12 @@ void App::frame() {
     update_prediction();
   }
   draw_ui();
-  if (data() != nullptr && fatal_.empty()) ready_ = true;
+  sync_hash();
+  if (data() != nullptr && fatal_.empty()) {
+    restore_saved_model();  // a model saved before the reload; ready waits for it
+    if (!restore_pending()) ready_ = true;
+  }
+  if (ready_) persist_tick();
 }
 
 void App::end_frame() {
@@ -171,6 +181,8 @@ void App::train_slice() {
   if (paused_ || hidden_) return;
   const double start = now_ms();
   const double deadline = start + budget_.budget_ms();
+  // The slice also ends after an epoch's validation, so persist_tick() saves end-of-epoch weights.
+  const size_t epochs_before = trainer_.history().size();
   double t = start;
   do {
     trainer_.step();
@@ -180,7 +192,7 @@ void App::train_slice() {
       stop_after_epoch_ = -1;
     }
     t = now_ms();
-  } while (trainer_.busy() && !paused_ && t < deadline);
+  } while (trainer_.busy() && !paused_ && t < deadline && trainer_.history().size() == epochs_before);
   train_ms_frame_ = t - start;
   compute_ms_ += train_ms_frame_;
 }

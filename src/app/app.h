@@ -12,9 +12,12 @@
 #include <vector>
 
 #include "imgui.h"
+#include "app/fonts.h"
 #include "app/frame_budget.h"
 #include "app/gl_texture.h"
+#include "app/lesson.h"
 #include "app/sketch_canvas.h"
+#include "app/url_settings.h"
 #include "core/dataset.h"
 #include "core/rng.h"
 #include "core/trainer.h"
@@ -23,10 +26,17 @@ struct ImGuiWindow;
 
 namespace fm {
 
+class JsonWriter;
+struct SavedModel;
+
 enum class SplitKind : uint8_t { kTrain = 0, kVal = 1, kTest = 2 };
 enum class SampleMode : uint8_t { kBrowse = 0, kHardest = 1, kCell = 2 };
 enum class LayoutKind : uint8_t { kWide = 0, kMedium = 1, kCompact = 2 };
 enum class Panel : uint8_t { kTraining, kPlots, kSamples, kConfusion, kWeights, kCanvas, kNone };
+
+// The largest learning rate the page accepts (API and form): 100 must be allowed so a user can see
+// divergence handled; beyond this it is surely a typo.
+constexpr float kMaxLearningRate = 1000.0f;
 
 // The Training panel's editable settings: what the next Train uses.
 struct TrainForm {
@@ -108,6 +118,27 @@ class App {
 
   const std::string& state_json();
 
+  // lesson.cpp: the guided lesson. step 1..5 runs one step, 0 runs them all in order.
+  Status lesson_run(int step);
+  void lesson_cancel();
+  // url_settings.cpp: "model=mlp&hidden=100&...&lang=ko" settings (the URL hash's format).
+  // Apply sources lowest precedence first (defaults, saved in the browser, URL hash); bad values
+  // are ignored with a notice (not for kDefaults). Returns how many settings were applied.
+  int apply_settings(const std::string& text, SettingsOrigin origin);
+  std::string settings_string() const;  // the form and language, in the same format
+  // fonts.cpp: the Korean UI font's bytes, fetched by the page (copied).
+  bool load_font(const uint8_t* bytes, size_t size) { return load_ui_font(bytes, size, &font_); }
+
+  // persistence.cpp: the model and settings kept across reloads (web/storage.js, localStorage).
+  // Precedence of settings: URL hash, then saved, then defaults: load_saved_settings() (called
+  // from init()) fills form_ from the saved ones; URL-hash settings are applied after it.
+  void load_saved_settings();
+  // model_io.cpp: the model file (core format, `fmnist eval` reads it) in and out of the page.
+  Status export_model();                                 // downloads it
+  Status import_model(const uint8_t* bytes, size_t size);  // validates; on error keeps the model
+  // reliability.cpp: after a divergence, restore the last good weights (optionally a new lr).
+  Status continue_after_divergence(double lr);
+
  private:
   // app.cpp: loop pieces
   const Dataset* data() const;
@@ -120,7 +151,35 @@ class App {
   TrainConfig config_from_form() const;
   void form_from_config(const TrainConfig& config, int side);
   bool running() const { return trainer_.busy() && !paused_; }
+  // persistence.cpp
+  void persist_tick();      // after train_slice: saves at the end of each epoch and run
+  void save_to_storage();
+  void forget_saved_model();
+  void restore_saved_model();  // once the data is in; sets restore_pending_
+  bool restore_pending() const;
+  void persistence_json(JsonWriter& j) const;
+  // model_io.cpp
+  Status adopt_model(const SavedModel& model, bool from_storage);
+  void draw_model_file_buttons();  // Export / Import, in the Training panel
+  // reliability.cpp
+  void check_divergence();  // after train_slice: message in error_, curves trimmed
+  void draw_divergence_notice();
   int model_side() const;
+  // lesson.cpp, panel_lesson.cpp
+  void begin_lesson_step(int step);
+  void finish_lesson_step();
+  double lesson_slice(double budget_ms);  // the cross-validation's share of the frame; ms used
+  void lesson_json(JsonWriter& j) const;
+  void panel_lesson();
+  void lesson_step_data();
+  void lesson_step_cv();
+  void lesson_step_dense();
+  void draw_menu_extras();  // Lesson and language items in the menu bar
+  // url_settings.cpp
+  void sync_hash();  // keeps location.hash equal to settings_string()
+  static std::string browser_default_settings();  // "lang=ko" or "lang=en" from navigator.language
+  static std::string location_hash();
+  void draw_settings_notice();
 
   // layout.cpp
   void draw_ui();
@@ -218,6 +277,25 @@ class App {
   std::pair<ImVec2, ImVec2> about_rect_{};
   bool about_open_ = false;
   std::string state_;
+
+  // Lesson, language, link settings (lesson.cpp, url_settings.cpp, fonts.cpp)
+  LessonState lesson_;
+  UiFont font_;
+  std::string settings_notice_;  // what a link's settings had that was ignored
+  std::string hash_;             // the hash last written to the address bar
+  bool hash_synced_ = false;     // set once the incoming hash was applied
+
+  // Persistence and reliability (persistence.cpp, model_io.cpp, reliability.cpp)
+  bool restore_tried_ = false;     // the saved model (if any) was looked at
+  int restore_wait_side_ = 0;      // a saved 28×28 model waits for its bundle
+  uint64_t restore_run_ = ~0ull;   // run_id_ of the model restored from storage
+  uint64_t saved_run_ = ~0ull;     // run_id_ and epochs of the last save
+  size_t saved_epochs_ = 0;
+  bool saved_done_ = false;
+  std::string saved_settings_;     // the settings JSON last written
+  const char* storage_status_ = "none";  // none | saved | too_large | unavailable
+  uint64_t divergence_run_ = ~0ull;  // run_id_ whose divergence was reported
+  float notice_lr_ = 1e-3f;        // the divergence notice's learning rate for Continue
 };
 
 }  // namespace fm

@@ -79,7 +79,9 @@ Status App::train_from_api(const ApiTrainArgs& a) {
     c.optimizer.kind = static_cast<OptimizerKind>(a.optimizer);
   }
   if (a.mask & ApiTrainArgs::kLr) {
-    if (!std::isfinite(a.lr) || !(a.lr > 0) || a.lr > 10) return Status::Error(tr(Str::kErrApiLr));
+    if (!std::isfinite(a.lr) || !(a.lr > 0) || a.lr > kMaxLearningRate) {
+      return Status::Error(tr(Str::kErrApiLr));
+    }
     c.optimizer.lr = static_cast<float>(a.lr);
   }
   const double n = data() != nullptr ? static_cast<double>(data()->train_count()) : 1e9;

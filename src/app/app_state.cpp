@@ -144,6 +144,16 @@ const std::string& App::state_json() {
   j.key("draw_calls").integer(draw_calls_);
   j.key("vertices").integer(vertices_);
   j.key("fps").number(std::round(budget_.fps() * 10.0) / 10.0);
+  persistence_json(j);  // heap_bytes, storage
+  lesson_json(j);
+  j.key("notice");
+  if (settings_notice_.empty()) {
+    j.null();
+  } else {
+    j.string(settings_notice_.c_str());
+  }
+  j.key("font").begin_object().key("loaded").boolean(font_.loaded).key("glyphs").integer(font_.glyphs)
+      .key("bytes").integer(static_cast<long long>(font_.bytes)).end_object();
   j.key("layout").string(layout_ == LayoutKind::kWide ? "wide"
                          : layout_ == LayoutKind::kMedium ? "medium" : "compact");
   j.end_object();

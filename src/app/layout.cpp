@@ -115,7 +115,9 @@ void App::draw_ui() {
       tabbed_window("##all", o, ImVec2(W, H), kAll, 6);
     }
   }
+  panel_lesson();
   draw_messages();
+  draw_settings_notice();
   draw_about();
 }
 
@@ -148,6 +150,7 @@ float App::draw_menu_bar() {
   if (!ImGui::BeginMainMenuBar()) return 0;
   const float h = ImGui::GetWindowHeight();
   ImGui::TextColored(ImVec4(0.55f, 0.78f, 1.0f, 1.0f), "%s", tr(Str::kAppTitle));
+  draw_menu_extras();  // panel_lesson.cpp: Lesson, language
   const Dataset* d = data();
   char buf[256];
   char fps[32] = "";
@@ -203,7 +206,8 @@ void App::draw_about() {
     const Str rows[][2] = {{Str::kCreditFashion, Str::kLicenseMit},
                            {Str::kCreditImgui, Str::kLicenseMit},
                            {Str::kCreditSdl, Str::kLicenseZlib},
-                           {Str::kCreditEigen, Str::kLicenseMpl}};
+                           {Str::kCreditEigen, Str::kLicenseMpl},
+                           {Str::kCreditFont, Str::kLicenseOfl}};
     for (const auto& r : rows) {
       ImGui::TableNextRow();
       ImGui::TableSetColumnIndex(0);
@@ -258,7 +262,9 @@ void App::draw_messages() {
     ImGui::End();
     return;
   }
-  if (!error_.empty()) {
+  if (trainer_.phase() == Phase::kDiverged) {
+    draw_divergence_notice();  // reliability.cpp: the message, a smaller lr, Continue / Reset
+  } else if (!error_.empty()) {
     ImGui::SetNextWindowPos(ImVec2(vp->WorkPos.x + vp->WorkSize.x * 0.5f,
                                    vp->WorkPos.y + vp->WorkSize.y - 12.0f),
                             ImGuiCond_Always, ImVec2(0.5f, 1.0f));

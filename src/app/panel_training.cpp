@@ -23,7 +23,13 @@ void row_label(const char* label, float label_w) {
 
 void App::panel_training() {
   const bool busy = trainer_.busy();
-  const float label_w = ImGui::CalcTextSize(tr(Str::kLabelLearningRate)).x + 16.0f;
+  // The widest label in this language (Korean's widest is not "Learning rate").
+  float label_w = 0;
+  for (Str id : {Str::kLabelModel, Str::kLabelHidden, Str::kLabelOptimizer, Str::kLabelLearningRate,
+                 Str::kLabelBatch, Str::kLabelEpochs, Str::kLabelSeed, Str::kLabelInput}) {
+    label_w = std::max(label_w, ImGui::CalcTextSize(tr(id)).x);
+  }
+  label_w += 16.0f;
   char buf[256];
 
   // --- Model and optimizer: fixed for a run ---
@@ -56,7 +62,8 @@ void App::panel_training() {
   row_label(tr(Str::kLabelLearningRate), label_w);
   float lr = form_.lr;
   // Applied as typed; intermediate values such as "0." are ignored until they make sense.
-  if (ImGui::InputFloat("##lr", &lr, 0.0f, 0.0f, "%.5g") && std::isfinite(lr) && lr > 0 && lr <= 10) {
+  if (ImGui::InputFloat("##lr", &lr, 0.0f, 0.0f, "%.5g") && std::isfinite(lr) && lr > 0 &&
+      lr <= kMaxLearningRate) {
     form_.lr = lr;
     if (trainer_.has_model()) {
       const Status st = trainer_.set_lr(lr);
@@ -133,6 +140,7 @@ void App::panel_training() {
   ImGui::BeginDisabled(!trainer_.has_model());
   if (ImGui::Button(tr(Str::kButtonReset), bsize)) reset();
   ImGui::EndDisabled();
+  draw_model_file_buttons();  // model_io.cpp: Export / Import model
 
   // --- Progress ---
   ImGui::Separator();
@@ -195,9 +203,8 @@ void App::panel_training() {
       ImGui::TextColored(to_vec4(kBad), "%s %s", tr(Str::kDivergedText), trainer_.message().c_str());
       ImGui::PopTextWrapPos();
       if (ImGui::Button(tr(Str::kButtonContinue))) {
-        const Status st = trainer_.continue_from_snapshot();
+        const Status st = continue_after_divergence(0);  // with the form's learning rate
         if (!st) error_ = st.message;
-        paused_ = false;
       }
     }
   }

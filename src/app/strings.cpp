@@ -1,19 +1,33 @@
-// The string table lookup: tr(id) returns the current language's text for an id.
-// Adding a language: a column in strings_table.h, a Language value and a table here.
+// The string tables: tr(id) returns the current language's text for an id. English is complete
+// by construction (strings_table.h); a Korean row missing from strings_ko.h falls back to English.
 #include "app/strings.h"
 
+#include <array>
 #include <cstddef>
+#include <cstring>
 
 namespace fm {
 namespace {
+
+constexpr size_t kCount = static_cast<size_t>(Str::kCount);
 
 constexpr const char* kEnglish[] = {
 #define FM_STRING(id, en) en,
 #include "app/strings_table.h"
 #undef FM_STRING
 };
-static_assert(sizeof(kEnglish) / sizeof(kEnglish[0]) == static_cast<size_t>(Str::kCount),
-              "every string id needs an English text");
+static_assert(sizeof(kEnglish) / sizeof(kEnglish[0]) == kCount, "every string id needs an English text");
+
+// Korean by id (rows may come in any order); nullptr where strings_ko.h has no row.
+struct KoreanTable {
+  std::array<const char*, kCount> text{};
+  constexpr KoreanTable() {
+#define FM_KO(id, ko) text[static_cast<size_t>(Str::id)] = ko;
+#include "app/strings_ko.h"
+#undef FM_KO
+  }
+};
+constexpr KoreanTable kKorean;
 
 Language g_language = Language::kEnglish;
 
@@ -21,12 +35,40 @@ Language g_language = Language::kEnglish;
 
 void set_language(Language lang) { g_language = lang; }
 Language language() { return g_language; }
-const char* language_code() { return "en"; }
+const char* language_code() { return g_language == Language::kKorean ? "ko" : "en"; }
 
-const char* tr(Str id) {
-  const auto i = static_cast<size_t>(id);
-  return i < static_cast<size_t>(Str::kCount) ? kEnglish[i] : "?";
+bool parse_language(const char* code, Language* out) {
+  if (code == nullptr) return false;
+  auto lower = [](char c) { return c >= 'A' && c <= 'Z' ? static_cast<char>(c - 'A' + 'a') : c; };
+  if (std::strlen(code) != 2) return false;
+  const char a = lower(code[0]), b = lower(code[1]);
+  if (a == 'e' && b == 'n') {
+    *out = Language::kEnglish;
+    return true;
+  }
+  if (a == 'k' && b == 'o') {
+    *out = Language::kKorean;
+    return true;
+  }
+  return false;
 }
+
+Language language_for_tag(const char* tag) {
+  if (tag != nullptr && (tag[0] == 'k' || tag[0] == 'K') && (tag[1] == 'o' || tag[1] == 'O') &&
+      (tag[2] == '\0' || tag[2] == '-' || tag[2] == '_')) {
+    return Language::kKorean;
+  }
+  return Language::kEnglish;
+}
+
+const char* tr_in(Language lang, Str id) {
+  const auto i = static_cast<size_t>(id);
+  if (i >= kCount) return "?";
+  if (lang == Language::kKorean && kKorean.text[i] != nullptr) return kKorean.text[i];
+  return kEnglish[i];
+}
+
+const char* tr(Str id) { return tr_in(g_language, id); }
 
 const char* class_name(int label) {
   if (label < 0 || label > 9) return "?";

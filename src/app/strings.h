@@ -1,5 +1,5 @@
 // The user-visible strings of the page: an id per string and tr(id) for the current language.
-// The texts live in strings_table.h (one X-macro row per string; a new language adds a column).
+// English lives in strings_table.h (one X-macro row per string), Korean in strings_ko.h.
 #pragma once
 
 #include <cstdint>
@@ -13,13 +13,19 @@ enum class Str : uint16_t {
   kCount
 };
 
-enum class Language : uint8_t { kEnglish = 0 };
+enum class Language : uint8_t { kEnglish = 0, kKorean = 1 };
 
 void set_language(Language lang);
 Language language();
-const char* language_code();  // "en"
+const char* language_code();  // "en" or "ko"
+// "en" / "ko" (any case) → true and the language; anything else → false.
+bool parse_language(const char* code, Language* out);
+// The language for a browser language tag such as "ko-KR" or "en-US": Korean for "ko…".
+Language language_for_tag(const char* tag);
 
 const char* tr(Str id);
+// The text of `id` in `lang` (for building the font's glyph ranges from every string).
+const char* tr_in(Language lang, Str id);
 // Class names in label order, translated (Str::kClass0 + label).
 const char* class_name(int label);
 

@@ -175,7 +175,7 @@ FM_STRING(kErrBundleSide, "the bundle's image size is not the one requested")
 FM_STRING(kErrApiModel, "model must be 'softmax' or 'mlp'")
 FM_STRING(kErrApiHidden, "hidden must be a list of 1 or 2 layer widths")
 FM_STRING(kErrApiOptimizer, "optimizer must be 'sgd', 'rmsprop' or 'adam'")
-FM_STRING(kErrApiLr, "lr must be a number greater than 0 and at most 10")
+FM_STRING(kErrApiLr, "lr must be a number greater than 0 and at most 1000")
 FM_STRING(kErrApiSide, "the input size must be 14 or 28")
 FM_STRING(kErrSideWhileTraining, "the input size cannot change during a run: pause and reset first")
 FM_STRING(kErrWholeNumber, "%s must be a whole number from %lld to %lld")  // field, min, max
@@ -183,3 +183,87 @@ FM_STRING(kErrTestIndex, "the test image index must be a whole number from 0 to 
 FM_STRING(kErrSdlInit, "SDL could not start: ")
 FM_STRING(kErrWindow, "The window could not be created: ")
 FM_STRING(kErrGlContext, "WebGL2 could not be started: ")
+
+// --- divergence, model files, storage (reliability.cpp, model_io.cpp, persistence.cpp) ---
+FM_STRING(kDivergedTitle, "Training diverged")
+FM_STRING(kDivergedHint, "The learning rate is too large for this model. Lower it below, then continue "
+                         "from the last good weights (end of the last finished epoch), or reset.")
+FM_STRING(kButtonExport, "Export model")
+FM_STRING(kButtonImport, "Import model")
+FM_STRING(kTipExport, "Download the model file (fmnist eval FILE reads it)")
+FM_STRING(kTipImport, "Load a model file saved by this page or by fmnist train --save")
+FM_STRING(kErrNoModel, "There is no model to export: train one first.")
+FM_STRING(kErrImportPrefix, "The model file was refused, the current model is kept: ")
+FM_STRING(kErrImportNeeds28, "it needs the 28\xC3\x97" "28 data: choose Input size 28\xC3\x97" "28, wait for "
+                             "the download, then import it again")
+FM_STRING(kErrImportEmpty, "the file is empty")
+FM_STRING(kErrStorageTooLarge, "This model is too large to keep across reloads (browser storage is full); "
+                               "use Export model to keep it.")
+FM_STRING(kErrRestore, "The saved model could not be restored and was discarded: ")
+
+// --- language, link settings, font credit (strings.cpp, url_settings.cpp, layout.cpp) ---
+FM_STRING(kLanguageEnglish, "English")
+FM_STRING(kLanguageKorean, "\xED\x95\x9C\xEA\xB5\xAD\xEC\x96\xB4")  // the language's own name: 한국어
+FM_STRING(kTipLanguage, "Language of the page")
+FM_STRING(kFmtNoticeIgnored, "Some settings in the link were ignored: %s")  // list of "key=value (reason)"
+FM_STRING(kReasonUnknownKey, "unknown setting")
+FM_STRING(kReasonModel, "softmax or mlp")
+FM_STRING(kReasonHidden, "1 or 2 widths from 1 to 1024, e.g. 100 or 100,50")
+FM_STRING(kReasonOptimizer, "sgd, rmsprop or adam")
+FM_STRING(kFmtReasonLr, "a number above 0, at most %g")
+FM_STRING(kFmtReasonWhole, "a whole number from %lld to %lld")
+FM_STRING(kReasonSide, "14 or 28")
+FM_STRING(kReasonLang, "en or ko")
+FM_STRING(kCreditFont, "NanumGothic (NAVER Corp.), subset for this page as \"fmnist-ko\"")
+FM_STRING(kLicenseOfl, "OFL-1.1")
+
+// --- the guided lesson (lesson.cpp, panel_lesson.cpp) ---
+FM_STRING(kMenuLesson, "Lesson")
+FM_STRING(kLessonTitle, "Lesson: a first neural network on Fashion-MNIST")
+FM_STRING(kLessonIntro, "Five steps from the data to a first neural network. Run one step, or all of them in order.")
+FM_STRING(kLessonRunAll, "Run all steps")
+FM_STRING(kLessonRun, "Run")
+FM_STRING(kLessonCancel, "Cancel")
+FM_STRING(kLessonRunning, "running...")
+FM_STRING(kLessonCancelled, "Cancelled.")
+FM_STRING(kLessonNeedsData, "Waiting for the data...")
+FM_STRING(kFmtReference, "reference (%d\xC3\x97%d): %s")  // side, side, numbers
+FM_STRING(kLessonStep1Title, "1. The data")
+FM_STRING(kLessonStep1Text, "Fashion-MNIST holds 70,000 small grey photos of clothing in 10 classes: 60,000 to learn "
+                            "from and 10,000 kept for the final test. The originals are 28\xC3\x97" "28 pixels with the "
+                            "item light on a dark background; this page uses 14\xC3\x97" "14 copies (each pixel the "
+                            "mean of a 2\xC3\x97" "2 block) unless you choose 28\xC3\x97" "28.")
+FM_STRING(kFmtShapes, "Training images: %s \xC3\x97 %d \xC3\x97 %d, labels: %s. Test images: %s \xC3\x97 %d \xC3\x97 %d.")
+FM_STRING(kLessonFirstTen, "The first ten training images:")
+FM_STRING(kLessonBalance, "Images per class (training set):")
+FM_STRING(kLessonStep2Title, "2. Logistic regression, cross-validated")
+FM_STRING(kLessonStep2Text, "A linear model gives each class a score: a weighted sum of the pixels. It is trained "
+                            "by stochastic gradient descent on the log loss, one yes-or-no model per class (as "
+                            "scikit-learn's SGDClassifier does), for 5 passes. Cross-validation cuts the 60,000 "
+                            "images into 5 folds and, five times, trains on four and scores the fifth: the mean "
+                            "is a steadier estimate than a single split.")
+FM_STRING(kFmtFoldDone, "Fold %d: %.4f")
+FM_STRING(kFmtFoldRunning, "Fold %d: training")
+FM_STRING(kFmtCvMean, "Mean accuracy: %.4f (%.1f s)")
+FM_STRING(kLessonStep3Title, "3. Training and validation sets")
+FM_STRING(kLessonStep3Text, "To watch a network learn without touching the test set, part of the 60,000 training "
+                            "images is put aside: 80% to train on, 20% to validate on, drawn at random with a "
+                            "fixed seed so every run uses the same split.")
+FM_STRING(kFmtSplit, "Training: %s images. Validation: %s images (seed %d).")
+FM_STRING(kLessonStep4Title, "4. A Dense layer with softmax")
+FM_STRING(kLessonStep4Text, "Still one weighted sum per class, but now the 10 scores are learned together: a Dense "
+                            "layer of 10 units whose softmax turns the scores into probabilities, trained on the "
+                            "cross-entropy with RMSprop (learning rate 0.001, batches of 32) for 5 epochs, as "
+                            "Keras does by default. The live plots follow it.")
+FM_STRING(kFmtDenseEpoch, "Epoch %d: validation accuracy %.4f")
+FM_STRING(kFmtDenseResult, "Validation accuracy after %d epochs: %.4f")
+FM_STRING(kLessonStep5Title, "5. What changed, and what next")
+FM_STRING(kLessonStep5Text, "Both models draw straight boundaries between classes: each score is a weighted sum of "
+                            "pixels. What changed is how the weights are learned: one softmax over all classes "
+                            "instead of ten separate yes-or-no models, an adaptive optimizer with minibatches, and "
+                            "a held-out validation set to judge it. To go beyond straight boundaries the network "
+                            "needs a hidden layer between the pixels and the classes. Try 100 ReLU units, then "
+                            "draw a piece of clothing on the canvas and see what each model makes of it.")
+FM_STRING(kLessonAddHidden, "Set up a hidden layer (100 units, Adam)")
+FM_STRING(kLessonHiddenReady, "Ready: press Train in the Training panel.")
+FM_STRING(kLessonGoCanvas, "Go to the drawing canvas")

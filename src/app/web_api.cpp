@@ -131,4 +131,54 @@ EMSCRIPTEN_KEEPALIVE void fm_app_set_error(const char* message) {
   if (g_app != nullptr) g_app->set_error(message != nullptr ? message : "");
 }
 
+// window.fmnist.exportModel(): downloads the model file; 0 (message in state().error) if none.
+EMSCRIPTEN_KEEPALIVE int fm_app_export_model() {
+  if (g_app == nullptr) return 0;
+  const fm::Status st = g_app->export_model();
+  if (!st) g_app->set_error(st.message);
+  return st.ok ? 1 : 0;
+}
+
+// window.fmnist.importModel() and the Import button's file: 1 adopted, 0 refused (the current
+// model is kept; the reason is in state().error).
+EMSCRIPTEN_KEEPALIVE int fm_app_import_model(const uint8_t* bytes, int size) {
+  if (g_app == nullptr || size < 0) return 0;
+  const fm::Status st = g_app->import_model(bytes, static_cast<size_t>(size));
+  if (!st) g_app->set_error(st.message);
+  return st.ok ? 1 : 0;
+}
+
+// window.fmnist.continueTraining(lr): after a divergence, from the last good weights (lr 0: keep).
+EMSCRIPTEN_KEEPALIVE int fm_app_continue(double lr) {
+  if (g_app == nullptr) return 0;
+  const fm::Status st = g_app->continue_after_divergence(lr);
+  if (!st) g_app->set_error(st.message);
+  return st.ok ? 1 : 0;
+}
+
+// window.fmnist.lesson.run(step): 1..5 one step, 0 all in order; 0 returned (state().error) if refused.
+EMSCRIPTEN_KEEPALIVE int fm_app_lesson_run(int step) {
+  if (g_app == nullptr) return 0;
+  const fm::Status st = g_app->lesson_run(step);
+  if (!st) g_app->set_error(st.message);
+  return st.ok ? 1 : 0;
+}
+
+EMSCRIPTEN_KEEPALIVE void fm_app_lesson_cancel() {
+  if (g_app != nullptr) g_app->lesson_cancel();
+}
+
+// window.fmnist.applySettings(text, origin): "model=mlp&lr=0.001&..." (0 defaults, 1 saved in the
+// browser, 2 URL hash; apply lowest first). Returns how many settings were applied.
+EMSCRIPTEN_KEEPALIVE int fm_app_apply_settings(const char* text, int origin) {
+  if (g_app == nullptr || text == nullptr || origin < 0 || origin > 2) return 0;
+  return g_app->apply_settings(text, static_cast<fm::SettingsOrigin>(origin));
+}
+
+// The Korean font's bytes (copied; the caller frees its buffer). 1 when ImGui took it.
+EMSCRIPTEN_KEEPALIVE int fm_app_load_font(const uint8_t* bytes, int size) {
+  if (g_app == nullptr || bytes == nullptr || size <= 0) return 0;
+  return g_app->load_font(bytes, static_cast<size_t>(size)) ? 1 : 0;
+}
+
 }  // extern "C"

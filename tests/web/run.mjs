@@ -126,6 +126,11 @@ async function main() {
         await page.screenshot({ path: path.join(args.out, `FAILED-${t.name.replace(/[^\w-]+/g, '_')}.png`) })
           .catch(() => {});
       }
+      // Each test starts without a saved model or settings (the profile is shared by all tests).
+      await page.evaluate(() => {
+        if (window.fmnist) window.fmnist.reset();
+        localStorage.clear();
+      }).catch(() => {});
       await page.close().catch(() => {});
       const secs = ((Date.now() - started) / 1000).toFixed(1);
       const extra = notes.length ? ` (${notes.join('; ')})` : '';

@@ -1,0 +1,28 @@
+// The Korean UI font: glyph ranges built from the string tables, and loading the subset font
+// (fetched by the page) into ImGui's atlas, merged into the default font.
+#pragma once
+
+#include <cstddef>
+#include <cstdint>
+#include <vector>
+
+#include "imgui.h"
+
+namespace fm {
+
+// Every code point above Latin-1 used by any string in any language, as ImGui glyph ranges
+// (pairs, zero-terminated). The build's font subset is made from the same strings.
+std::vector<ImWchar> ui_glyph_ranges();
+
+struct UiFont {
+  std::vector<ImWchar> ranges;  // must outlive the atlas build; kept for the App's lifetime
+  bool loaded = false;
+  int glyphs = 0;               // code points in `ranges`
+  size_t bytes = 0;
+};
+
+// Merges the TrueType bytes (copied; the atlas owns the copy) into the default font and
+// rebuilds the font texture. Call between frames. On failure the atlas keeps the default font.
+bool load_ui_font(const uint8_t* bytes, size_t size, UiFont* font);
+
+}  // namespace fm

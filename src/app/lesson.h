@@ -1,0 +1,61 @@
+// The guided lesson's state: which step runs, the time-sliced cross-validation (step 2), the
+// lesson's Dense(10, softmax) run (step 4) and what the panel shows. The App drives it
+// (lesson.cpp) and draws it (panel_lesson.cpp).
+#pragma once
+
+#include <array>
+#include <cstdint>
+#include <vector>
+
+#include "app/gl_texture.h"
+#include "core/linear_sgd.h"
+
+namespace fm {
+
+struct Dataset;
+
+constexpr int kLessonSteps = 5;
+
+struct LessonState {
+  bool open = false;      // the window is shown
+  int step = 0;           // the step running or run last (1..5), 0 = none yet
+  bool running = false;
+  bool run_all = false;   // go on to the next step when this one finishes
+  bool cancelled = false;
+  int open_step = 0;      // a step whose section opens on the next frame
+  std::array<bool, kLessonSteps + 1> done{};  // [1..5]
+
+  // Step 1: the data
+  std::array<int, 10> balance{};
+  const Dataset* first_ten_for = nullptr;
+  Texture first_ten;  // 10 images side by side
+
+  // Step 2: cross-validation
+  CrossValidation cv;
+  bool cv_started = false;
+  int cv_side = 0;
+  double cv_ms = 0;   // compute time inside cv.step()
+  double cv_mean = 0;  // NaN until all folds are in
+  std::vector<double> cv_folds;
+
+  // Step 3: the split
+  long long split_train = 0, split_val = 0;
+
+  // Step 4: the Dense run (the App's trainer; the live panels show it)
+  uint64_t dense_run = 0;   // the App's run id of the lesson's run, 0 = none
+  int dense_side = 0;
+  float dense_val_acc = 0;  // NaN until the run finished
+  std::vector<float> dense_epochs;
+
+  // Step 5
+  bool hidden_ready = false;
+};
+
+// The lesson's reference numbers (shared/DATA.md).
+struct LessonReference {
+  static constexpr double kCv28 = 0.8196, kCv14 = 0.8291;
+  static constexpr double kDense28 = 0.850;
+  static constexpr double kDense14Low = 0.824, kDense14High = 0.829;
+};
+
+}  // namespace fm

@@ -1,0 +1,115 @@
+// fmnist-wasm storage: the model file and the settings kept across reloads in localStorage (the
+// model base64-encoded; a few KB for the softmax model), the model download and the Import file
+// input. Called by the program (EM_JS in src/app/persistence.cpp and model_io.cpp).
+'use strict';
+
+window.fmnistStorage = (function () {
+  const MODEL_KEY = 'fmnist.model.v1';
+  const SETTINGS_KEY = 'fmnist.settings.v1';
+
+  // localStorage can be missing or throw (private modes, disabled storage): then nothing is kept.
+  function store() {
+    try {
+      return window.localStorage || null;
+    } catch (e) {
+      return null;
+    }
+  }
+
+  function toBase64(bytes) {
+    let s = '';
+    for (let i = 0; i < bytes.length; i += 0x8000) {
+      s += String.fromCharCode.apply(null, bytes.subarray(i, i + 0x8000));
+    }
+    return btoa(s);
+  }
+
+  function fromBase64(text) {
+    const s = atob(text);
+    const bytes = new Uint8Array(s.length);
+    for (let i = 0; i < s.length; ++i) bytes[i] = s.charCodeAt(i);
+    return bytes;
+  }
+
+  const storage = {
+    // Saves the settings (a JSON text) and, when given, the model file (Uint8Array).
+    // Returns 0 saved, 1 the model is too large (the older saved model is dropped so a reload
+    // never brings back a model other than the current one), 2 no storage.
+    save(model, settingsText) {
+      const ls = store();
+      if (!ls) return 2;
+      let result = 0;
+      if (model) {
+        try {
+          ls.setItem(MODEL_KEY, toBase64(model));
+        } catch (e) {
+          try { ls.removeItem(MODEL_KEY); } catch (e2) { /* nothing more to do */ }
+          result = 1;
+        }
+      }
+      try {
+        ls.setItem(SETTINGS_KEY, settingsText);
+      } catch (e) {
+        return model ? 1 : 2;
+      }
+      return result;
+    },
+    loadModel() {
+      const ls = store();
+      try {
+        const text = ls && ls.getItem(MODEL_KEY);
+        return text ? fromBase64(text) : null;
+      } catch (e) {
+        return null;  // not base64: the program reports the missing model as no model
+      }
+    },
+    loadSettings() {
+      const ls = store();
+      try {
+        const text = ls && ls.getItem(SETTINGS_KEY);
+        const s = text ? JSON.parse(text) : null;
+        return s && typeof s === 'object' ? s : null;
+      } catch (e) {
+        return null;
+      }
+    },
+    forgetModel() {
+      const ls = store();
+      try {
+        if (ls) ls.removeItem(MODEL_KEY);
+      } catch (e) { /* nothing kept anyway */ }
+    },
+    // Saves `bytes` as a file named `name` (the browser's download).
+    download(bytes, name) {
+      const url = URL.createObjectURL(new Blob([bytes], { type: 'application/octet-stream' }));
+      const a = document.createElement('a');
+      a.href = url;
+      a.download = name;
+      a.hidden = true;
+      document.body.appendChild(a);
+      a.click();
+      a.remove();
+      setTimeout(() => URL.revokeObjectURL(url), 30000);
+    },
+    // The Import button: opens the file chooser; the chosen file goes to window.fmnist.importModel.
+    chooseFile() {
+      const input = document.getElementById('import-file');
+      if (input) input.click();
+    },
+  };
+
+  const input = document.getElementById('import-file');
+  if (input) {
+    input.addEventListener('change', async () => {
+      const file = input.files && input.files[0];
+      input.value = '';  // choosing the same file again fires change again
+      if (!file || !window.fmnist) return;
+      try {
+        window.fmnist.importModel(new Uint8Array(await file.arrayBuffer()));
+      } catch (e) {
+        window.fmnist._setError(`${file.name}: ${e.message}`);
+      }
+    });
+  }
+  return storage;
+})();
