@@ -1,10 +1,12 @@
-// Dense layers on one flat parameter buffer: Glorot init, batched forward/backward with a fused,
-// max-subtracted softmax cross-entropy. No allocation in forward/backward while B ≤ capacity.
+// Dense layers on one flat parameter buffer: Glorot init, batched forward/backward on kernels.h's
+// blocked products, a fused max-subtracted softmax cross-entropy; no allocation while B ≤ capacity.
 #include "core/network.h"
 
 #include <algorithm>
 #include <cassert>
 #include <cmath>
+
+#include "core/kernels.h"
 
 namespace fm {
 
@@ -33,6 +35,11 @@ Network::Network(const Architecture& arch, Index max_batch) : arch_(arch) {
   params_ = Vector::Zero(offset);
   grads_ = Vector::Zero(offset);
   a_.resize(arch_.hidden.size());
+  Index transposed = 0;  // backward's Wᵀ for the layers above the first
+  for (int l = 1; l < layers; ++l) {
+    transposed = std::max<Index>(transposed, static_cast<Index>(layer_in(l)) * layer_out(l));
+  }
+  wt_.resize(transposed);
   reserve(std::max<Index>(max_batch, 1));
 }
 
@@ -54,6 +61,8 @@ void Network::reserve(Index max_batch) {
   }
   logits_.resize(arch_.outputs, capacity_);
   probs_.resize(arch_.outputs, capacity_);
+  col_max_.resize(capacity_);
+  col_sum_.resize(capacity_);
   delta_.resize(widest, capacity_);
   delta_next_.resize(widest, capacity_);
 }
@@ -84,34 +93,44 @@ void Network::forward(const Eigen::Ref<const Matrix>& x) {
   reserve(batch);  // no-op unless the batch outgrew the buffers
   batch_ = batch;
   const int hidden = static_cast<int>(arch_.hidden.size());
-  // Hidden layers: a = act(W·a_prev + b), computed in place (backward needs only a).
-  for (int l = 0; l < hidden; ++l) {
-    auto a = a_[l].leftCols(batch);  // width×B
-    if (l == 0) {
-      a.noalias() = weights(l) * x;
-    } else {
-      a.noalias() = weights(l) * a_[l - 1].leftCols(batch);
-    }
-    a.colwise() += bias(l);
-    if (arch_.hidden_activation == Activation::kRelu) {
-      a = a.cwiseMax(Scalar(0));
-    } else {
+  // Layer by layer: out = act(W·in + b), W out×in, in in×B. Hidden activations are computed in
+  // place (backward needs only a); relu is fused into the product's store.
+  const Scalar* in = x.data();
+  Index in_stride = x.outerStride();
+  for (int l = 0; l <= hidden; ++l) {
+    const bool last = l == hidden;
+    Matrix& out = last ? logits_ : a_[l];
+    const bool relu = !last && arch_.hidden_activation == Activation::kRelu;
+    kernels::gemm_nn(layer_out(l), batch, layer_in(l), params_.data() + w_offset_[l], layer_out(l),
+                     in, in_stride, params_.data() + b_offset_[l],
+                     relu ? kernels::Epilogue::kRelu : kernels::Epilogue::kNone, out.data(),
+                     out.rows());
+    if (!last && !relu) {
+      auto a = out.leftCols(batch);
       a = (Scalar(1) + (-a.array()).exp()).inverse().matrix();
     }
+    in = out.data();
+    in_stride = out.rows();
   }
-  auto z = logits_.leftCols(batch);  // outputs×B
-  if (hidden == 0) {
-    z.noalias() = weights(0) * x;
-  } else {
-    z.noalias() = weights(hidden) * a_[hidden - 1].leftCols(batch);
-  }
-  z.colwise() += bias(hidden);
-  // Softmax per column with the max subtracted, so exp never overflows.
+  // Softmax per column with the max subtracted, so exp never overflows; the max and the sum of
+  // the exponentials are kept for loss_sum (log-sum-exp = max + log(sum)).
+  const Index rows = arch_.outputs;
+  const Scalar* z = logits_.data();  // outputs×B, column stride `rows`
+  Scalar* p = probs_.data();
   for (Index j = 0; j < batch; ++j) {
-    const Scalar m = z.col(j).maxCoeff();
-    auto p = probs_.col(j);
-    p = (z.col(j).array() - m).exp().matrix();
-    p /= p.sum();
+    const Scalar* zj = z + j * rows;
+    Scalar m = zj[0];
+    for (Index i = 1; i < rows; ++i) m = zj[i] > m ? zj[i] : m;
+    col_max_[j] = m;
+    for (Index i = 0; i < rows; ++i) p[i + j * rows] = zj[i] - m;
+  }
+  kernels::exp_inplace(p, rows * batch);  // the columns are contiguous
+  for (Index j = 0; j < batch; ++j) {
+    Scalar* pj = p + j * rows;
+    Scalar sum = 0;
+    for (Index i = 0; i < rows; ++i) sum += pj[i];
+    col_sum_[j] = sum;
+    for (Index i = 0; i < rows; ++i) pj[i] /= sum;
   }
 }
 
@@ -135,7 +154,10 @@ double Network::loss_sum(const uint8_t* labels, int* correct) const {
   double loss = 0;
   int right = 0;
   for (Index j = 0; j < batch_; ++j) {
-    loss += column_cross_entropy(logits_.col(j), labels[j]);
+    // logsumexp − z[label] from forward's max and sum of exponentials: finite for z = ±1e4,
+    // NaN if any logit of the column is.
+    loss += static_cast<double>(col_max_[j]) + std::log(static_cast<double>(col_sum_[j])) -
+            static_cast<double>(logits_(labels[j], j));
     Index predicted = 0;
     probs_.col(j).maxCoeff(&predicted);  // first maximum, like fm::argmax
     if (predicted == labels[j]) ++right;
@@ -153,26 +175,34 @@ void Network::backward(const Eigen::Ref<const Matrix>& x, const uint8_t* labels)
   Matrix* delta = &delta_;
   Matrix* delta_next = &delta_next_;
   {
-    auto d = delta->topLeftCorner(arch_.outputs, batch);
-    d = probs_.leftCols(batch);
-    for (Index j = 0; j < batch; ++j) d(labels[j], j) -= Scalar(1);
-    d *= inv_batch;
+    const Index outputs = arch_.outputs, ld = delta->rows();
+    const Scalar* p = probs_.data();  // outputs×B, contiguous columns
+    Scalar* d = delta->data();
+    for (Index j = 0; j < batch; ++j) {
+      for (Index i = 0; i < outputs; ++i) d[i + j * ld] = p[i + j * outputs] * inv_batch;
+      const Index label = labels[j];
+      d[label + j * ld] = (p[label + j * outputs] - Scalar(1)) * inv_batch;
+    }
   }
   for (int l = layers - 1; l >= 0; --l) {
     const Index in = layer_in(l), out = layer_out(l);
-    const auto d = delta->topLeftCorner(out, batch);
-    Eigen::Map<Matrix> grad_w(grads_.data() + w_offset_[l], out, in);
-    Eigen::Map<Vector> grad_b(grads_.data() + b_offset_[l], out);
-    if (l == 0) {
-      grad_w.noalias() = d * x.transpose();
-    } else {
-      grad_w.noalias() = d * a_[l - 1].leftCols(batch).transpose();
+    const Scalar* d = delta->data();  // out×B, column stride delta->rows()
+    const Index ld = delta->rows();
+    // grad_W = delta·inᵀ (out×in), grad_b = delta·1 (sums over the batch in column order).
+    const Scalar* input = l == 0 ? x.data() : a_[l - 1].data();
+    const Index input_stride = l == 0 ? x.outerStride() : a_[l - 1].rows();
+    kernels::gemm_nt(out, in, batch, d, ld, input, input_stride, grads_.data() + w_offset_[l], out);
+    Scalar* grad_b = grads_.data() + b_offset_[l];
+    std::fill(grad_b, grad_b + out, Scalar(0));
+    for (Index j = 0; j < batch; ++j) {
+      for (Index i = 0; i < out; ++i) grad_b[i] += d[i + j * ld];
     }
-    grad_b.noalias() = d.rowwise().sum();
     if (l == 0) break;  // no gradient needed for the inputs
-    // Into the previous layer: W^T·delta, times act'(a) (relu: a > 0; sigmoid: a(1 − a)).
+    // Into the previous layer: Wᵀ·delta (in×B), times act'(a) (relu: a > 0; sigmoid: a(1 − a)).
+    kernels::transpose(out, in, params_.data() + w_offset_[l], out, wt_.data(), in);
+    kernels::gemm_nn(in, batch, out, wt_.data(), in, d, ld, nullptr, kernels::Epilogue::kNone,
+                     delta_next->data(), delta_next->rows());
     auto d_prev = delta_next->topLeftCorner(in, batch);
-    d_prev.noalias() = weights(l).transpose() * d;
     const auto a = a_[l - 1].leftCols(batch);
     if (arch_.hidden_activation == Activation::kRelu) {
       d_prev.array() = (a.array() > Scalar(0)).select(d_prev.array(), Scalar(0));

@@ -74,7 +74,9 @@ class Network {
   // place (relu' and sigmoid' only need a), so no pre-activations are kept except the logits.
   std::vector<Matrix> a_;      // per hidden layer: width×capacity
   Matrix logits_, probs_;      // outputs×capacity
+  Vector col_max_, col_sum_;   // per column of the last forward: max logit, Σ exp(z − max)
   Matrix delta_, delta_next_;  // widest layer×capacity, ping-pong in backward
+  Vector wt_;                  // backward's scratch for a layer's Wᵀ (in×out), layers ≥ 1
   Index capacity_ = 0;
   Index batch_ = 0;  // B of the last forward
 };

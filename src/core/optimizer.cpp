@@ -1,11 +1,14 @@
-// SGD (momentum, Nesterov), RMSprop and Adam exactly as tf.keras 2 computes them, as Eigen array
-// expressions over the flat parameter buffer: one pass per step, no allocation.
+// SGD (momentum, Nesterov), RMSprop and Adam exactly as tf.keras 2 computes them, over the flat
+// parameter buffer: one pass per step, no allocation. RMSprop and Adam (sqrt and a division per
+// parameter) run on 4-float vectors in kernels.cpp; Eigen has no vector path for them in wasm.
 #include "core/optimizer.h"
 
 #include <cassert>
 #include <cctype>
 #include <cmath>
 #include <string>
+
+#include "core/kernels.h"
 
 namespace fm {
 
@@ -61,9 +64,8 @@ void Optimizer::step(Vector& params, const Vector& grads) {
       break;
     }
     case OptimizerKind::kRmsprop: {
-      const Scalar rho = config_.rho;
-      v_.array() = rho * v_.array() + (Scalar(1) - rho) * grads.array().square();
-      params.array() -= lr * grads.array() / (v_.array().sqrt() + config_.epsilon);
+      kernels::rmsprop_update(params.size(), params.data(), grads.data(), v_.data(), lr,
+                              config_.rho, config_.epsilon);
       break;
     }
     case OptimizerKind::kAdam: {
@@ -73,9 +75,8 @@ void Optimizer::step(Vector& params, const Vector& grads) {
       const Scalar lr_t = static_cast<Scalar>(
           static_cast<double>(lr) * std::sqrt(1.0 - std::pow(static_cast<double>(b2), t)) /
           (1.0 - std::pow(static_cast<double>(b1), t)));
-      m_.array() = b1 * m_.array() + (Scalar(1) - b1) * grads.array();
-      v_.array() = b2 * v_.array() + (Scalar(1) - b2) * grads.array().square();
-      params.array() -= lr_t * m_.array() / (v_.array().sqrt() + config_.epsilon);
+      kernels::adam_update(params.size(), params.data(), grads.data(), m_.data(), v_.data(), lr_t,
+                           b1, b2, config_.epsilon);
       break;
     }
   }
