@@ -140,6 +140,7 @@ class App {
   Status continue_after_divergence(double lr);
 
  private:
+  void clear_run_state();  // per-run UI state back to a fresh start (train, import, reset)
   // app.cpp: loop pieces
   const Dataset* data() const;
   const Split& split();

@@ -40,17 +40,7 @@ Status App::start_training(const TrainConfig& config_in) {
   const Status st = trainer_.start(*d, config);
   if (!st) return st;
   form_from_config(config, d->side);
-  paused_ = false;
-  stop_after_epoch_ = -1;
-  compute_ms_ = 0;
-  samples_per_s_ = 0;
-  rate_time_ = 0;
-  batch_loss_.clear();
-  batch_acc_.clear();
-  curve_samples_ = -1;
-  ++run_id_;
-  error_.clear();
-  items_key_.clear();
+  clear_run_state();
   return Status::Ok();
 }
 
@@ -111,8 +101,8 @@ void App::resume() {
   stop_after_epoch_ = -1;
 }
 
-void App::reset() {
-  trainer_.reset();
+// Per-run UI state: what a new, adopted or dropped model starts from.
+void App::clear_run_state() {
   paused_ = false;
   stop_after_epoch_ = -1;
   compute_ms_ = 0;
@@ -124,6 +114,11 @@ void App::reset() {
   ++run_id_;
   error_.clear();
   items_key_.clear();
+}
+
+void App::reset() {
+  trainer_.reset();
+  clear_run_state();
   if (view_.mode != SampleMode::kBrowse) view_.mode = SampleMode::kBrowse;
 }
 

@@ -46,17 +46,7 @@ Status App::adopt_model(const SavedModel& m, bool from_storage) {
   c.eval_chunk = eval_chunk_for(c, d->side);
   st = trainer_.adopt(*d, c, m.params);  // refuses weights that do not fit c; nothing changes then
   if (!st) return st;
-  paused_ = false;
-  stop_after_epoch_ = -1;
-  compute_ms_ = 0;
-  samples_per_s_ = 0;
-  rate_time_ = 0;
-  batch_loss_.clear();
-  batch_acc_.clear();
-  curve_samples_ = -1;
-  ++run_id_;
-  error_.clear();
-  items_key_.clear();
+  clear_run_state();
   if (side_ != d->side) {
     side_ = d->side;
     view_.page = 0;
