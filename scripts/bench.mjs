@@ -8,7 +8,7 @@
 //          [--epochs 3] [--tfjs-epochs 3] [--tfjs-loop minimize|fit] [--quick]
 //          [--cases softmax-14,softmax-28,mlp100-28] [--skip native,wasm,tfjs-wasm,tfjs-cpu]
 //        node scripts/bench.mjs --table build/bench.json   (prints a saved run's table again)
-// --quick: one TF.js epoch per case and no MLP on TF.js's cpu backend (~90 s on its own).
+// --quick: one TF.js epoch per case and no MLP on TF.js's cpu backend (about a minute on its own).
 import { spawn, spawnSync } from 'node:child_process';
 import fs from 'node:fs';
 import os from 'node:os';
@@ -41,12 +41,16 @@ const CHROMIUM_ARGS = ['--no-sandbox', '--disable-gpu', '--use-gl=swiftshader', 
   '--disable-sync', '--host-resolver-rules=MAP * ~NOTFOUND, EXCLUDE 127.0.0.1'];
 
 function parseArgs(argv) {
+  const fail = (msg) => {
+    console.error(`bench: ${msg} (try --help)`);
+    process.exit(2);
+  };
   const opts = { cli: 'build/fmnist', web: 'build/web', out: 'build/bench.json', epochs: 3, tfjsEpochs: 3,
     tfjsLoop: 'minimize', quick: false, table: null, cases: CASES.map((c) => c.name), skip: [] };
   for (let i = 0; i < argv.length; i++) {
     const flag = argv[i];
     const value = () => {
-      if (i + 1 >= argv.length) throw new Error(`${flag} needs a value`);
+      if (i + 1 >= argv.length) fail(`${flag} needs a value`);
       return argv[++i];
     };
     if (flag === '--cli') opts.cli = value();
@@ -60,14 +64,16 @@ function parseArgs(argv) {
     else if (flag === '--cases') opts.cases = value().split(',');
     else if (flag === '--skip') opts.skip = value().split(',');
     else if (flag === '--help' || flag === '-h') {
-      console.log(fs.readFileSync(fileURLToPath(import.meta.url), 'utf8').split('\n').slice(1, 13).join('\n'));
+      console.log(fs.readFileSync(fileURLToPath(import.meta.url), 'utf8').split('\n').slice(1, 11).join('\n'));
       process.exit(0);
-    } else throw new Error(`unknown flag ${flag} (try --help)`);
+    } else fail(`unknown flag ${flag}`);
   }
-  for (const name of opts.cases) if (!CASES.some((c) => c.name === name)) throw new Error(`unknown case ${name}`);
-  for (const name of opts.skip) if (!RUNNERS.includes(name)) throw new Error(`unknown runner ${name}`);
-  if (!['minimize', 'fit'].includes(opts.tfjsLoop)) throw new Error('--tfjs-loop is minimize or fit');
-  if (!(opts.epochs >= 1 && opts.tfjsEpochs >= 1)) throw new Error('--epochs and --tfjs-epochs must be ≥ 1');
+  for (const name of opts.cases) if (!CASES.some((c) => c.name === name)) fail(`unknown case ${name}`);
+  for (const name of opts.skip) if (!RUNNERS.includes(name)) fail(`unknown runner ${name}`);
+  if (!['minimize', 'fit'].includes(opts.tfjsLoop)) fail('--tfjs-loop is minimize or fit');
+  if (![opts.epochs, opts.tfjsEpochs].every((n) => Number.isInteger(n) && n >= 1)) {
+    fail('--epochs and --tfjs-epochs take a whole number ≥ 1');
+  }
   return opts;
 }
 
@@ -90,6 +96,42 @@ function summarise(history, trainCount) {
   };
 }
 
+// How busy the machine was with *other* work while a case ran: CPU time of the whole machine
+// (/proc/stat) minus that of this process tree (node, the CLI, serve.py, Chromium), in cores.
+// On 2 cores, anything above ~0.2 means a build or test shared the CPU and inflated that row.
+// (The load average can't tell: our own browser counts in it.)
+function cpuTicks() {
+  const cpu = fs.readFileSync('/proc/stat', 'utf8').split('\n')[0].trim().split(/\s+/).slice(1).map(Number);
+  const machine = cpu[0] + cpu[1] + cpu[2] + cpu[5] + cpu[6] + (cpu[7] || 0); // all but idle and iowait
+  const procs = new Map(); // pid → { ppid, ticks }, ticks including reaped children (the CLI)
+  for (const pid of fs.readdirSync('/proc').filter((d) => /^\d+$/.test(d))) {
+    try {
+      const stat = fs.readFileSync(`/proc/${pid}/stat`, 'utf8');
+      const f = stat.slice(stat.lastIndexOf(')') + 2).split(' '); // f[0] is field 3 (state)
+      const ticks = Number(f[11]) + Number(f[12]) + Number(f[13]) + Number(f[14]); // utime stime cutime cstime
+      procs.set(Number(pid), { ppid: Number(f[1]), ticks });
+    } catch { /* exited meanwhile */ }
+  }
+  const ours = (pid) => {
+    for (let p = pid; p > 1; p = procs.get(p)?.ppid ?? 0) if (p === process.pid) return true;
+    return false;
+  };
+  let mine = 0;
+  for (const [pid, p] of procs) if (ours(pid)) mine += p.ticks;
+  return { machine, mine, at: performance.now() };
+}
+
+function othersMeter() {
+  if (!fs.existsSync('/proc/stat')) return () => null;
+  const start = cpuTicks();
+  return () => {
+    const end = cpuTicks();
+    const ticksPerS = 100; // USER_HZ on Linux
+    const cores = ((end.machine - start.machine) - (end.mine - start.mine)) / ticksPerS / ((end.at - start.at) / 1000);
+    return Math.max(0, cores);
+  };
+}
+
 // The page's bundle if the page is built, else the CLI's (make bundle) in assets/.
 function bundlePath(opts, side) {
   const name = `fashion-mnist-${side}.bin`;
@@ -100,14 +142,16 @@ function bundlePath(opts, side) {
 // --- (a) native: the CLI's own bench subcommand; its last stdout line is the JSON ---------------
 function runNative(opts) {
   const cli = path.resolve(ROOT, opts.cli);
-  if (!fs.existsSync(cli)) return Object.fromEntries(opts.cases.map((n) => [n, { error: `n/a (${opts.cli} not built)` }]));
+  if (!fs.existsSync(cli)) {
+    return Object.fromEntries(opts.cases.map((n) => [n, { error: `n/a (${opts.cli} not built)` }]));
+  }
   const results = {};
   for (const name of opts.cases) {
     // One case per process, so a missing 28×28 bundle costs only that case. FMNIST_BUNDLE points
     // the CLI at the very file the page and TF.js load.
     const side = CASES.find((c) => c.name === name).side;
     const env = { ...process.env, FMNIST_BUNDLE: bundlePath(opts, side) };
-    const load = os.loadavg()[0];
+    const others = othersMeter();
     const run = spawnSync(cli, ['bench', '--json', '--epochs', String(opts.epochs), '--case', name],
       { cwd: ROOT, encoding: 'utf8', env });
     const last = run.stdout.trim().split('\n').pop() || '';
@@ -118,7 +162,7 @@ function runNative(opts) {
     const c = JSON.parse(last).cases[0];
     // The CLI's wall_s is the time in every step() of the epoch: training plus validation.
     results[name] = { epochs: c.epochs, compute_s: c.compute_s, wall_s: c.wall_s, steps_s: c.wall_s,
-      samples_per_s: c.samples_per_s, val_acc: c.val_acc, load };
+      samples_per_s: c.samples_per_s, val_acc: c.val_acc, others_cores: others() };
     log(`native ${name}: ${fmtS(c.compute_s)} s/epoch compute`);
   }
   return results;
@@ -167,7 +211,8 @@ function recordBytes(page) {
     const kind = { '.wasm': 'wasm', '.js': 'js', '.mjs': 'js', '.bin': 'bundle', '.html': 'html', '.css': 'css',
       '.ttf': 'font', '.woff2': 'font' }[ext] || 'other';
     const { responseBodySize } = await request.sizes();
-    files.push({ path: decodeURIComponent(url.pathname), kind, bytes: responseBodySize });
+    const status = (await request.response())?.status() ?? 0;
+    files.push({ path: decodeURIComponent(url.pathname), kind, bytes: responseBodySize, status });
   });
   return files;
 }
@@ -184,7 +229,9 @@ function addGzipSizes(files, siteDir) {
   return files;
 }
 
-function totals(files) {
+// Bytes per kind of the files that arrived (an HTTP error page is no file of the page's).
+function totals(allFiles) {
+  const files = allFiles.filter((f) => f.status < 400);
   const byKind = Object.fromEntries(['wasm', 'js', 'html', 'css', 'font', 'bundle', 'other']
     .filter((k) => files.some((f) => f.kind === k)).map((k) => [k, null]));
   for (const f of files) {
@@ -272,6 +319,7 @@ async function watchRun({ config, epochs, side }) {
   const marks = [{ t: prev, compute_s: 0 }];
   const frameMs = [];
   const fps = [];
+  const budget = []; // the page's per-frame training budget, if it reports one
   let last = prev;
   while (s.history.length < epochs) {
     if (s.error || s.training.diverged) return { error: s.error || 'diverged' };
@@ -282,6 +330,7 @@ async function watchRun({ config, epochs, side }) {
     last = now;
     s = f.state();
     if (typeof s.fps === 'number') fps.push(s.fps);
+    if (typeof s.training.budget_ms === 'number') budget.push(s.training.budget_ms);
     while (marks.length <= s.history.length) {
       const h = s.history[marks.length - 1];
       marks.push({ t: now, compute_s: stepTime(s), val_acc: h.val_acc });
@@ -294,7 +343,7 @@ async function watchRun({ config, epochs, side }) {
     wall_s: (m.t - marks[i].t) / 1000,
     val_acc: m.val_acc,
   }));
-  return { history, frameMs, fps, train: s.dataset.train, includesValidation, switchMs };
+  return { history, frameMs, fps, budget, train: s.dataset.train, includesValidation, switchMs };
 }
 
 // In-page: animation-frame intervals over `ms` milliseconds (the idle baseline for frame times).
@@ -338,6 +387,7 @@ async function runPage(context, baseUrl, opts) {
   const cases = {};
   const frameMs = [];
   const fps = [];
+  const budget = [];
   for (const c of CASES.filter((x) => opts.cases.includes(x.name))) {
     if (load.error) {
       cases[c.name] = { error: load.error };
@@ -345,24 +395,27 @@ async function runPage(context, baseUrl, opts) {
     }
     // `side` is ignored by a page whose train() doesn't know it: watchRun then reports n/a for 28.
     const config = { ...COMMON, ...c.page, epochs: opts.epochs, side: c.side };
-    const load = os.loadavg()[0];
+    const others = othersMeter();
     const run = await page.evaluate(watchRun, { config, epochs: opts.epochs, side: c.side });
+    const othersCores = others();
     if (run.error) {
       cases[c.name] = { error: run.error };
       log(`wasm ${c.name}: ${run.error}`);
       continue;
     }
     cases[c.name] = { ...summarise(run.history, run.train), compute_includes_validation: run.includesValidation,
-      side_switch_ms: run.switchMs, load };
+      side_switch_ms: run.switchMs, others_cores: othersCores };
     frameMs.push(...run.frameMs);
     fps.push(...run.fps);
+    budget.push(...run.budget);
     log(`wasm ${c.name}: ${fmtS(cases[c.name].compute_s)} s/epoch compute, ${fmtS(cases[c.name].wall_s)} wall`);
   }
   await page.close();
   return {
     cases,
     load: { ...load, startupFiles, files },
-    frames: frameMs.length ? { ...frameStats(frameMs), page_fps_median: fps.length ? median(fps) : null } : null,
+    frames: frameMs.length ? { ...frameStats(frameMs), page_fps_median: fps.length ? median(fps) : null,
+      page_budget_ms_median: budget.length ? median(budget) : null } : null,
     idle_frames: frameStats(idle),
     console_errors: errors,
   };
@@ -381,7 +434,7 @@ async function runTfjs(context, baseUrl, backend, opts) {
     const epochs = backend === 'cpu' || opts.quick ? 1 : opts.tfjsEpochs;
     const page = await context.newPage();
     const files = recordBytes(page);
-    const load = os.loadavg()[0];
+    const others = othersMeter();
     try {
       await page.goto(`${baseUrl}bench/index.html`);
       await page.waitForFunction(() => window.tfBench, null, { timeout: 60000 });
@@ -390,7 +443,7 @@ async function runTfjs(context, baseUrl, backend, opts) {
         bundle: `/fashion-mnist-${c.side}.bin`, backend, epochs, loop: opts.tfjsLoop,
       });
       const { history, ...about } = run;
-      cases[c.name] = { ...summarise(history, run.train), about, load };
+      cases[c.name] = { ...summarise(history, run.train), about, others_cores: others() };
       bytes ||= files.filter((f) => f.kind !== 'bundle');
       log(`tfjs-${backend} ${c.name}: ${fmtS(cases[c.name].compute_s)} s/epoch compute (${about.backend}` +
         `${about.simd ? ', simd' : ''}), val acc ${cases[c.name].val_acc.toFixed(4)}`);
@@ -441,9 +494,8 @@ function ratios(results) {
 }
 
 function table(results) {
-  // `load`: the 1-minute load average as the row's run began. On 2 cores, anything above ~1 means
-  // another process shared the CPU and the row's times are inflated.
-  const head = ['case', 'runner', 'epochs', 'compute s/ep', 'wall s/ep', 'samples/s', 'GFLOP/s', 'val acc', 'load'];
+  // `others`: cores used by other processes during the row's run (othersMeter).
+  const head = ['case', 'runner', 'epochs', 'compute s/ep', 'wall s/ep', 'samples/s', 'GFLOP/s', 'val acc', 'others'];
   const rows = [];
   for (const name of results.options.cases) {
     for (const runner of RUNNERS) {
@@ -452,7 +504,8 @@ function table(results) {
       rows.push(r.error ? [name, runner, r.error]
         : [name, runner, String(r.epochs), fmtS(r.compute_s), fmtS(r.wall_s), fmtRate(r.samples_per_s),
           r.gflop_per_s == null ? '—' : r.gflop_per_s.toFixed(r.gflop_per_s < 1 ? 3 : 2),
-          r.val_acc == null ? '—' : r.val_acc.toFixed(4), r.load == null ? '—' : r.load.toFixed(1)]);
+          r.val_acc == null ? '—' : r.val_acc.toFixed(4),
+          r.others_cores == null ? '—' : r.others_cores.toFixed(2)]);
     }
   }
   // Error rows ("n/a …") print their message across the figure columns and don't set widths.
@@ -461,10 +514,11 @@ function table(results) {
   const fmtRow = (r) => (r.length === 3 ? `${r[0].padEnd(widths[0])}  ${r[1].padEnd(widths[1])}  ${r[2]}`
     : r.map((cell, i) => (i < 2 ? cell.padEnd(widths[i]) : cell.padStart(widths[i]))).join('  '));
   const lines = [head, ...rows].map(fmtRow);
-  const loads = Object.values(results.runs).flatMap((runs) => Object.values(runs).map((r) => r.load ?? 0));
-  if (Math.max(0, ...loads) > 1.5) {
-    lines.push(`(load up to ${Math.max(...loads).toFixed(1)} on ${results.machine.cores} cores: other processes were` +
-      ' running, so times are inflated, unevenly; rerun on an idle machine for figures to quote)');
+  const busy = Math.max(0, ...Object.values(results.runs).flatMap((runs) => Object.values(runs))
+    .map((r) => r.others_cores ?? 0));
+  if (busy > 0.2) {
+    lines.push(`(other processes used up to ${busy.toFixed(2)} of the ${results.machine.cores} cores during` +
+      ' some rows: those times are inflated; rerun on an idle machine for figures to quote)');
   }
   lines.push('', 'ratios (compute per epoch): TF.js best / ours (wasm page), TF.js best / native, wasm / native;' +
     ' val acc ours − TF.js (wasm), in points, at equal epochs');
@@ -475,8 +529,9 @@ function table(results) {
   for (const [name, r] of Object.entries(results.ratios)) {
     const x = (v) => (v == null ? '—' : `${v.toFixed(v >= 10 ? 0 : 2)}×`);
     const pts = (v) => (v == null ? '—' : `${v >= 0 ? '+' : ''}${(100 * v).toFixed(2)}`);
+    const acc = r.val_acc_wasm_minus_tfjs_wasm ?? r.val_acc_native_minus_tfjs_wasm;
     lines.push(`  ${name.padEnd(11)} ${x(r.tfjs_best_over_wasm).padStart(7)} ${x(r.tfjs_best_over_native).padStart(7)}` +
-      ` ${x(r.wasm_over_native).padStart(7)}   acc ${pts(r.val_acc_wasm_minus_tfjs_wasm ?? r.val_acc_native_minus_tfjs_wasm)}` +
+      ` ${x(r.wasm_over_native).padStart(7)}   acc ${pts(acc)}` +
       `   (page wall/compute ${x(r.wall_over_compute_wasm)})`);
   }
   const page = results.page;
@@ -487,8 +542,11 @@ function table(results) {
     lines.push(`bytes at startup (raw / gzip -9): ` + Object.entries(b)
       .map(([k, v]) => `${k} ${fmtKB(v.bytes)} / ${fmtKB(v.gzip9)}`).join(', '));
     const code = ['wasm', 'js'].map((k) => b[k] ?? { bytes: 0, gzip9: 0 });
-    lines.push(`  wasm+js: ${fmtKB(code[0].bytes + code[1].bytes)} raw, ${fmtKB(code[0].gzip9 + code[1].gzip9)} gzip -9;` +
+    lines.push(`  wasm+js: ${fmtKB(code[0].bytes + code[1].bytes)} raw, ` +
+      `${fmtKB(code[0].gzip9 + code[1].gzip9)} gzip -9;` +
       ` 14×14 bundle on the wire: ${((b.bundle?.bytes ?? 0) / 1e6).toFixed(2)} MB`);
+    const missing = page.load.files.filter((file) => file.status >= 400);
+    if (missing.length) lines.push(`  not found: ${missing.map((m) => `${m.path} (HTTP ${m.status})`).join(', ')}`);
     const big = page.load.files.find((file) => file.path.endsWith('-28.bin'));
     const switchMs = Object.values(results.runs.wasm ?? {}).find((r) => r.side_switch_ms != null)?.side_switch_ms;
     if (big) {
@@ -499,10 +557,14 @@ function table(results) {
     if (f) {
       lines.push(`frames while training: median ${f.median_ms.toFixed(1)} ms, p95 ${f.p95_ms.toFixed(1)} ms, ` +
         `max ${f.max_ms.toFixed(1)} ms, mean ${f.mean_fps.toFixed(1)} fps (page's own fps median ` +
-        `${f.page_fps_median == null ? '—' : f.page_fps_median.toFixed(1)})`);
+        `${f.page_fps_median == null ? '—' : f.page_fps_median.toFixed(1)}` +
+        `${f.page_budget_ms_median == null ? '' : `, training budget ${f.page_budget_ms_median.toFixed(1)} ms/frame`})`);
     }
     const i = page.idle_frames;
-    if (i) lines.push(`frames idle (2 s, for reference): median ${i.median_ms.toFixed(1)} ms, mean ${i.mean_fps.toFixed(1)} fps`);
+    if (i) {
+      lines.push(`frames idle (2 s, for reference): median ${i.median_ms.toFixed(1)} ms,` +
+        ` mean ${i.mean_fps.toFixed(1)} fps`);
+    }
   } else if (page) lines.push('', `page: ${page.load.error}`);
   const tb = results.tfjs_bytes;
   if (tb) {
@@ -510,6 +572,12 @@ function table(results) {
       .map(([k, v]) => `${k} ${fmtKB(v.bytes)} / ${fmtKB(v.gzip9)}`).join(', '));
   }
   return lines.join('\n');
+}
+
+// os.cpus() reports speed 0 in this VM; /proc/cpuinfo still has the nominal clock.
+function cpuMhz() {
+  const m = fs.existsSync('/proc/cpuinfo') && fs.readFileSync('/proc/cpuinfo', 'utf8').match(/cpu MHz\s*:\s*([\d.]+)/);
+  return m ? Number(m[1]) : os.cpus()[0]?.speed || null;
 }
 
 // --- main -------------------------------------------------------------------------------------------
@@ -522,7 +590,7 @@ async function main() {
   const results = {
     date: new Date().toISOString(),
     // Load average before and after: on a shared 2-core machine it explains most outliers.
-    machine: { cpu: os.cpus()[0]?.model, mhz: os.cpus()[0]?.speed, cores: os.cpus().length, node: process.version,
+    machine: { cpu: os.cpus()[0]?.model, mhz: cpuMhz(), cores: os.cpus().length, node: process.version,
       platform: os.platform(),
       loadavg_start: os.loadavg() },
     commit: spawnSync('git', ['describe', '--always', '--dirty'], { cwd: ROOT, encoding: 'utf8' }).stdout.trim(),
@@ -586,7 +654,9 @@ async function main() {
 
   const text = table(results);
   console.log(text);
-  if (offsite.length) console.log(`\nWARNING: ${offsite.length} request(s) tried to leave loopback (blocked): ${offsite[0]}`);
+  if (offsite.length) {
+    console.log(`\nWARNING: ${offsite.length} request(s) tried to leave loopback (blocked): ${offsite[0]}`);
+  }
   const out = path.resolve(ROOT, opts.out);
   fs.mkdirSync(path.dirname(out), { recursive: true });
   fs.writeFileSync(out, `${JSON.stringify(results, null, 2)}\n`);

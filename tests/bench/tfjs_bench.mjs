@@ -55,7 +55,7 @@ function accuracy(net, x, labels) {
 
 // The default training loop: shuffle indices, gather each batch, optimizer.minimize on the model's
 // compiled loss. Same math as model.fit, without fit's per-batch bookkeeping (callbacks, logs,
-// async yields), which made it 1.4–2× faster here: the fairest figure for TF.js is its best.
+// async yields), which made it 1.2–2.3× faster here: the fairest figure for TF.js is its best.
 function minimizeEpoch(net, optimizer, xTrain, yTrain, batch) {
   const n = xTrain.shape[0];
   const order = tf.util.createShuffledIndices(n);
