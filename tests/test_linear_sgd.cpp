@@ -8,20 +8,11 @@
 
 #include "core/linear_sgd.h"
 #include "tools/io/io.h"
+#include "test_support.h"
 
 namespace fm {
 namespace {
 
-// The real files, downsampled to 14×14, loaded once per test binary; nullptr when missing.
-const Dataset* real_data() {
-  static Dataset data;
-  static int state = 0;  // 0 not tried, 1 loaded, −1 missing
-  if (state == 0) {
-    Dataset full;
-    state = load_idx_dir(FMNIST_DATA_DIR, &full) && downsample(full, 14, &data) ? 1 : -1;
-  }
-  return state == 1 ? &data : nullptr;
-}
 
 // Class c lights pixel c (of side² ≥ 10) at 255; all other pixels are dim noise.
 Dataset separable(int count, int side, uint64_t seed) {

@@ -9,21 +9,8 @@
 #include "core/network.h"
 #include "core/optimizer.h"
 #include "core/rng.h"
+#include "test_support.h"
 
-// Counts malloc calls made while g_counting is set (glibc only: we interpose malloc in this
-// executable and forward to glibc's). Eigen allocates through malloc, operator new does too.
-#if defined(__GLIBC__) && !defined(__SANITIZE_ADDRESS__)
-#define FM_COUNT_MALLOC 1
-extern "C" void* __libc_malloc(size_t size);
-namespace {
-long long g_mallocs = 0;
-bool g_counting = false;
-}  // namespace
-extern "C" void* malloc(size_t size) noexcept {
-  if (g_counting) ++g_mallocs;
-  return __libc_malloc(size);
-}
-#endif
 
 namespace fm {
 namespace {
