@@ -14,7 +14,8 @@ add_library(imgui STATIC
   "${IMGUI_DIR}/backends/imgui_impl_opengl3.cpp"
 )
 target_include_directories(imgui SYSTEM PUBLIC "${IMGUI_DIR}" "${IMGUI_DIR}/backends")
-target_compile_options(imgui PRIVATE -w)
+# UI and platform code: size matters more than speed here (the training core keeps -O3).
+target_compile_options(imgui PRIVATE -w -Os)
 
 if(EMSCRIPTEN)
   # Without this define ImGui 1.86's OpenGL3 backend picks GLES2/WebGL1 under Emscripten.

@@ -52,4 +52,4 @@ list(TRANSFORM SDL2_WEB_SOURCES PREPEND "${SDL2_SOURCE_DIR}/src/")
 
 add_library(sdl2_web STATIC ${SDL2_WEB_SOURCES})
 target_include_directories(sdl2_web SYSTEM PUBLIC "${SDL2_SOURCE_DIR}/include")
-target_compile_options(sdl2_web PRIVATE -w)
+target_compile_options(sdl2_web PRIVATE -w -Os)  # size over speed: the core keeps -O3

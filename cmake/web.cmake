@@ -20,13 +20,17 @@ add_custom_target(fmnist_web_files ALL
   VERBATIM)
 
 set(FMNIST_WEB_LINK_OPTIONS
-  -O3
+  -Os
   "SHELL:-s MIN_WEBGL_VERSION=2" "SHELL:-s MAX_WEBGL_VERSION=2"
   "SHELL:-s ALLOW_MEMORY_GROWTH=1" "SHELL:-s INITIAL_MEMORY=64MB"
   "SHELL:-s DISABLE_EXCEPTION_CATCHING=1"
   "SHELL:-s ENVIRONMENT=web"
   "SHELL:-s NO_FILESYSTEM=1"
   "SHELL:-s DYNAMIC_EXECUTION=0"
+  "SHELL:-s MALLOC=emmalloc"
+  "SHELL:-s GL_SUPPORT_AUTOMATIC_ENABLE_EXTENSIONS=0"
+  "SHELL:-s GL_TRACK_ERRORS=0"
+  "SHELL:-s INCOMING_MODULE_JS_API=canvas,print,printErr,locateFile,instantiateWasm,onAbort"
   "SHELL:-s EXPORTED_FUNCTIONS=_main,_malloc,_free"
   "SHELL:-s EXPORTED_RUNTIME_METHODS=UTF8ToString,stringToUTF8,lengthBytesUTF8")
 
@@ -35,7 +39,7 @@ function(add_page name core)
   add_executable(${name} ${APP_SOURCES})
   target_include_directories(${name} PRIVATE "${CMAKE_SOURCE_DIR}/src")
   target_link_libraries(${name} PRIVATE ${core} imgui)
-  target_compile_options(${name} PRIVATE -O3 ${ARGN})
+  target_compile_options(${name} PRIVATE -Os ${ARGN})
   target_link_options(${name} PRIVATE ${FMNIST_WEB_LINK_OPTIONS} ${ARGN})
   set_target_properties(${name} PROPERTIES
     SUFFIX ".js"

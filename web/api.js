@@ -21,7 +21,7 @@
       dataset: { train: 0, val: 0, test: 0, side: null, loading: null },
       model: { kind: 'softmax', hidden: [], params: 0, trained: false },
       training: { running: false, paused: false, diverged: false, epoch: 0, epochs: 0, batch: 0,
-                  samples_per_s: 0, compute_s: 0 },
+                  samples_per_s: 0, compute_s: 0, train_compute_s: 0 },
       history: [],
       test_acc: null,
       canvas: { rect: { x: 0, y: 0, w: 0, h: 0 }, brush: 0, empty: true,

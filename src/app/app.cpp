@@ -185,6 +185,8 @@ void App::train_slice() {
   const size_t epochs_before = trainer_.history().size();
   double t = start;
   do {
+    const bool minibatch = trainer_.phase() == Phase::kTraining;
+    const double step_start = t;
     trainer_.step();
     if (stop_after_epoch_ >= 0 && trainer_.epoch() >= stop_after_epoch_ &&
         trainer_.phase() == Phase::kTraining) {
@@ -192,6 +194,7 @@ void App::train_slice() {
       stop_after_epoch_ = -1;
     }
     t = now_ms();
+    if (minibatch) train_compute_ms_ += t - step_start;
   } while (trainer_.busy() && !paused_ && t < deadline && trainer_.history().size() == epochs_before);
   train_ms_frame_ = t - start;
   compute_ms_ += train_ms_frame_;

@@ -223,6 +223,7 @@ class App {
   bool hidden_ = false;          // tab hidden: no training
   int stop_after_epoch_ = -1;    // "Step one epoch": pause once this many epochs are done
   double compute_ms_ = 0;        // time inside step() during this run
+  double train_compute_ms_ = 0;  // the part of it spent on minibatches (not validation/test)
   double train_ms_frame_ = 0;
   uint64_t run_id_ = 0;          // bumps on start and reset
   FrameBudget budget_;

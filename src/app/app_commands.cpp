@@ -106,6 +106,7 @@ void App::clear_run_state() {
   paused_ = false;
   stop_after_epoch_ = -1;
   compute_ms_ = 0;
+  train_compute_ms_ = 0;
   samples_per_s_ = 0;
   rate_time_ = 0;
   batch_loss_.clear();

@@ -73,6 +73,7 @@ const std::string& App::state_json() {
   j.key("samples").integer(trainer_.samples_seen());
   j.key("samples_per_s").number(samples_per_s_);
   j.key("compute_s").number(compute_ms_ / 1000.0);
+  j.key("train_compute_s").number(train_compute_ms_ / 1000.0);
   j.key("budget_ms").number(budget_.budget_ms());
   j.key("ui_ms").number(budget_.ui_ms());
   j.key("message");
