@@ -42,50 +42,131 @@
   const program = simd ? 'fmnist' : 'fmnist-nosimd';
 
   // --- Downloads ---
-  async function fetchWithProgress(url, onProgress) {
+  // Both downloads are consumed as they arrive: the program compiles and the bundle unpacks while
+  // the bytes come in, not after (on a fast link that was the larger part of the start-up time).
+  function downloadError(url, message) {
+    const e = new Error(`${url}: ${message}`);
+    e.download = true;  // so a failure inside a compile or gunzip pipe is still a download one
+    return e;
+  }
+  async function open(url) {
     let res;
     try {
       res = await fetch(url);
     } catch (e) {
-      throw new Error(`${url}: ${e.message}`);
+      throw downloadError(url, e.message);
     }
-    if (!res.ok) throw new Error(`${url}: HTTP ${res.status} ${res.statusText}`.trim());
+    if (!res.ok) throw downloadError(url, `HTTP ${res.status} ${res.statusText}`.trim());
+    return res;
+  }
+
+  // The body as a stream that reports the bytes received: onProgress(loaded, total, done).
+  function countedBody(res, url, onProgress) {
     const total = Number(res.headers.get('Content-Length')) || 0;
-    if (!res.body || !res.body.getReader) {
-      const bytes = new Uint8Array(await res.arrayBuffer());
-      onProgress(bytes.length, bytes.length);
-      return bytes;
-    }
     const reader = res.body.getReader();
-    const chunks = [];
     let loaded = 0;
-    for (;;) {
-      const { done, value } = await reader.read();
-      if (done) break;
-      chunks.push(value);
-      loaded += value.length;
-      onProgress(loaded, Math.max(total, loaded));  // Content-Length may be the compressed size
-    }
-    const bytes = new Uint8Array(loaded);
+    return new ReadableStream({
+      async pull(ctl) {
+        let r;
+        try {
+          r = await reader.read();
+        } catch (e) {
+          throw downloadError(url, e.message);
+        }
+        if (r.done) {
+          onProgress(loaded, loaded, true);
+          ctl.close();
+          return;
+        }
+        loaded += r.value.length;
+        onProgress(loaded, Math.max(total, loaded));  // Content-Length may be the compressed size
+        ctl.enqueue(r.value);
+      },
+      cancel: (reason) => reader.cancel(reason),
+    });
+  }
+
+  function concat(chunks) {
+    if (chunks.length === 1) return chunks[0];
+    const bytes = new Uint8Array(chunks.reduce((n, c) => n + c.length, 0));
     let offset = 0;
     for (const c of chunks) {
       bytes.set(c, offset);
       offset += c.length;
     }
-    onProgress(loaded, loaded);
+    return bytes;
+  }
+  async function readChunks(stream) {
+    const reader = stream.getReader();
+    const chunks = [];
+    for (;;) {
+      const { done, value } = await reader.read();
+      if (done) return chunks;
+      chunks.push(value);
+    }
+  }
+
+  // The whole body at once (browsers without body streams).
+  async function readBody(res, url, onProgress) {
+    if (res.body && res.body.getReader) return concat(await readChunks(countedBody(res, url, onProgress)));
+    let bytes;
+    try {
+      bytes = new Uint8Array(await res.arrayBuffer());
+    } catch (e) {
+      throw downloadError(url, e.message);
+    }
+    onProgress(bytes.length, bytes.length, true);
     return bytes;
   }
 
-  // The bundle files are a gzip stream; anything else is passed on as it is.
-  async function gunzipIfNeeded(bytes) {
-    if (bytes.length < 2 || bytes[0] !== 0x1f || bytes[1] !== 0x8b) return bytes;
+  async function compileProgram(url, onProgress) {
+    const res = await open(url);
+    if (typeof WebAssembly.compileStreaming !== 'function' || !res.body) {
+      return WebAssembly.compile(await readBody(res, url, onProgress));
+    }
+    return WebAssembly.compileStreaming(new Response(countedBody(res, url, onProgress),
+      { headers: { 'Content-Type': 'application/wasm' } }));
+  }
+
+  // A bundle, as a list of chunks (handed to the program without joining them first). The bundle
+  // files are a gzip stream; anything else is passed on as it is.
+  const isGzip = (bytes) => bytes.length >= 2 && bytes[0] === 0x1f && bytes[1] === 0x8b;
+  async function gunzip(stream) {
     if (typeof DecompressionStream === 'undefined') throw new Error(t('gzipMissing'));
-    const stream = new Blob([bytes]).stream().pipeThrough(new DecompressionStream('gzip'));
     try {
-      return new Uint8Array(await new Response(stream).arrayBuffer());
+      return await readChunks(stream.pipeThrough(new DecompressionStream('gzip')));
     } catch (e) {
+      if (e.download) throw e;
       throw new Error(`gzip: ${e.message}`);
     }
+  }
+  async function fetchBundle(url, onProgress) {
+    const res = await open(url);
+    if (!res.body || typeof DecompressionStream === 'undefined') {
+      const bytes = await readBody(res, url, onProgress);
+      return isGzip(bytes) ? gunzip(new Blob([bytes]).stream()) : [bytes];
+    }
+    // Peek at the first two bytes, then unpack (or not) them and the rest as they arrive.
+    const reader = countedBody(res, url, onProgress).getReader();
+    const head = [];
+    for (let n = 0; n < 2;) {
+      const { done, value } = await reader.read();
+      if (done) break;
+      head.push(value);
+      n += value.length;
+    }
+    const rest = new ReadableStream({
+      start(ctl) {
+        for (const c of head) ctl.enqueue(c);
+      },
+      async pull(ctl) {
+        const { done, value } = await reader.read();
+        if (done) ctl.close();
+        else ctl.enqueue(value);
+      },
+      cancel: (reason) => reader.cancel(reason),
+    });
+    return isGzip(concat(head)) ? gunzip(rest) : readChunks(rest);
   }
 
   const progress = { wasm: [0, 0], data: [0, 0] };
@@ -98,32 +179,39 @@
       t('downloading', mb(wl), wt ? mb(wt) : '?', mb(dl), dt ? mb(dt) : '?'));
   }
 
-  const wasmBytes = fetchWithProgress(`${program}.wasm`, (l, n) => {
+  // A download failure is explained as one; anything else means the program could not start.
+  const failProgram = (e) => shell.fail(e.download ? 'download' : 'start', e.message);
+  const wasmModule = compileProgram(`${program}.wasm`, (l, n) => {
     progress.wasm = [l, n];
     showProgress();
   });
-  wasmBytes.catch((e) => shell.fail('download', e.message));
+  wasmModule.then(() => {
+    if (!shell.error && !programStarted) shell.setProgress(1, t('starting'));
+  }, failProgram);
 
   const bundleFile = (side) => `fashion-mnist-${side}.bin`;
-  const data14 = fetchWithProgress(bundleFile(14), (l, n) => {
+  const data14 = fetchBundle(bundleFile(14), (l, n, done) => {
     progress.data = [l, n];
-    showProgress();
-  }).then((bytes) => {
-    if (!shell.error && !programStarted) shell.setProgress(1, t('unpacking'));
-    return gunzipIfNeeded(bytes);
+    if (done && !shell.error && !programStarted) shell.setProgress(1, t('unpacking'));
+    else showProgress();
   });
   data14.catch(() => {});  // reported through the overlay once the program runs
 
   // --- Hand-over of a bundle to the program ---
-  function handBundle(bytes, side) {
+  function handBundle(chunks, side) {
     const M = window.Module;
-    const ptr = M._malloc(bytes.length);
+    const length = chunks.reduce((n, c) => n + c.length, 0);
+    const ptr = M._malloc(length);
     if (!ptr) {
       failBundle(side, t('outOfMemory'));
       return;
     }
-    M.HEAPU8.set(bytes, ptr);  // HEAPU8 read after malloc: memory may have grown
-    M._fm_app_load_bundle(ptr, bytes.length, side);  // errors show in the overlay and state()
+    let offset = ptr;
+    for (const c of chunks) {
+      M.HEAPU8.set(c, offset);  // HEAPU8 read after malloc: memory may have grown
+      offset += c.length;
+    }
+    M._fm_app_load_bundle(ptr, length, side);  // errors show in the overlay and state()
     M._free(ptr);
   }
   function failBundle(side, message) {
@@ -134,8 +222,7 @@
   async function loadBundle(side) {
     const M = window.Module;
     try {
-      const bytes = await fetchWithProgress(bundleFile(side), (l, n) => M._fm_app_bundle_progress(side, l, n));
-      handBundle(await gunzipIfNeeded(bytes), side);
+      handBundle(await fetchBundle(bundleFile(side), (l, n) => M._fm_app_bundle_progress(side, l, n)), side);
     } catch (e) {
       failBundle(side, e.message);
     }
@@ -151,10 +238,9 @@
     locateFile: (path) => path,
     // Our own instantiation, so the download above (with its progress) is the one used.
     instantiateWasm(imports, receive) {
-      wasmBytes
-        .then((bytes) => WebAssembly.instantiate(bytes, imports))
-        .then((result) => receive(result.instance, result.module))
-        .catch((e) => shell.fail('start', e.message));
+      wasmModule
+        .then((module) => WebAssembly.instantiate(module, imports).then((instance) => receive(instance, module)))
+        .catch(failProgram);
       return {};
     },
     onAbort: (what) => shell.fail('abort', String(what)),
@@ -166,13 +252,13 @@
     fmnistRequestBundle: (side) => { loadBundle(side); },
     fmnistFatal: (message) => shell.fail('start', message),
   };
-  wasmBytes.then(() => {
-    if (!shell.error) shell.setProgress(1, t('starting'));
-    const script = document.createElement('script');
-    script.src = `${program}.js`;
-    script.onerror = () => shell.fail('download', `${program}.js`);
-    document.body.appendChild(script);
-  }, () => {});
+  // Fetched alongside the wasm: it runs once loaded (Module is set above) and waits in
+  // instantiateWasm for the compiled module.
+  const script = document.createElement('script');
+  script.src = `${program}.js`;
+  script.fetchPriority = 'high';  // an inserted script is fetched last otherwise, after the bundle
+  script.onerror = () => shell.fail('download', `${program}.js`);
+  document.body.appendChild(script);
 
   // The Korean UI font (a subset made at build time): fetched once the program runs and handed
   // to ImGui, which copies it. Without it the page still works; Hangul shows as '?'.
