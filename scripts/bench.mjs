@@ -7,6 +7,7 @@
 // Usage: node scripts/bench.mjs [--cli build/fmnist] [--web build/web] [--out build/bench.json]
 //          [--epochs 3] [--tfjs-epochs 3] [--tfjs-loop minimize|fit] [--quick]
 //          [--cases softmax-14,softmax-28,mlp100-28] [--skip native,wasm,tfjs-wasm,tfjs-cpu]
+//          [--viewport 1280x800]   (the browser window; the software renderer's cost grows with it)
 //        node scripts/bench.mjs --table build/bench.json   (prints a saved run's table again)
 // --quick: one TF.js epoch per case and no MLP on TF.js's cpu backend (about a minute on its own).
 import { spawn, spawnSync } from 'node:child_process';
@@ -46,7 +47,8 @@ function parseArgs(argv) {
     process.exit(2);
   };
   const opts = { cli: 'build/fmnist', web: 'build/web', out: 'build/bench.json', epochs: 3, tfjsEpochs: 3,
-    tfjsLoop: 'minimize', quick: false, table: null, cases: CASES.map((c) => c.name), skip: [] };
+    tfjsLoop: 'minimize', quick: false, table: null, cases: CASES.map((c) => c.name), skip: [],
+    viewport: { width: 1280, height: 800 } };
   for (let i = 0; i < argv.length; i++) {
     const flag = argv[i];
     const value = () => {
@@ -63,8 +65,13 @@ function parseArgs(argv) {
     else if (flag === '--table') opts.table = value();
     else if (flag === '--cases') opts.cases = value().split(',');
     else if (flag === '--skip') opts.skip = value().split(',');
+    else if (flag === '--viewport') {
+      const m = /^(\d+)x(\d+)$/.exec(value());
+      if (!m) fail('--viewport takes WIDTHxHEIGHT, e.g. 640x400');
+      opts.viewport = { width: Number(m[1]), height: Number(m[2]) };
+    }
     else if (flag === '--help' || flag === '-h') {
-      console.log(fs.readFileSync(fileURLToPath(import.meta.url), 'utf8').split('\n').slice(1, 11).join('\n'));
+      console.log(fs.readFileSync(fileURLToPath(import.meta.url), 'utf8').split("\n").slice(1, 12).join('\n'));
       process.exit(0);
     } else fail(`unknown flag ${flag}`);
   }
@@ -608,7 +615,7 @@ async function main() {
   const server = await startServer(site.dir);
   const userDataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'fmnist-bench-chromium-'));
   const context = await chromium.launchPersistentContext(userDataDir, {
-    executablePath: '/usr/bin/chromium', headless: true, args: CHROMIUM_ARGS, viewport: { width: 1280, height: 800 },
+    executablePath: '/usr/bin/chromium', headless: true, args: CHROMIUM_ARGS, viewport: opts.viewport,
   });
   const offsite = [];
   context.on('request', (r) => {
