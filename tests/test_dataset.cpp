@@ -259,6 +259,35 @@ TEST(Crc32, ChainsLikeZlib) {
   EXPECT_EQ(crc32(b + 4, 5, crc32(b, 4)), 0xCBF43926u);
 }
 
+// The 8-bytes-at-a-time loop against the bit-by-bit definition, at every length and alignment
+// around its block size and on a long random buffer.
+uint32_t crc32_bitwise(const uint8_t* p, size_t n) {
+  uint32_t c = 0xFFFFFFFFu;
+  for (size_t i = 0; i < n; ++i) {
+    c ^= p[i];
+    for (int k = 0; k < 8; ++k) c = (c & 1) ? 0xEDB88320u ^ (c >> 1) : c >> 1;
+  }
+  return ~c;
+}
+
+TEST(Crc32, MatchesTheBitwiseDefinition) {
+  std::vector<uint8_t> bytes(100003);
+  uint32_t x = 12345;
+  for (uint8_t& b : bytes) {
+    x = x * 1664525u + 1013904223u;
+    b = static_cast<uint8_t>(x >> 24);
+  }
+  for (size_t offset = 0; offset < 8; ++offset) {
+    for (size_t n = 0; n <= 33; ++n) {
+      ASSERT_EQ(crc32(bytes.data() + offset, n), crc32_bitwise(bytes.data() + offset, n))
+          << "offset " << offset << " length " << n;
+    }
+  }
+  EXPECT_EQ(crc32(bytes.data(), bytes.size()), crc32_bitwise(bytes.data(), bytes.size()));
+  EXPECT_EQ(crc32(bytes.data() + 50001, 50002, crc32(bytes.data(), 50001)),
+            crc32_bitwise(bytes.data(), bytes.size()));
+}
+
 // --- Bundle ---
 
 void round_trip(int side, int bits) {

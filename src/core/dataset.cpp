@@ -47,20 +47,25 @@ std::string hex32(uint32_t v) {
 
 std::string str(uint64_t v) { return std::to_string(v); }
 
-// The reflected CRC-32 table (polynomial 0xEDB88320), built at compile time.
-struct CrcTable {
-  uint32_t v[256];
+// The reflected CRC-32 tables (polynomial 0xEDB88320), built at compile time. v[0] is the classic
+// byte table; v[k] advances a byte through k more zero bytes, so 8 bytes fold in one step
+// ("slicing-by-8"): the page checks a 14 MB bundle at start-up, and byte-at-a-time was ~5 ns/byte.
+struct CrcTables {
+  uint32_t v[8][256];
 };
-constexpr CrcTable make_crc_table() {
-  CrcTable t{};
+constexpr CrcTables make_crc_tables() {
+  CrcTables t{};
   for (uint32_t i = 0; i < 256; ++i) {
     uint32_t c = i;
     for (int k = 0; k < 8; ++k) c = (c & 1) ? 0xEDB88320u ^ (c >> 1) : c >> 1;
-    t.v[i] = c;
+    t.v[0][i] = c;
+  }
+  for (int k = 1; k < 8; ++k) {
+    for (uint32_t i = 0; i < 256; ++i) t.v[k][i] = (t.v[k - 1][i] >> 8) ^ t.v[0][t.v[k - 1][i] & 0xFF];
   }
   return t;
 }
-constexpr CrcTable kCrcTable = make_crc_table();
+constexpr CrcTables kCrc = make_crc_tables();
 
 // 4-bit bundles store the nearest of 16 levels; q·17 maps 0..15 back onto 0..255.
 uint8_t to_level(uint8_t p) { return static_cast<uint8_t>((p * 15 + 127) / 255); }
@@ -238,7 +243,15 @@ Status downsample(const Dataset& full, int side, Dataset* out) {
 
 uint32_t crc32(const uint8_t* bytes, size_t size, uint32_t crc) {
   crc = ~crc;  // zlib convention: chaining crc32(b, crc32(a)) equals crc32(a ++ b)
-  for (size_t i = 0; i < size; ++i) crc = kCrcTable.v[(crc ^ bytes[i]) & 0xFF] ^ (crc >> 8);
+  const auto& t = kCrc.v;
+  size_t i = 0;
+  for (; i + 8 <= size; i += 8) {
+    const uint32_t lo = crc ^ read_le32(bytes + i);
+    const uint32_t hi = read_le32(bytes + i + 4);
+    crc = t[7][lo & 0xFF] ^ t[6][(lo >> 8) & 0xFF] ^ t[5][(lo >> 16) & 0xFF] ^ t[4][lo >> 24] ^
+          t[3][hi & 0xFF] ^ t[2][(hi >> 8) & 0xFF] ^ t[1][(hi >> 16) & 0xFF] ^ t[0][hi >> 24];
+  }
+  for (; i < size; ++i) crc = t[0][(crc ^ bytes[i]) & 0xFF] ^ (crc >> 8);
   return ~crc;
 }
 
