@@ -47,13 +47,14 @@ std::string hex32(uint32_t v) {
 
 std::string str(uint64_t v) { return std::to_string(v); }
 
-// The reflected CRC-32 tables (polynomial 0xEDB88320), built at compile time. v[0] is the classic
-// byte table; v[k] advances a byte through k more zero bytes, so 8 bytes fold in one step
-// ("slicing-by-8"): the page checks a 14 MB bundle at start-up, and byte-at-a-time was ~5 ns/byte.
+// The reflected CRC-32 tables (polynomial 0xEDB88320). v[0] is the classic byte table; v[k]
+// advances a byte through k more zero bytes, so 8 bytes fold in one step ("slicing-by-8"): the
+// page checks a 14 MB bundle at start-up, and byte-at-a-time was ~5 ns/byte. Built on first use
+// rather than at compile time: 8 KB of tables would add 7 KB to the gzipped wasm.
 struct CrcTables {
   uint32_t v[8][256];
 };
-constexpr CrcTables make_crc_tables() {
+CrcTables make_crc_tables() {
   CrcTables t{};
   for (uint32_t i = 0; i < 256; ++i) {
     uint32_t c = i;
@@ -65,7 +66,6 @@ constexpr CrcTables make_crc_tables() {
   }
   return t;
 }
-constexpr CrcTables kCrc = make_crc_tables();
 
 // 4-bit bundles store the nearest of 16 levels; q·17 maps 0..15 back onto 0..255.
 uint8_t to_level(uint8_t p) { return static_cast<uint8_t>((p * 15 + 127) / 255); }
@@ -243,7 +243,8 @@ Status downsample(const Dataset& full, int side, Dataset* out) {
 
 uint32_t crc32(const uint8_t* bytes, size_t size, uint32_t crc) {
   crc = ~crc;  // zlib convention: chaining crc32(b, crc32(a)) equals crc32(a ++ b)
-  const auto& t = kCrc.v;
+  static const CrcTables tables = make_crc_tables();
+  const auto& t = tables.v;
   size_t i = 0;
   for (; i + 8 <= size; i += 8) {
     const uint32_t lo = crc ^ read_le32(bytes + i);
