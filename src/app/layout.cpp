@@ -264,22 +264,8 @@ void App::draw_messages() {
   }
   if (trainer_.phase() == Phase::kDiverged) {
     draw_divergence_notice();  // reliability.cpp: the message, a smaller lr, Continue / Reset
-  } else if (!error_.empty()) {
-    ImGui::SetNextWindowPos(ImVec2(vp->WorkPos.x + vp->WorkSize.x * 0.5f,
-                                   vp->WorkPos.y + vp->WorkSize.y - 12.0f),
-                            ImGuiCond_Always, ImVec2(0.5f, 1.0f));
-    ImGui::SetNextWindowBgAlpha(0.96f);
-    ImGui::PushStyleColor(ImGuiCol_WindowBg, IM_COL32(90, 24, 24, 245));
-    ImGui::PushStyleColor(ImGuiCol_Border, IM_COL32(235, 85, 75, 255));
-    ImGui::Begin("###error", nullptr, ImGuiWindowFlags_NoDecoration | ImGuiWindowFlags_AlwaysAutoResize |
-                                          ImGuiWindowFlags_NoSavedSettings |
-                                          ImGuiWindowFlags_NoFocusOnAppearing);
-    ImGui::PushTextWrapPos(ImGui::GetCursorPosX() + wrap);
-    ImGui::TextUnformatted(error_.c_str());
-    ImGui::PopTextWrapPos();
-    if (ImGui::SmallButton(tr(Str::kDismiss))) error_.clear();
-    ImGui::End();
-    ImGui::PopStyleColor(2);
+  } else {
+    dismissable_notice("###error", Notice::kError, &error_);
   }
 }
 

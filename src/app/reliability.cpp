@@ -1,7 +1,6 @@
 // Divergence in the page: the core stops and restores its last good weights; here the overlay
 // says so (state().error, a notice with a smaller learning rate), trims the curves to finite,
 // pre-divergence points, and continues from the snapshot or resets on request.
-#include <algorithm>
 #include <cmath>
 #include <vector>
 
@@ -57,16 +56,7 @@ Status App::continue_after_divergence(double lr) {
 
 // Drawn instead of the plain error box while the run is diverged (layout.cpp draw_messages()).
 void App::draw_divergence_notice() {
-  const ImGuiViewport* vp = ImGui::GetMainViewport();
-  const float wrap = std::max(120.0f, std::min(560.0f, vp->WorkSize.x - 40.0f));
-  ImGui::SetNextWindowPos(ImVec2(vp->WorkPos.x + vp->WorkSize.x * 0.5f,
-                                 vp->WorkPos.y + vp->WorkSize.y - 12.0f),
-                          ImGuiCond_Always, ImVec2(0.5f, 1.0f));
-  ImGui::PushStyleColor(ImGuiCol_WindowBg, IM_COL32(90, 24, 24, 245));
-  ImGui::PushStyleColor(ImGuiCol_Border, IM_COL32(235, 85, 75, 255));
-  ImGui::Begin("###diverged", nullptr, ImGuiWindowFlags_NoDecoration | ImGuiWindowFlags_AlwaysAutoResize |
-                                           ImGuiWindowFlags_NoSavedSettings |
-                                           ImGuiWindowFlags_NoFocusOnAppearing);
+  const float wrap = begin_notice("###diverged");
   ImGui::PushTextWrapPos(ImGui::GetCursorPosX() + wrap);
   ImGui::TextColored(ImVec4(1.0f, 0.75f, 0.7f, 1.0f), "%s", tr(Str::kDivergedTitle));
   ImGui::TextUnformatted(trainer_.message().c_str());
@@ -87,8 +77,7 @@ void App::draw_divergence_notice() {
   }
   ImGui::SameLine();
   if (ImGui::Button(tr(Str::kButtonReset))) reset();
-  ImGui::End();
-  ImGui::PopStyleColor(2);
+  end_notice();
 }
 
 }  // namespace fm

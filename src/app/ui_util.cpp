@@ -2,7 +2,10 @@
 // Colours are chosen to stay distinct on ImGui's dark theme.
 #include "app/ui_util.h"
 
+#include <algorithm>
 #include <cstdio>
+
+#include "app/strings.h"
 
 namespace fm {
 
@@ -57,6 +60,38 @@ ImU32 class_color(int label) {
       IM_COL32(227, 119, 194, 255), IM_COL32(127, 127, 127, 255), IM_COL32(188, 189, 34, 255),
       IM_COL32(23, 190, 207, 255)};
   return kColors[(label % 10 + 10) % 10];
+}
+
+float begin_notice(const char* id, Notice kind) {
+  const ImGuiViewport* vp = ImGui::GetMainViewport();
+  const bool error = kind == Notice::kError;
+  const float x = vp->WorkPos.x + vp->WorkSize.x * 0.5f;
+  if (error) {
+    ImGui::SetNextWindowPos(ImVec2(x, vp->WorkPos.y + vp->WorkSize.y - 12.0f), ImGuiCond_Always,
+                            ImVec2(0.5f, 1.0f));
+  } else {
+    ImGui::SetNextWindowPos(ImVec2(x, vp->WorkPos.y + 8.0f), ImGuiCond_Always, ImVec2(0.5f, 0.0f));
+  }
+  ImGui::PushStyleColor(ImGuiCol_WindowBg, error ? IM_COL32(90, 24, 24, 245) : IM_COL32(92, 70, 18, 245));
+  ImGui::PushStyleColor(ImGuiCol_Border, error ? kBad : IM_COL32(230, 180, 60, 255));
+  ImGui::Begin(id, nullptr, ImGuiWindowFlags_NoDecoration | ImGuiWindowFlags_AlwaysAutoResize |
+                                ImGuiWindowFlags_NoSavedSettings | ImGuiWindowFlags_NoFocusOnAppearing);
+  return std::max(120.0f, std::min(error ? 560.0f : 620.0f, vp->WorkSize.x - 40.0f));
+}
+
+void end_notice() {
+  ImGui::End();
+  ImGui::PopStyleColor(2);
+}
+
+void dismissable_notice(const char* id, Notice kind, std::string* text) {
+  if (text->empty()) return;
+  const float wrap = begin_notice(id, kind);
+  ImGui::PushTextWrapPos(ImGui::GetCursorPosX() + wrap);
+  ImGui::TextUnformatted(text->c_str());
+  ImGui::PopTextWrapPos();
+  if (ImGui::SmallButton(tr(Str::kDismiss))) text->clear();
+  end_notice();
 }
 
 }  // namespace fm

@@ -1,5 +1,5 @@
 // Small ImGui helpers shared by the panels: thousands separators, a hover help marker,
-// right-aligned text and the class colours.
+// right-aligned text, the class colours and the notice box.
 #pragma once
 
 #include <string>
@@ -15,6 +15,14 @@ void text_right_aligned(const char* text);
 // split ImGui's draw calls, and a software renderer pays for each one).
 std::string fit_text(const char* text, float max_width);
 ImU32 class_color(int label);           // a distinct colour per class (plots, bars)
+// A box over the panels: kError is red at the bottom centre (errors, the divergence notice),
+// kWarning amber at the top centre (ignored link settings). Begin()s the window `id` and returns
+// the width its text should wrap at. Close with end_notice().
+enum class Notice { kError, kWarning };
+float begin_notice(const char* id, Notice kind = Notice::kError);
+void end_notice();
+// A notice showing `*text` with a Dismiss button that clears it; nothing when `*text` is empty.
+void dismissable_notice(const char* id, Notice kind, std::string* text);
 
 constexpr ImU32 kGood = IM_COL32(90, 200, 110, 255);
 constexpr ImU32 kBad = IM_COL32(235, 85, 75, 255);

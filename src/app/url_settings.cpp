@@ -309,22 +309,7 @@ void App::sync_hash() {
 }
 
 void App::draw_settings_notice() {
-  if (settings_notice_.empty() || !fatal_.empty()) return;
-  const ImGuiViewport* vp = ImGui::GetMainViewport();
-  const float wrap = std::min(620.0f, vp->WorkSize.x - 40.0f);
-  ImGui::SetNextWindowPos(ImVec2(vp->WorkPos.x + vp->WorkSize.x * 0.5f, vp->WorkPos.y + 8.0f),
-                          ImGuiCond_Always, ImVec2(0.5f, 0.0f));
-  ImGui::PushStyleColor(ImGuiCol_WindowBg, IM_COL32(92, 70, 18, 245));
-  ImGui::PushStyleColor(ImGuiCol_Border, IM_COL32(230, 180, 60, 255));
-  ImGui::Begin("###settings_notice", nullptr,
-               ImGuiWindowFlags_NoDecoration | ImGuiWindowFlags_AlwaysAutoResize |
-                   ImGuiWindowFlags_NoSavedSettings | ImGuiWindowFlags_NoFocusOnAppearing);
-  ImGui::PushTextWrapPos(ImGui::GetCursorPosX() + wrap);
-  ImGui::TextUnformatted(settings_notice_.c_str());
-  ImGui::PopTextWrapPos();
-  if (ImGui::SmallButton(tr(Str::kDismiss))) settings_notice_.clear();
-  ImGui::End();
-  ImGui::PopStyleColor(2);
+  if (fatal_.empty()) dismissable_notice("###settings_notice", Notice::kWarning, &settings_notice_);
 }
 
 }  // namespace fm

@@ -55,3 +55,17 @@ export async function shotPanel(page, out, name, panel) {
   await page.screenshot({ path: path.join(out, `${name}.png`),
     clip: { x: r.x, y: r.y, width: r.w, height: r.h } });
 }
+
+// A mouse stroke through `points`, given as fractions (u, v) of `rect` (e.g. state().canvas.rect);
+// each segment is `steps` mouse moves.
+export async function stroke(page, rect, points, steps = 6) {
+  const at = ([u, v]) => [rect.x + u * rect.w, rect.y + v * rect.h];
+  const [x0, y0] = at(points[0]);
+  await page.mouse.move(x0, y0);
+  await page.mouse.down();
+  for (const p of points.slice(1)) {
+    const [x, y] = at(p);
+    await page.mouse.move(x, y, { steps });
+  }
+  await page.mouse.up();
+}

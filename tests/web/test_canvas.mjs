@@ -1,19 +1,7 @@
 // The drawing canvas through real input: a mouse stroke on state().canvas.rect changes the
 // prediction, clearCanvas() and the C key empty it, and test images 0-19 are mostly recognised.
 import path from 'node:path';
-import { assert, openReady, state, frames, trainAndWait } from './helpers.mjs';
-
-async function stroke(page, rect, points) {
-  const at = ([u, v]) => [rect.x + u * rect.w, rect.y + v * rect.h];
-  const [x0, y0] = at(points[0]);
-  await page.mouse.move(x0, y0);
-  await page.mouse.down();
-  for (const p of points.slice(1)) {
-    const [x, y] = at(p);
-    await page.mouse.move(x, y, { steps: 6 });
-  }
-  await page.mouse.up();
-}
+import { assert, openReady, state, frames, trainAndWait, stroke } from './helpers.mjs';
 
 export const tests = [
   {

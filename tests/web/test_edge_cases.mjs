@@ -2,21 +2,9 @@
 // canvas rectangle still maps to the drawing), strokes that start or end outside the canvas,
 // very fast strokes, a hidden tab. No crash, no stuck state.
 import path from 'node:path';
-import { assert, openReady, state, waitState, trainAndWait, frames } from './helpers.mjs';
+import { assert, openReady, state, waitState, trainAndWait, frames, stroke } from './helpers.mjs';
 
 const sumProbs = (s) => s.canvas.probs.reduce((a, b) => a + b, 0);
-
-async function stroke(page, rect, points, steps = 6) {
-  const at = ([u, v]) => [rect.x + u * rect.w, rect.y + v * rect.h];
-  const [x0, y0] = at(points[0]);
-  await page.mouse.move(x0, y0);
-  await page.mouse.down();
-  for (const p of points.slice(1)) {
-    const [x, y] = at(p);
-    await page.mouse.move(x, y, { steps });
-  }
-  await page.mouse.up();
-}
 
 export const tests = [
   {
