@@ -34,7 +34,7 @@ native: $(NATIVE)/CMakeCache.txt
 # 14×14 keeps 16 grey levels: 4.4 MB on the wire instead of 9.2 MB, for 0.1 pt of accuracy (README).
 BITS_14 := 4
 BITS_28 := 8
-assets/fashion-mnist-%.bin: src/core/dataset.cpp src/tools/cmd_bundle.cpp | native
+assets/fashion-mnist-%.bin: src/core/bundle.cpp src/core/downsample.cpp src/tools/cmd_bundle.cpp | native
 	$(CLI) bundle --side $* --bits $(BITS_$*) --out $@
 
 bundle: native

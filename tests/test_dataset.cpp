@@ -1,5 +1,6 @@
-// Tests of dataset.cpp: IDX parsing, make_dataset, 2×2 downsampling, the bundle (round trips and
-// every refusal), CRC-32, hold-out and stratified k-fold splits, batch gathering, real files.
+// Tests of the data files (idx, bundle, crc32, downsample, split): IDX parsing, make_dataset, 2×2
+// downsampling, the bundle (round trips and every refusal), CRC-32, hold-out and stratified k-fold
+// splits, batch gathering, real files.
 #include <gtest/gtest.h>
 
 #include <algorithm>
@@ -10,7 +11,12 @@
 #include <string>
 #include <vector>
 
+#include "core/bundle.h"
+#include "core/crc32.h"
 #include "core/dataset.h"
+#include "core/downsample.h"
+#include "core/idx.h"
+#include "core/split.h"
 #include "tools/io/io.h"
 
 namespace fm {

@@ -8,7 +8,7 @@
 #include <string>
 #include <vector>
 
-#include "core/dataset.h"
+#include "core/crc32.h"
 #include "core/model_file.h"
 #include "core/rng.h"
 

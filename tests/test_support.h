@@ -5,6 +5,7 @@
 #include <cstddef>
 
 #include "core/dataset.h"
+#include "core/downsample.h"
 #include "tools/io/io.h"
 
 // Counts malloc calls made while g_counting is set (glibc only: we interpose malloc in this

@@ -8,6 +8,7 @@
 #include "app/clock.h"
 #include "app/strings.h"
 #include "app/web_api.h"
+#include "core/bundle.h"
 
 namespace fm {
 namespace {

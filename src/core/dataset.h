@@ -1,9 +1,9 @@
-// Fashion-MNIST in memory: IDX and bundle parsing/writing, 2×2 downsampling, hold-out and
-// stratified k-fold splits, and minibatch gathering. Bytes in, results out: no files, no zlib.
+// Fashion-MNIST in memory: the Dataset type, the class names and the label check the parsers
+// share. The formats live beside it: idx.h (the original files), bundle.h (the page's file),
+// downsample.h (28→14), split.h (hold-out and k-fold splits, minibatches).
 #pragma once
 
 #include <array>
-#include <cstddef>
 #include <cstdint>
 #include <string>
 #include <vector>
@@ -34,44 +34,7 @@ struct Dataset {
 // English class names in label order (T-shirt/top … Ankle boot).
 const std::array<std::string, kNumClasses>& default_class_names();
 
-// --- IDX (the data set's original format, already gunzipped by the caller) ---
-struct IdxImages {
-  int count = 0, rows = 0, cols = 0;
-  std::vector<uint8_t> pixels;  // count × rows × cols
-};
-// Checks magic (0x00000803 / 0x00000801), dimensions and that the size matches the header.
-Status parse_idx_images(const uint8_t* bytes, size_t size, IdxImages* out);
-Status parse_idx_labels(const uint8_t* bytes, size_t size, std::vector<uint8_t>* out);
-// Assembles a 28×28 Dataset, checking that image and label counts agree and labels are 0..9.
-Status make_dataset(IdxImages train_images, std::vector<uint8_t> train_labels,
-                    IdxImages test_images, std::vector<uint8_t> test_labels, Dataset* out);
-
-// 2×2 mean pooling 28→14 (rounded to nearest); side 28 returns a copy. Other sides: error.
-Status downsample(const Dataset& full, int side, Dataset* out);
-
-// --- The bundle: the compact file the page loads (format in assets/README.md) ---
-// bits_per_pixel 8 stores pixels as they are; 4 stores 16 grey levels (value = q·17).
-std::vector<uint8_t> write_bundle(const Dataset& data, int bits_per_pixel = 8);
-// Validates magic, version, side, counts against size, labels and the CRC32; `out` is untouched
-// on error. Pixels of a 4-bit bundle are expanded back to 0..255.
-Status parse_bundle(const uint8_t* bytes, size_t size, Dataset* out);
-
-uint32_t crc32(const uint8_t* bytes, size_t size, uint32_t crc = 0);
-
-// --- Splits: indices into the training images ---
-struct Split {
-  std::vector<int32_t> train;
-  std::vector<int32_t> val;
-};
-// Seeded shuffle, then the last round(n·val_fraction) go to validation (60,000 → 48,000 / 12,000).
-Split holdout_split(Index n, double val_fraction, uint64_t seed);
-// scikit-learn's StratifiedKFold(n_splits=k, shuffle=False): within each class, samples in their
-// original order are dealt to folds in contiguous blocks sized so every fold has the class's share.
-std::vector<Split> stratified_kfold(const std::vector<uint8_t>& labels, int k);
-
-// Gathers `count` images into columns [0, count) of x (pixels rows, ≥ count columns,
-// preallocated by the caller: no allocation here) as pixel/255, and their labels.
-void gather_batch(const uint8_t* images, const uint8_t* labels, int pixels,
-                  const int32_t* indices, Index count, Matrix* x, uint8_t* batch_labels);
+// Every label is 0..9; `which` names the labels in the error ("train", "bundle test", …).
+Status check_labels(const std::vector<uint8_t>& labels, const char* which);
 
 }  // namespace fm

@@ -8,6 +8,7 @@
 
 #include "dataset.h"
 #include "rng.h"
+#include "split.h"
 #include "types.h"
 
 namespace fm {

@@ -29,7 +29,7 @@
 #include <string>
 #include <utility>
 
-#include "core/dataset.h"
+#include "core/crc32.h"
 
 namespace fm {
 

@@ -13,6 +13,7 @@
 #include "network.h"
 #include "optimizer.h"
 #include "rng.h"
+#include "split.h"
 
 namespace fm {
 

@@ -1,6 +1,8 @@
 // `fmnist bundle`: original IDX files → the gzip'd bundle the page loads (format: assets/README.md).
 #include <cstdio>
 
+#include "core/bundle.h"
+#include "core/downsample.h"
 #include "tools/commands.h"
 #include "tools/io/io.h"
 

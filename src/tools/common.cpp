@@ -3,6 +3,7 @@
 #include <cstdio>
 #include <cstdlib>
 
+#include "core/downsample.h"
 #include "tools/commands.h"
 #include "tools/io/io.h"
 

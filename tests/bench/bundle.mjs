@@ -1,5 +1,5 @@
 // Reads the page's data bundle in the browser: gzip (DecompressionStream) → the FMNB layout that
-// fm::parse_bundle reads (src/core/dataset.cpp, assets/README.md). Version 1 only.
+// fm::parse_bundle reads (src/core/bundle.cpp, assets/README.md). Version 1 only.
 
 const HEADER_BYTES = 268; // magic, version, side, bits, train, test (6×4) + 10 names × 24 + CRC
 

@@ -1,4 +1,4 @@
-// fm::Rng (src/core/rng.h) and fm::holdout_split (src/core/dataset.cpp) ported to JS, bit for bit,
+// fm::Rng (src/core/rng.h) and fm::holdout_split (src/core/split.cpp) ported to JS, bit for bit,
 // so TF.js trains and validates on exactly the samples our core uses. Runs in the browser and node.
 
 const MASK64 = (1n << 64n) - 1n;

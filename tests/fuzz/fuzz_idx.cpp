@@ -3,7 +3,7 @@
 #include <cstdint>
 #include <vector>
 
-#include "core/dataset.h"
+#include "core/idx.h"
 
 extern "C" int LLVMFuzzerTestOneInput(const uint8_t* data, size_t size) {
   fm::IdxImages images;

@@ -1,6 +1,6 @@
 #!/usr/bin/env python3
 """Writes the small seed corpora in seeds/: tiny valid IDX files and bundles (the formats in
-src/core/dataset.h and assets/README.md). Model seeds come from `fmnist train --save`."""
+src/core/bundle.h, src/core/idx.h and assets/README.md). Model seeds come from `fmnist train --save`."""
 import os
 import struct
 import zlib

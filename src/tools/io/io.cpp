@@ -8,6 +8,9 @@
 #include <fstream>
 #include <iterator>
 
+#include "core/bundle.h"
+#include "core/idx.h"
+
 namespace fm {
 
 Status read_file(const std::string& path, std::vector<uint8_t>* out) {
