@@ -285,6 +285,13 @@ void Trainer::request_test_eval() {
   if (phase_ == Phase::kDone) begin_test();
 }
 
+bool Trainer::extend(int count) {
+  if (phase_ != Phase::kDone || count < 1 || count > kMaxEpochs - epoch_) return false;
+  config_.epochs = epoch_ + count;
+  begin_epoch();
+  return true;
+}
+
 // --- training ---
 
 void Trainer::begin_epoch() {

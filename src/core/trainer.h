@@ -84,6 +84,10 @@ class Trainer {
   Status continue_from_snapshot();
   // Evaluates the test set (chunked) with the current weights; result in test_acc().
   void request_test_eval();
+  // After kDone: `count` more epochs of the same run (the next shuffles, the optimizer state
+  // kept), exactly as if it had been started with epoch() + count epochs; then the test pass
+  // again. False, and nothing changes, in any other phase or beyond kMaxEpochs.
+  bool extend(int count = 1);
 
   Phase phase() const { return phase_; }
   bool has_model() const { return phase_ != Phase::kIdle; }
