@@ -1,0 +1,125 @@
+// The engine's messages: commands in, events out. This header is the contract between the page
+// and the engine (worker): every command and event, its fields and its payload, are listed here.
+#pragma once
+
+#include <cstdint>
+#include <string>
+#include <string_view>
+#include <vector>
+
+#include "core/types.h"
+#include "engine/fields.h"
+
+namespace fm {
+
+// One message in either direction. `text` is one line, "<type> k=v&k=v" (or just "<type>"),
+// in the URL hash's encoding (fields.h: percent-encoded values, comma lists): readable in logs,
+// and native tests send exactly what the page sends. `payload` carries bytes.
+struct Message {
+  std::string text;
+  std::vector<uint8_t> payload;
+};
+
+// The type (the text up to the first space) and the fields after it.
+std::string_view message_type(const Message& m);
+FieldReader message_fields(const Message& m);
+Message make_message(std::string_view type, const FieldWriter& fields = {},
+                     std::vector<uint8_t> payload = {});
+
+// The one place a core Status becomes fields: status=<its text>. (When Status turns into a code
+// with parameters, this writes them instead; nothing else in the engine reads a Status.)
+void write_status(FieldWriter& w, const Status& status);
+
+// Payload helpers: little-endian arrays (wasm and x86 are little-endian; the copy is a memcpy).
+std::vector<uint8_t> float_bytes(const float* values, size_t count);
+std::vector<uint8_t> int32_bytes(const int32_t* values, size_t count);
+std::vector<float> bytes_to_floats(const std::vector<uint8_t>& bytes);
+std::vector<int32_t> bytes_to_int32(const std::vector<uint8_t>& bytes);
+
+// ================================ Commands (page → engine) ===================================
+// Each is applied at once, between slices. A command that cannot be applied changes nothing and
+// answers `error` (below). Settings fields are the settings table's rows (settings.h).
+//
+//   load_data side=14|28            payload: the gunzipped bundle (assets/README.md)
+//       → data_loaded. Refused while that side's data is in use (a run or a CV on it).
+//   train <settings>                e.g. "train model=mlp&hidden=100&opt=adam&lr=0.001&batch=32&
+//                                   epochs=5&seed=42&side=14"; missing rows take the lesson's
+//                                   defaults. Replaces any current run → started, weights,
+//                                   progress.
+//   pause                           → paused (after it, no step runs until resume).
+//   resume                          → resumed.
+//   reset                           drops the run → reset.
+//   set_lr lr=X                     applies from the next minibatch → lr_set.
+//   plus_epoch                      one more epoch: while running or paused, run to the end of the
+//                                   current epoch and pause there (paused reason=epoch); after
+//                                   done, train epoch N+1 with the same optimizer state and the
+//                                   next shuffle, then test again → resumed.
+//   continue [lr=X]                 after diverged: back to the last good epoch's weights (with a
+//                                   new learning rate if given) and on → continued, weights.
+//   import                          payload: a model file (core/model_file.h); its side's data must
+//                                   be loaded → imported, weights; then validation and test run
+//                                   (confusion, hardest, val_predictions, done).
+//   export                          → exported (payload: the model file).
+//   cv side=14|28 [folds=5&seed=42] the lesson's SGD logistic regression, k-fold cross-validation,
+//                                   alongside a run if one is going → cv_progress …, cv_done.
+//   cancel_cv                       → cv_cancelled.
+//   eval_test                       after done: the test pass again → progress, done.
+//   config [slice_ms=X][&snapshot_ms=N][&progress_ms=N]
+//                                   slice length (0 < X ≤ 1000, default 15), the least time
+//                                   between weights events (default 100) and progress events
+//                                   (default 100), in ms of the engine's clock → config.
+//
+// ================================ Events (engine → page) =====================================
+//   data_loaded   side, train, test                       (image counts)
+//   started       <settings>, train, val, test, batches_per_epoch, params
+//                 payload: int32 validation indices (into the training images), in the order
+//                 val_predictions and hardest use.
+//   imported      <settings>, saved_val_acc, train, val, test, params   payload: as started
+//   progress      phase (idle|training|validating|testing|done|diverged), paused (0|1), epoch
+//                 (finished), epochs, batch (in epoch), batches_per_epoch, samples_seen, loss, acc
+//                 (the epoch's running means), lr, compute_s (all trainer work), train_compute_s
+//                 (minibatch steps only). At most one per progress_ms while working, and at every
+//                 phase change, pause and command that changes them.
+//                 payload: float32 triples (x, loss, acc) of the minibatches since the previous
+//                 progress event, x = fractional epoch; thinned to at most 64 triples.
+//   epoch         epoch, train_loss, train_acc, val_loss, val_acc, samples_seen, compute_s,
+//                 train_compute_s                          (after each validation pass of a run)
+//   confusion     counts: 100 numbers, counts[truth·10 + predicted]   (after each validation pass)
+//   hardest       indices, labels, predicted, confidence: lists, most confident mistake first
+//   val_predictions  count                      payload: one byte (class) per validation sample
+//   weights       side, model, hidden, params, epoch, samples_seen
+//                 payload: float32 parameters (core/network.h layout). At most one per
+//                 snapshot_ms while training, and at every epoch end, start, import, divergence
+//                 and continue.
+//   paused        samples_seen, epoch, batch, reason (user|epoch): no more steps until resume
+//   resumed       samples_seen, epochs, stop_after_epoch (−1: none)
+//   lr_set        lr, samples_seen (the first minibatch with the new rate is the next one)
+//   done          test_acc, test_loss, epoch, samples_seen, compute_s, train_compute_s
+//   diverged      epoch, batch (where it stopped), lr, suggested_lr, status (the trainer's reason);
+//                 the weights are back at the last good epoch's (a weights event follows)
+//   continued     lr, epoch, samples_seen
+//   reset         (the run is gone)
+//   exported      side, model, bytes            payload: the model file
+//   cv_progress   side, fold (0-based, the one running), folds, fold_progress (0..1), scores
+//                 (finished folds), compute_s
+//   cv_done       side, folds, scores, mean, compute_s
+//   cv_cancelled  side
+//   config        slice_ms, snapshot_ms, progress_ms
+//   error         command (the refused command's type), reason, and the reason's fields:
+//                   unknown_command
+//                   bad_field       field, value        (a command's own field, e.g. set_lr's lr)
+//                   settings        keys, values, rules (lists; rules: settings.h's rule names)
+//                   no_data         side                (load_data that side first)
+//                   data_in_use     side
+//                   no_payload
+//                   no_model                            (nothing trained or imported)
+//                   not_running                         (pause/resume with no run going)
+//                   not_diverged                        (continue)
+//                   not_done                            (eval_test)
+//                   max_epochs      epochs              (plus_epoch beyond the limit)
+//                   status          status              (the core refused: see write_status)
+//
+// The worker script adds two of its own (web/worker.js): `ready simd=0|1` once the engine is
+// instantiated, and `fatal kind=start|script|abort&message=…` when it cannot go on.
+
+}  // namespace fm
