@@ -189,6 +189,25 @@ TEST(ModelFile, RefusesAbsurdArchitecture) {
   expect_refused(lr, "learning rate");
 }
 
+// A kind that contradicts the layer count would load, then fail in Trainer::adopt with a weight
+// count that names neither: the file is refused at load, with the reason.
+TEST(ModelFile, RefusesModelKindContradictingHiddenLayers) {
+  constexpr size_t kMlpKindAt = kFirstWidthAt + 2 * 4 + 1;  // after the widths and the activation
+  Bytes softmax_with_layers = save_model(mlp_model());
+  ASSERT_EQ(softmax_with_layers[kMlpKindAt], static_cast<uint8_t>(ModelKind::kMlp));
+  softmax_with_layers[kMlpKindAt] = static_cast<uint8_t>(ModelKind::kSoftmax);
+  reseal(&softmax_with_layers);
+  expect_refused(softmax_with_layers, "a softmax model has no hidden layers, but this one has 2");
+
+  SavedModel softmax = sentinel();
+  Bytes mlp_without_layers = save_model(softmax);
+  constexpr size_t kSoftmaxKindAt = kFirstWidthAt + 1;  // no widths
+  ASSERT_EQ(mlp_without_layers[kSoftmaxKindAt], static_cast<uint8_t>(ModelKind::kSoftmax));
+  mlp_without_layers[kSoftmaxKindAt] = static_cast<uint8_t>(ModelKind::kMlp);
+  reseal(&mlp_without_layers);
+  expect_refused(mlp_without_layers, "an MLP needs at least one hidden layer");
+}
+
 TEST(ModelFile, RefusesParamCountDisagreeingWithArchitecture) {
   // One parameter fewer, consistently: count field, payload and CRC all agree with each other.
   Bytes b = save_model(mlp_model());

@@ -5,6 +5,7 @@
 
 #include <array>
 #include <cstdint>
+#include <limits>
 #include <vector>
 
 #include "app/gl_texture.h"
@@ -35,7 +36,7 @@ struct LessonState {
   bool cv_started = false;
   int cv_side = 0;
   double cv_ms = 0;   // compute time inside cv.step()
-  double cv_mean = 0;  // NaN until all folds are in
+  double cv_mean = std::numeric_limits<double>::quiet_NaN();  // NaN until all folds are in
   std::vector<double> cv_folds;
 
   // Step 3: the split
@@ -44,7 +45,7 @@ struct LessonState {
   // Step 4: the Dense run (the App's trainer; the live panels show it)
   uint64_t dense_run = 0;   // the App's run id of the lesson's run, 0 = none
   int dense_side = 0;
-  float dense_val_acc = 0;  // NaN until the run finished
+  float dense_val_acc = std::numeric_limits<float>::quiet_NaN();  // NaN until the run finished
   std::vector<float> dense_epochs;
 
   // Step 5

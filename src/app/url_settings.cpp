@@ -109,22 +109,6 @@ std::string whole_reason(long long lo, long long hi) {
 
 }  // namespace
 
-std::string url_encode(const std::string& s) {
-  static const char* const kHex = "0123456789ABCDEF";
-  std::string out;
-  for (unsigned char c : s) {
-    if ((c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9') || c == '-' ||
-        c == '.' || c == '_' || c == '~' || c == ',') {
-      out += static_cast<char>(c);
-    } else {
-      out += '%';
-      out += kHex[c >> 4];
-      out += kHex[c & 15];
-    }
-  }
-  return out;
-}
-
 SettingsPatch parse_settings(const std::string& text, float max_lr) {
   SettingsPatch p;
   size_t start = (!text.empty() && (text[0] == '#' || text[0] == '?')) ? 1 : 0;

@@ -31,7 +31,4 @@ struct SettingsPatch {
 // and bad values go to `rejected`; the rest is kept.
 SettingsPatch parse_settings(const std::string& text, float max_lr);
 
-// Percent-encodes what a URL fragment cannot hold as is.
-std::string url_encode(const std::string& s);
-
 }  // namespace fm

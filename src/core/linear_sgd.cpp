@@ -8,6 +8,8 @@
 #include <limits>
 #include <random>
 
+#include "core/kernels.h"
+
 namespace fm {
 
 namespace {
@@ -132,7 +134,7 @@ void OvrSgdClassifier::update_all() {
   if (pos_ + 1 < n) {
     for (int c = 0; c < kNumClasses; ++c) {
       const uint8_t* next = data_->train_image(orders_[c * n + pos_ + 1]);
-      for (Index i = 0; i < pixels; i += 64) __builtin_prefetch(next + i);
+      kernels::prefetch(next, pixels);
     }
   }
   // Ten dot products side by side; each one still sums in pixel order, like sklearn's

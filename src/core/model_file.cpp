@@ -189,6 +189,14 @@ Status load_model(const uint8_t* bytes, size_t size, SavedModel* out) {
   if (model_kind > static_cast<uint8_t>(ModelKind::kMlp)) {
     return Status::Error("model file: unknown model kind " + std::to_string(model_kind));
   }
+  // The kind and the layer count must agree, or the weights would be read for the wrong network.
+  if (model_kind == static_cast<uint8_t>(ModelKind::kSoftmax) && hidden != 0) {
+    return Status::Error("model file: a softmax model has no hidden layers, but this one has " +
+                         std::to_string(hidden));
+  }
+  if (model_kind == static_cast<uint8_t>(ModelKind::kMlp) && hidden == 0) {
+    return Status::Error("model file: an MLP needs at least one hidden layer, but this one has none");
+  }
   if (optimizer_kind > static_cast<uint8_t>(OptimizerKind::kAdam)) {
     return Status::Error("model file: unknown optimizer " + std::to_string(optimizer_kind));
   }

@@ -159,7 +159,6 @@ void Trainer::setup(const Dataset& data, const TrainConfig& config) {
   x_.resize(data.pixels(), capacity);
   y_.assign(capacity, 0);
   eval_pred_.assign(split_.val.size(), 0);
-  eval_conf_.assign(split_.val.size(), 0.0f);
   history_.reserve(config.epochs);
   // Enough for the whole run at this batch size (capped): push_back in step() rarely allocates.
   const Index batches = config.epochs * batches_per_epoch();
@@ -416,7 +415,6 @@ void Trainer::eval_step() {
         const float confidence = probs.col(j).maxCoeff(&predicted);  // first max, as in loss_sum
         const Index k = eval_pos_ + j;
         eval_pred_[k] = static_cast<uint8_t>(predicted);
-        eval_conf_[k] = confidence;
         eval_confusion_.add(y_[j], static_cast<int>(predicted));
         if (predicted != y_[j]) {
           eval_hardest_.offer({indices[k], y_[j], static_cast<uint8_t>(predicted), confidence});
@@ -446,7 +444,6 @@ void Trainer::finish_validation() {
   val_confusion_ = eval_confusion_;
   val_hardest_ = eval_hardest_;
   val_pred_ = eval_pred_;
-  val_conf_ = eval_conf_;
   val_loss_ = val_loss;
   val_acc_ = val_acc;
   if (adopting_) {

@@ -104,10 +104,9 @@ class Trainer {
   const std::vector<BatchRecord>& batch_history() const { return batch_history_; }
   const ConfusionMatrix& val_confusion() const { return val_confusion_; }
   const HardestExamples& val_hardest() const { return val_hardest_; }
-  // Predicted class and confidence for each validation sample after the last validation pass
-  // (indexed like split().val); empty before.
+  // Predicted class of each validation sample after the last validation pass (indexed like
+  // split().val); empty before.
   const std::vector<uint8_t>& val_predictions() const { return val_pred_; }
-  const std::vector<float>& val_confidence() const { return val_conf_; }
   // Accuracy and mean loss of the last finished validation pass (also after adopt()); NaN before.
   float val_acc() const { return val_acc_; }
   float val_loss() const { return val_loss_; }
@@ -160,7 +159,6 @@ class Trainer {
   ConfusionMatrix val_confusion_, eval_confusion_;
   HardestExamples val_hardest_, eval_hardest_;
   std::vector<uint8_t> val_pred_, eval_pred_;
-  std::vector<float> val_conf_, eval_conf_;
   float val_acc_ = std::numeric_limits<float>::quiet_NaN();
   float val_loss_ = std::numeric_limits<float>::quiet_NaN();
   float test_acc_ = std::numeric_limits<float>::quiet_NaN();
