@@ -1,0 +1,689 @@
+// The engine: commands applied between slices, training and cross-validation in time slices
+// measured by the injected clock, and the events that keep the page's view of the run current.
+#include "engine/engine.h"
+
+#include <algorithm>
+#include <cmath>
+#include <string>
+
+#include "core/bundle.h"
+#include "core/model_file.h"
+#include "engine/settings.h"
+
+namespace fm {
+namespace {
+
+constexpr double kNegInf = -1e300;
+constexpr long long kCvWork = 10000;    // sample-class updates per cv step(): about a millisecond
+constexpr size_t kMaxCurvePoints = 64;  // (x, loss, acc) triples per progress payload
+constexpr int kMaxFolds = 20;
+constexpr double kMaxSliceMs = 1000;
+constexpr long long kMaxIntervalMs = 60000;
+
+int slot_of(int side) { return side == 14 ? 0 : side == 28 ? 1 : -1; }
+
+const SettingRow& row(const char* name) { return *find_setting(name); }
+
+const char* model_name(ModelKind kind) {
+  const SettingRow& r = row("model");
+  const size_t i = static_cast<size_t>(kind);
+  return i < r.choices.size() ? r.choices[i] : "unknown";
+}
+
+// The one place the trainer's divergence reason becomes fields (like write_status for Status).
+void write_divergence_reason(FieldWriter& w, const Trainer& t) { w.add("status", t.message()); }
+
+SavedModel saved_model_of(const Trainer& t) {
+  SavedModel m;
+  m.arch = t.network().arch();
+  m.side = t.data()->side;
+  m.config = t.config();
+  m.val_acc = t.val_acc();
+  m.params = t.network().params();  // after a divergence: the last good weights
+  return m;
+}
+
+}  // namespace
+
+int eval_chunk_for(const TrainConfig& config, int side) {
+  const double params = static_cast<double>(architecture_for(config, side).param_count());
+  return static_cast<int>(std::clamp(400000.0 / std::max(1.0, params), 25.0, 2000.0));
+}
+
+float suggested_lr_after_divergence(float lr) { return lr > 1e-3f ? 1e-3f : lr / 10.0f; }
+
+Engine::Engine(Clock now_ms, Sink sink) : now_(std::move(now_ms)), sink_(std::move(sink)) {}
+
+const Dataset* Engine::data(int side) const {
+  const int slot = slot_of(side);
+  return slot < 0 ? nullptr : data_[static_cast<size_t>(slot)].get();
+}
+
+bool Engine::has_work() const { return training_active() || cv_.busy(); }
+
+std::vector<Message> Engine::take_events() {
+  std::vector<Message> out;
+  out.swap(queue_);
+  return out;
+}
+
+void Engine::emit(Message&& m) {
+  if (sink_) {
+    sink_(std::move(m));
+  } else {
+    queue_.push_back(std::move(m));
+  }
+}
+
+void Engine::refuse(std::string_view command, std::string_view reason, const FieldWriter& extra) {
+  FieldWriter w;
+  w.add("command", command).add("reason", reason).append(extra.text());
+  emit(make_message("error", w));
+}
+
+// --- commands ---
+
+void Engine::handle(const Message& command) {
+  t_ = now_();
+  const std::string_view type = message_type(command);
+  const FieldReader f = message_fields(command);
+  if (type == "load_data") {
+    on_load_data(command, f);
+  } else if (type == "train") {
+    on_train(f);
+  } else if (type == "pause") {
+    on_pause();
+  } else if (type == "resume") {
+    on_resume();
+  } else if (type == "reset") {
+    on_reset();
+  } else if (type == "set_lr") {
+    on_set_lr(f);
+  } else if (type == "plus_epoch") {
+    on_plus_epoch();
+  } else if (type == "continue") {
+    on_continue(f);
+  } else if (type == "import") {
+    on_import(command);
+  } else if (type == "export") {
+    on_export();
+  } else if (type == "cv") {
+    on_cv(f);
+  } else if (type == "cancel_cv") {
+    on_cancel_cv();
+  } else if (type == "eval_test") {
+    on_eval_test();
+  } else if (type == "config") {
+    on_config(f);
+  } else {
+    refuse(type, "unknown_command");
+  }
+}
+
+namespace {
+
+// A command's field read through a settings row (side, lr, seed): false when given but refused.
+bool read_row(const FieldReader& f, const char* key, const SettingRow& r, SettingValue* out,
+              bool* given) {
+  *given = f.has(key);
+  return !*given || parse_setting(r, f.get(key), out);
+}
+
+FieldWriter bad_field(const char* field, const std::string& value) {
+  FieldWriter w;
+  w.add("field", field).add("value", value.substr(0, 64));
+  return w;
+}
+
+FieldWriter side_field(int side) {
+  FieldWriter w;
+  w.add("side", side);
+  return w;
+}
+
+}  // namespace
+
+void Engine::on_load_data(const Message& m, const FieldReader& f) {
+  SettingValue side_value;
+  bool given = false;
+  if (!read_row(f, "side", row("side"), &side_value, &given)) {
+    return refuse("load_data", "bad_field", bad_field("side", f.get("side")));
+  }
+  if (m.payload.empty()) return refuse("load_data", "no_payload");
+  Dataset parsed;
+  const Status st = parse_bundle(m.payload.data(), m.payload.size(), &parsed);
+  if (!st) {
+    FieldWriter w;
+    write_status(w, st);
+    return refuse("load_data", "status", w);
+  }
+  const int slot = slot_of(parsed.side);
+  if (slot < 0 ||
+      (given && format_setting(row("side"), side_value) != std::to_string(parsed.side))) {
+    return refuse("load_data", "bad_field", bad_field("side", f.get("side")));
+  }
+  const Dataset* old = data_[static_cast<size_t>(slot)].get();
+  if (old && ((trainer_.has_model() && trainer_.data() == old) ||
+              (cv_.busy() && cv_side_ == parsed.side))) {
+    return refuse("load_data", "data_in_use", side_field(parsed.side));
+  }
+  data_[static_cast<size_t>(slot)] = std::make_unique<Dataset>(std::move(parsed));
+  const Dataset& d = *data_[static_cast<size_t>(slot)];
+  FieldWriter w;
+  w.add("side", d.side)
+      .add("train", static_cast<long long>(d.train_count()))
+      .add("test", static_cast<long long>(d.test_count()));
+  emit(make_message("data_loaded", w));
+}
+
+void Engine::begin_run() {
+  paused_ = false;
+  stop_after_epoch_ = -1;
+  extend_when_done_ = false;
+  compute_ms_ = train_compute_ms_ = 0;
+  curve_sent_ = 0;
+  last_progress_ms_ = last_weights_ms_ = kNegInf;
+  weights_samples_ = -1;
+}
+
+FieldWriter Engine::run_fields() const {
+  const Dataset& d = *trainer_.data();
+  FieldWriter w;
+  w.append(format_settings(settings_from_config(trainer_.config(), d.side)))
+      .add("train", static_cast<long long>(trainer_.split().train.size()))
+      .add("val", static_cast<long long>(trainer_.split().val.size()))
+      .add("test", static_cast<long long>(d.test_count()))
+      .add("batches_per_epoch", static_cast<long long>(trainer_.batches_per_epoch()))
+      .add("params", static_cast<long long>(trainer_.network().params().size()));
+  return w;
+}
+
+void Engine::on_train(const FieldReader& f) {
+  Settings s;
+  const SettingsParse p = parse_settings(f, &s);
+  if (!p.ok()) {
+    std::vector<std::string> keys, values, rules;
+    for (const SettingError& e : p.errors) {
+      keys.push_back(e.key);
+      values.push_back(e.value);
+      rules.push_back(setting_rule_name(e.rule));
+    }
+    FieldWriter w;
+    w.add_list("keys", keys).add_list("values", values).add_list("rules", rules);
+    return refuse("train", "settings", w);
+  }
+  const Dataset* d = data(s.side);
+  if (!d) return refuse("train", "no_data", side_field(s.side));
+  TrainConfig c = to_train_config(s);
+  c.eval_chunk = eval_chunk_for(c, s.side);
+  const Status st = trainer_.start(*d, c);  // on error the current run goes on unchanged
+  if (!st) {
+    FieldWriter w;
+    write_status(w, st);
+    return refuse("train", "status", w);
+  }
+  begin_run();
+  const std::vector<int32_t>& val = trainer_.split().val;
+  emit(make_message("started", run_fields(), int32_bytes(val.data(), val.size())));
+  emit_weights();
+  emit_progress();
+}
+
+void Engine::on_pause() {
+  if (!trainer_.busy()) return refuse("pause", "not_running");
+  paused_ = true;  // run_slice() checks this before every step
+  emit_progress();
+  emit_paused("user");
+}
+
+void Engine::on_resume() {
+  if (!trainer_.busy()) return refuse("resume", "not_running");
+  paused_ = false;
+  stop_after_epoch_ = -1;
+  FieldWriter w;
+  w.add("samples_seen", trainer_.samples_seen())
+      .add("epochs", trainer_.config().epochs)
+      .add("stop_after_epoch", stop_after_epoch_);
+  emit(make_message("resumed", w));
+}
+
+void Engine::on_reset() {
+  trainer_.reset();
+  begin_run();
+  emit(make_message("reset"));
+}
+
+void Engine::on_set_lr(const FieldReader& f) {
+  SettingValue lr;
+  if (!f.has("lr") || !parse_setting(row("lr"), f.get("lr"), &lr)) {
+    return refuse("set_lr", "bad_field", bad_field("lr", f.get("lr")));
+  }
+  if (!trainer_.has_model()) return refuse("set_lr", "no_model");
+  const Status st = trainer_.set_lr(lr.number);
+  if (!st) {
+    FieldWriter w;
+    write_status(w, st);
+    return refuse("set_lr", "status", w);
+  }
+  FieldWriter w;
+  w.add("lr", lr.number).add("samples_seen", trainer_.samples_seen());
+  emit(make_message("lr_set", w));
+}
+
+void Engine::on_plus_epoch() {
+  switch (trainer_.phase()) {
+    case Phase::kIdle:
+      return refuse("plus_epoch", "no_model");
+    case Phase::kDiverged:
+      return refuse("plus_epoch", "diverged");
+    case Phase::kTraining:
+    case Phase::kValidating:
+      stop_after_epoch_ = trainer_.epoch() + 1;  // the epoch under way
+      break;
+    case Phase::kTesting:  // the last epoch is over: one more once the test pass is done
+      if (trainer_.epoch() >= kMaxEpochs) {
+        FieldWriter w;
+        w.add("epochs", kMaxEpochs);
+        return refuse("plus_epoch", "max_epochs", w);
+      }
+      extend_when_done_ = true;
+      break;
+    case Phase::kDone:
+      if (!trainer_.extend(1)) {
+        FieldWriter w;
+        w.add("epochs", kMaxEpochs);
+        return refuse("plus_epoch", "max_epochs", w);
+      }
+      break;
+  }
+  paused_ = false;
+  FieldWriter w;
+  w.add("samples_seen", trainer_.samples_seen())
+      .add("epochs", trainer_.config().epochs + (extend_when_done_ ? 1 : 0))
+      .add("stop_after_epoch", stop_after_epoch_);
+  emit(make_message("resumed", w));
+  emit_progress();
+}
+
+void Engine::on_continue(const FieldReader& f) {
+  SettingValue lr;
+  bool given = false;
+  if (!read_row(f, "lr", row("lr"), &lr, &given)) {
+    return refuse("continue", "bad_field", bad_field("lr", f.get("lr")));
+  }
+  if (trainer_.phase() != Phase::kDiverged) return refuse("continue", "not_diverged");
+  if (given) {
+    const Status st = trainer_.set_lr(lr.number);
+    if (!st) {
+      FieldWriter w;
+      write_status(w, st);
+      return refuse("continue", "status", w);
+    }
+  }
+  const Status st = trainer_.continue_from_snapshot();
+  if (!st) {
+    FieldWriter w;
+    write_status(w, st);
+    return refuse("continue", "status", w);
+  }
+  paused_ = false;
+  stop_after_epoch_ = -1;
+  extend_when_done_ = false;
+  curve_sent_ = std::min(curve_sent_, trainer_.batch_history().size());
+  FieldWriter w;
+  w.add("lr", trainer_.config().optimizer.lr)
+      .add("epoch", trainer_.epoch())
+      .add("samples_seen", trainer_.samples_seen());
+  emit(make_message("continued", w));
+  emit_weights();
+  emit_progress();
+}
+
+void Engine::on_import(const Message& m) {
+  if (m.payload.empty()) return refuse("import", "no_payload");
+  SavedModel model;
+  Status st = load_model(m.payload.data(), m.payload.size(), &model);
+  if (!st) {
+    FieldWriter w;
+    write_status(w, st);
+    return refuse("import", "status", w);
+  }
+  const Dataset* d = data(model.side);
+  if (!d) return refuse("import", "no_data", side_field(model.side));
+  st = check_model_fits(model, d->side);
+  TrainConfig c = model.config;
+  c.eval_chunk = eval_chunk_for(c, d->side);
+  if (st) st = trainer_.adopt(*d, c, model.params);  // refuses weights that do not fit
+  if (!st) {
+    FieldWriter w;
+    write_status(w, st);
+    return refuse("import", "status", w);
+  }
+  begin_run();
+  FieldWriter w = run_fields();
+  w.add("saved_val_acc", model.val_acc);
+  const std::vector<int32_t>& val = trainer_.split().val;
+  emit(make_message("imported", w, int32_bytes(val.data(), val.size())));
+  emit_weights();
+  emit_progress();
+}
+
+void Engine::on_export() {
+  if (!trainer_.has_model() || !trainer_.data()) return refuse("export", "no_model");
+  const SavedModel m = saved_model_of(trainer_);
+  std::vector<uint8_t> bytes = save_model(m);
+  FieldWriter w;
+  w.add("side", m.side)
+      .add("model", model_name(m.config.model))
+      .add("bytes", static_cast<long long>(bytes.size()));
+  emit(make_message("exported", w, std::move(bytes)));
+}
+
+void Engine::on_cv(const FieldReader& f) {
+  SettingValue side, seed;
+  bool given = false;
+  if (!read_row(f, "side", row("side"), &side, &given) || !given) {
+    return refuse("cv", "bad_field", bad_field("side", f.get("side")));
+  }
+  long long folds = 5;
+  if (f.has("folds") && !f.get_whole("folds", 2, kMaxFolds, &folds)) {
+    return refuse("cv", "bad_field", bad_field("folds", f.get("folds")));
+  }
+  LinearSgdConfig config;
+  if (!read_row(f, "seed", row("seed"), &seed, &given)) {
+    return refuse("cv", "bad_field", bad_field("seed", f.get("seed")));
+  }
+  if (given) config.seed = static_cast<uint64_t>(seed.whole);
+  const int side_px = side.choice == 1 ? 28 : 14;
+  const Dataset* d = data(side_px);
+  if (!d) return refuse("cv", "no_data", side_field(side_px));
+  const Status st = cv_.start(*d, static_cast<int>(folds), config);
+  if (!st) {
+    FieldWriter w;
+    write_status(w, st);
+    return refuse("cv", "status", w);
+  }
+  cv_side_ = side_px;
+  cv_compute_ms_ = 0;
+  emit_cv_progress();
+}
+
+void Engine::on_cancel_cv() {
+  cv_.cancel();
+  FieldWriter w;
+  w.add("side", cv_side_);
+  emit(make_message("cv_cancelled", w));
+}
+
+void Engine::on_eval_test() {
+  if (trainer_.phase() != Phase::kDone) return refuse("eval_test", "not_done");
+  trainer_.request_test_eval();
+  emit_progress();
+}
+
+void Engine::on_config(const FieldReader& f) {
+  double slice = slice_ms_;
+  long long snapshot = static_cast<long long>(snapshot_ms_),
+            progress = static_cast<long long>(progress_ms_);
+  if (f.has("slice_ms") &&
+      !(parse_number(f.get("slice_ms"), &slice) && slice > 0 && slice <= kMaxSliceMs)) {
+    return refuse("config", "bad_field", bad_field("slice_ms", f.get("slice_ms")));
+  }
+  if (f.has("snapshot_ms") && !f.get_whole("snapshot_ms", 0, kMaxIntervalMs, &snapshot)) {
+    return refuse("config", "bad_field", bad_field("snapshot_ms", f.get("snapshot_ms")));
+  }
+  if (f.has("progress_ms") && !f.get_whole("progress_ms", 0, kMaxIntervalMs, &progress)) {
+    return refuse("config", "bad_field", bad_field("progress_ms", f.get("progress_ms")));
+  }
+  slice_ms_ = slice;
+  snapshot_ms_ = static_cast<double>(snapshot);
+  progress_ms_ = static_cast<double>(progress);
+  FieldWriter w;
+  w.add("slice_ms", slice_ms_).add("snapshot_ms", snapshot).add("progress_ms", progress);
+  emit(make_message("config", w));
+}
+
+// --- work ---
+
+bool Engine::run_slice() {
+  if (!has_work()) return false;
+  // Both a run and a CV: alternate whole slices between them.
+  const bool cv_turn = cv_.busy() && (!training_active() || (slices_++ & 1u) != 0);
+  double t = t_ = now_();
+  const double deadline = t + slice_ms_;
+  do {
+    if (cv_turn) {
+      cv_step(&t);
+    } else {
+      train_step(&t);
+    }
+  } while (t < deadline && (cv_turn ? cv_.busy() : training_active()));
+  return has_work();
+}
+
+void Engine::train_step(double* t) {
+  const Phase before = trainer_.phase();
+  const size_t epochs_before = trainer_.history().size();
+  const long long samples_before = trainer_.samples_seen();
+  trainer_.step();
+  const double t1 = now_();
+  compute_ms_ += t1 - *t;
+  if (before == Phase::kTraining) train_compute_ms_ += t1 - *t;
+  *t = t_ = t1;
+  bool emitted = false;
+  const Phase after = trainer_.phase();
+  if (after != before) {
+    after_phase_change(before, after, epochs_before, samples_before);
+    emitted = true;
+  }
+  if (trainer_.busy() && t1 - last_progress_ms_ >= progress_ms_) {
+    emit_progress();
+    emitted = true;
+  }
+  if (trainer_.phase() == Phase::kTraining && trainer_.samples_seen() != weights_samples_ &&
+      t1 - last_weights_ms_ >= snapshot_ms_) {
+    emit_weights();
+    emitted = true;
+  }
+  if (emitted) *t = t_ = now_();  // the next step's compute time starts after the events are out
+}
+
+void Engine::after_phase_change(Phase before, Phase after, size_t epochs_before,
+                                long long samples_before) {
+  if (after == Phase::kDiverged) {
+    stop_after_epoch_ = -1;
+    extend_when_done_ = false;
+    // A failed minibatch never counted its samples; a stop after counting it (running loss,
+    // end-of-epoch weights, validation loss) already counted its batch.
+    const bool uncounted = before == Phase::kTraining && trainer_.samples_seen() == samples_before;
+    const float lr = trainer_.config().optimizer.lr;
+    FieldWriter w;
+    w.add("epoch", trainer_.epoch() + 1)
+        .add("batch", static_cast<long long>(trainer_.batch_in_epoch() + (uncounted ? 1 : 0)))
+        .add("lr", lr)
+        .add("suggested_lr", suggested_lr_after_divergence(lr));
+    write_divergence_reason(w, trainer_);
+    emit_progress();
+    emit(make_message("diverged", w));
+    emit_weights();  // the last good epoch's, which the trainer went back to
+    return;
+  }
+  if (before == Phase::kValidating && (after == Phase::kTraining || after == Phase::kTesting)) {
+    emit_validation_results();
+    if (trainer_.history().size() > epochs_before) {
+      const EpochRecord& e = trainer_.history().back();
+      FieldWriter w;
+      w.add("epoch", e.epoch)
+          .add("train_loss", e.train_loss)
+          .add("train_acc", e.train_acc)
+          .add("val_loss", e.val_loss)
+          .add("val_acc", e.val_acc)
+          .add("samples_seen", trainer_.samples_seen())
+          .add("compute_s", compute_ms_ / 1000)
+          .add("train_compute_s", train_compute_ms_ / 1000);
+      emit(make_message("epoch", w));
+      emit_weights();
+    }
+  }
+  if (after == Phase::kTraining && stop_after_epoch_ >= 0 &&
+      trainer_.epoch() >= stop_after_epoch_) {
+    stop_after_epoch_ = -1;
+    paused_ = true;
+    emit_progress();
+    emit_paused("epoch");
+    return;
+  }
+  emit_progress();
+  if (after == Phase::kDone) {
+    stop_after_epoch_ = -1;
+    emit_done();
+    if (extend_when_done_) {
+      extend_when_done_ = false;
+      if (trainer_.extend(1)) emit_progress();
+    }
+  }
+}
+
+void Engine::cv_step(double* t) {
+  const size_t scores_before = cv_.fold_scores().size();
+  cv_.step(kCvWork);
+  const double t1 = now_();
+  cv_compute_ms_ += t1 - *t;
+  *t = t_ = t1;
+  if (!cv_.busy()) {
+    FieldWriter w;
+    w.add("side", cv_side_)
+        .add("folds", cv_.folds())
+        .add_list("scores", cv_.fold_scores())
+        .add("mean", cv_.mean())
+        .add("compute_s", cv_compute_ms_ / 1000);
+    emit(make_message("cv_done", w));
+    *t = t_ = now_();
+  } else if (cv_.fold_scores().size() > scores_before ||
+             t1 - last_cv_progress_ms_ >= progress_ms_) {
+    emit_cv_progress();
+    *t = t_ = now_();
+  }
+}
+
+// --- events ---
+
+void Engine::emit_progress() {
+  const Trainer& t = trainer_;
+  const std::vector<BatchRecord>& batches = t.batch_history();
+  curve_sent_ = std::min(curve_sent_, batches.size());
+  const Index per_epoch = std::max<Index>(1, t.batches_per_epoch());
+  // The new minibatch records, thinned from the newest back so the last one is always sent.
+  std::vector<float> points;
+  const size_t fresh = batches.size() - curve_sent_;
+  if (fresh > 0) {
+    const size_t stride = (fresh + kMaxCurvePoints - 1) / kMaxCurvePoints;
+    std::vector<size_t> picked;
+    for (size_t i = batches.size(); i > curve_sent_ && picked.size() < kMaxCurvePoints;
+         i -= std::min(stride, i)) {
+      picked.push_back(i - 1);
+    }
+    for (size_t k = picked.size(); k > 0; --k) {
+      const size_t i = picked[k - 1];
+      points.push_back(
+          static_cast<float>(static_cast<double>(i + 1) / static_cast<double>(per_epoch)));
+      points.push_back(batches[i].loss);
+      points.push_back(batches[i].acc);
+    }
+    curve_sent_ = batches.size();
+  }
+  const BatchRecord last = batches.empty() ? BatchRecord{NAN, NAN} : batches.back();
+  FieldWriter w;
+  w.add("phase", phase_name(t.phase()))
+      .add("paused", paused_ && t.busy())
+      .add("epoch", t.epoch())
+      .add("epochs", t.has_model() ? t.config().epochs : 0)
+      .add("batch", static_cast<long long>(t.batch_in_epoch()))
+      .add("batches_per_epoch", static_cast<long long>(t.batches_per_epoch()))
+      .add("samples_seen", t.samples_seen())
+      .add("loss", last.loss)
+      .add("acc", last.acc)
+      .add("lr", t.config().optimizer.lr)
+      .add("compute_s", compute_ms_ / 1000)
+      .add("train_compute_s", train_compute_ms_ / 1000);
+  emit(make_message("progress", w, float_bytes(points.data(), points.size())));
+  last_progress_ms_ = t_;
+}
+
+void Engine::emit_weights() {
+  const Trainer& t = trainer_;
+  if (!t.has_model() || !t.data()) return;
+  const Vector& p = t.network().params();
+  FieldWriter w;
+  w.add("side", t.data()->side)
+      .add("model", model_name(t.config().model))
+      .add_list("hidden", t.network().arch().hidden)
+      .add("params", static_cast<long long>(p.size()))
+      .add("epoch", t.epoch())
+      .add("samples_seen", t.samples_seen());
+  emit(make_message("weights", w, float_bytes(p.data(), static_cast<size_t>(p.size()))));
+  weights_samples_ = t.samples_seen();
+  last_weights_ms_ = t_;
+}
+
+void Engine::emit_validation_results() {
+  const Trainer& t = trainer_;
+  const ConfusionMatrix& cm = t.val_confusion();
+  FieldWriter c;
+  c.add_list("counts", std::vector<int>(cm.counts.begin(), cm.counts.end()));
+  emit(make_message("confusion", c));
+
+  std::vector<int> indices, labels, predicted;
+  std::vector<float> confidence;
+  for (const Mistake& m : t.val_hardest().items()) {
+    indices.push_back(m.index);
+    labels.push_back(m.label);
+    predicted.push_back(m.predicted);
+    confidence.push_back(m.confidence);
+  }
+  FieldWriter h;
+  h.add_list("indices", indices)
+      .add_list("labels", labels)
+      .add_list("predicted", predicted)
+      .add_list("confidence", confidence);
+  emit(make_message("hardest", h));
+
+  const std::vector<uint8_t>& pred = t.val_predictions();
+  FieldWriter v;
+  v.add("count", static_cast<long long>(pred.size()));
+  emit(make_message("val_predictions", v, pred));
+}
+
+void Engine::emit_paused(const char* reason) {
+  FieldWriter w;
+  w.add("samples_seen", trainer_.samples_seen())
+      .add("epoch", trainer_.epoch())
+      .add("batch", static_cast<long long>(trainer_.batch_in_epoch()))
+      .add("reason", reason);
+  emit(make_message("paused", w));
+}
+
+void Engine::emit_done() {
+  FieldWriter w;
+  w.add("test_acc", trainer_.test_acc())
+      .add("test_loss", trainer_.test_loss())
+      .add("epoch", trainer_.epoch())
+      .add("samples_seen", trainer_.samples_seen())
+      .add("compute_s", compute_ms_ / 1000)
+      .add("train_compute_s", train_compute_ms_ / 1000);
+  emit(make_message("done", w));
+}
+
+void Engine::emit_cv_progress() {
+  FieldWriter w;
+  w.add("side", cv_side_)
+      .add("fold", cv_.current_fold())
+      .add("folds", cv_.folds())
+      .add("fold_progress", cv_.fold_progress())
+      .add_list("scores", cv_.fold_scores())
+      .add("compute_s", cv_compute_ms_ / 1000);
+  emit(make_message("cv_progress", w));
+  last_cv_progress_ms_ = t_;
+}
+
+}  // namespace fm

@@ -1,0 +1,108 @@
+// The training engine: owns the data sets, the Trainer, the lesson's cross-validation and every
+// validation/test pass, driven by protocol.h's commands and reporting by its events. Plain C++:
+// the worker (worker_main.cpp) and the native tests drive the same class the same way.
+#pragma once
+
+#include <array>
+#include <functional>
+#include <memory>
+#include <vector>
+
+#include "core/dataset.h"
+#include "core/linear_sgd.h"
+#include "core/trainer.h"
+#include "engine/protocol.h"
+
+namespace fm {
+
+class Engine {
+ public:
+  using Clock = std::function<double()>;  // milliseconds, never decreasing
+  using Sink = std::function<void(Message&&)>;
+
+  // The clock is the engine's only notion of time: slice deadlines, compute_s, and the event
+  // throttles all read it. With a sink, each event leaves as it happens; without, events queue
+  // for take_events().
+  explicit Engine(Clock now_ms, Sink sink = nullptr);
+
+  // Applies one command at once (never mid-step): see protocol.h for the list.
+  void handle(const Message& command);
+  // Works for up to the slice length (at least one step when there is work) and returns whether
+  // work remains. Slicing decides how many steps run per slice, never which.
+  bool run_slice();
+  bool has_work() const;
+  std::vector<Message> take_events();
+
+  // Read-only views for tests and native front ends.
+  const Trainer& trainer() const { return trainer_; }
+  const Dataset* data(int side) const;
+  bool paused() const { return paused_; }
+  double slice_ms() const { return slice_ms_; }
+
+ private:
+  bool training_active() const { return trainer_.busy() && !paused_; }
+  void emit(Message&& m);
+  void refuse(std::string_view command, std::string_view reason, const FieldWriter& extra = {});
+
+  // Commands
+  void on_load_data(const Message& m, const FieldReader& f);
+  void on_train(const FieldReader& f);
+  void on_pause();
+  void on_resume();
+  void on_reset();
+  void on_set_lr(const FieldReader& f);
+  void on_plus_epoch();
+  void on_continue(const FieldReader& f);
+  void on_import(const Message& m);
+  void on_export();
+  void on_cv(const FieldReader& f);
+  void on_cancel_cv();
+  void on_eval_test();
+  void on_config(const FieldReader& f);
+
+  // Work
+  void train_step(double* t);
+  void cv_step(double* t);
+  void after_phase_change(Phase before, Phase after, size_t epochs_before,
+                          long long samples_before);
+  void begin_run();  // counters and throttles of a new or adopted run
+
+  // Events
+  void emit_progress();
+  void emit_weights();
+  void emit_validation_results();
+  void emit_paused(const char* reason);
+  void emit_done();
+  void emit_cv_progress();
+  FieldWriter run_fields() const;  // settings + counts, for started/imported
+
+  Clock now_;
+  double t_ = 0;  // the clock's latest reading (throttle times)
+  Sink sink_;
+  std::vector<Message> queue_;
+
+  std::array<std::unique_ptr<Dataset>, 2> data_;  // [0]: 14×14, [1]: 28×28
+  Trainer trainer_;
+  bool paused_ = false;
+  int stop_after_epoch_ = -1;      // plus_epoch: pause once this many epochs are done
+  bool extend_when_done_ = false;  // plus_epoch during the test pass: one more epoch after it
+  double compute_ms_ = 0, train_compute_ms_ = 0;
+  size_t curve_sent_ = 0;  // batch_history() records already sent in progress payloads
+  double last_progress_ms_ = -1e300, last_weights_ms_ = -1e300;
+  long long weights_samples_ = -1;  // samples_seen() of the last weights event
+
+  CrossValidation cv_;
+  int cv_side_ = 0;
+  double cv_compute_ms_ = 0;
+  double last_cv_progress_ms_ = -1e300;
+  unsigned slices_ = 0;  // alternates the slice between a run and the CV when both work
+
+  double slice_ms_ = 15, snapshot_ms_ = 100, progress_ms_ = 100;
+};
+
+// One evaluation step() near a millisecond or two whatever the model size (25…2000 samples).
+int eval_chunk_for(const TrainConfig& config, int side);
+// The core's suggestion after a divergence: 1e-3, or a tenth of an already smaller rate.
+float suggested_lr_after_divergence(float lr);
+
+}  // namespace fm

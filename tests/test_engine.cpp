@@ -1,0 +1,685 @@
+// Engine tests, driven only through protocol messages as the page sends them: a full run and its
+// events, determinism against Trainer::fit and the CLI's loop for any slicing (with a pause in the
+// middle), pause acknowledgement, set_lr timing, +1 epoch, divergence and continue, import/export,
+// the lesson's cross-validation, and refused commands that change nothing.
+#include <gtest/gtest.h>
+
+#include <cmath>
+#include <cstring>
+#include <string>
+#include <vector>
+
+#include "core/bundle.h"
+#include "core/linear_sgd.h"
+#include "core/model_file.h"
+#include "core/rng.h"
+#include "core/trainer.h"
+#include "engine/engine.h"
+#include "engine/settings.h"
+
+namespace fm {
+namespace {
+
+// A learnable toy set: class c lights pixels p ≡ c (mod 10), everything else is noise.
+Dataset synthetic(int train, int test, uint64_t seed) {
+  Dataset d;
+  d.side = 14;
+  d.class_names = default_class_names();
+  Rng rng(seed);
+  const auto fill = [&](int count, std::vector<uint8_t>* images, std::vector<uint8_t>* labels) {
+    for (int i = 0; i < count; ++i) {
+      const uint8_t label = static_cast<uint8_t>(rng.below(kNumClasses));
+      labels->push_back(label);
+      for (int p = 0; p < d.pixels(); ++p) {
+        const bool on = p % kNumClasses == label;
+        images->push_back(static_cast<uint8_t>(on ? 150 + rng.below(106) : rng.below(110)));
+      }
+    }
+  };
+  fill(train, &d.train_images, &d.train_labels);
+  fill(test, &d.test_images, &d.test_labels);
+  return d;
+}
+
+// 600 training images (480 train / 120 val), 200 test, as the gunzipped bundle the page sends.
+const std::vector<uint8_t>& bundle() {
+  static const std::vector<uint8_t> bytes = write_bundle(synthetic(600, 200, 5), 8);
+  return bytes;
+}
+
+// The data as the engine sees it (the bundle parsed), for reference runs.
+const Dataset& bundle_data() {
+  static Dataset d;
+  static bool parsed = false;
+  if (!parsed) parsed = static_cast<bool>(parse_bundle(bundle().data(), bundle().size(), &d));
+  return d;
+}
+
+// A clock that advances by `tick` ms at every reading.
+struct FakeClock {
+  double t = 0, tick = 0.01;
+};
+
+Message command(const std::string& text, std::vector<uint8_t> payload = {}) {
+  return Message{text, std::move(payload)};
+}
+
+struct Harness {
+  FakeClock clock;
+  Engine engine;
+  std::vector<Message> events;  // everything emitted so far
+
+  explicit Harness(double tick = 0.01)
+      : clock{0, tick}, engine([this] { return clock.t += clock.tick; }) {}
+
+  // Sends a command; returns the events it produced.
+  std::vector<Message> send(const std::string& text, std::vector<uint8_t> payload = {}) {
+    engine.handle(command(text, std::move(payload)));
+    return collect();
+  }
+  std::vector<Message> collect() {
+    std::vector<Message> fresh = engine.take_events();
+    events.insert(events.end(), fresh.begin(), fresh.end());
+    return fresh;
+  }
+  // Runs slices while the engine has work (bounded); returns the number of slices.
+  long long run(long long max_slices = 10000000) {
+    long long slices = 0;
+    for (; slices < max_slices && engine.has_work(); ++slices) engine.run_slice();
+    collect();
+    return slices;
+  }
+  void load() {
+    const std::vector<Message> e = send("load_data side=14", bundle());
+    ASSERT_EQ(e.size(), 1u);
+    ASSERT_EQ(message_type(e[0]), "data_loaded") << e[0].text;
+  }
+  std::vector<const Message*> of_type(std::string_view type) const {
+    std::vector<const Message*> out;
+    for (const Message& m : events) {
+      if (message_type(m) == type) out.push_back(&m);
+    }
+    return out;
+  }
+  const Message* last(std::string_view type) const {
+    const std::vector<const Message*> all = of_type(type);
+    return all.empty() ? nullptr : all.back();
+  }
+};
+
+bool same_bits(const Vector& a, const Vector& b) {
+  return a.size() == b.size() &&
+         std::memcmp(a.data(), b.data(), sizeof(Scalar) * static_cast<size_t>(a.size())) == 0;
+}
+
+Vector payload_floats(const Message& m) {
+  const std::vector<float> f = bytes_to_floats(m.payload);
+  Vector v(static_cast<Index>(f.size()));
+  if (!f.empty()) std::memcpy(v.data(), f.data(), f.size() * sizeof(float));
+  return v;
+}
+
+long long whole(const Message& m, const char* key) {
+  long long v = -1;
+  EXPECT_TRUE(message_fields(m).get_whole(key, -1000000000LL, 1000000000000LL, &v))
+      << key << " in " << m.text;
+  return v;
+}
+
+float number(const Message& m, const char* key) {
+  float v = NAN;
+  EXPECT_TRUE(message_fields(m).get_float(key, &v)) << key << " in " << m.text;
+  return v;
+}
+
+// The run a settings text asks for, done the CLI's way (start, then step() until not busy) with
+// the CLI's TrainConfig (default eval_chunk): the reference for bitwise comparisons.
+Vector cli_weights(const std::string& settings_text, Trainer* out = nullptr) {
+  Settings s;
+  EXPECT_TRUE(parse_settings(settings_text, &s).ok());
+  Trainer t;
+  EXPECT_TRUE(static_cast<bool>(t.start(bundle_data(), to_train_config(s))));
+  while (t.busy()) t.step();
+  const Vector w = t.network().params();
+  if (out) *out = t;
+  return w;
+}
+
+const char* const kSoftmax = "model=softmax&opt=rmsprop&lr=0.001&batch=32&epochs=3&seed=7&side=14";
+const char* const kMlp =
+    "model=mlp&hidden=24,12&opt=adam&lr=0.002&batch=20&epochs=2&seed=11&side=14";
+
+TEST(Engine, FullSoftmaxRunReportsEveryEvent) {
+  Harness h;
+  h.load();
+  const std::vector<Message> started = h.send(std::string("train ") + kSoftmax);
+  ASSERT_GE(started.size(), 3u);
+  EXPECT_EQ(message_type(started[0]), "started");
+  EXPECT_EQ(message_type(started[1]), "weights");
+  EXPECT_EQ(message_type(started[2]), "progress");
+  const FieldReader f = message_fields(started[0]);
+  Settings echoed;
+  EXPECT_TRUE(parse_settings(f, &echoed).errors.size() == 5u);  // train,val,test,bpe,params
+  EXPECT_EQ(format_settings(echoed), std::string("model=softmax&hidden=100&") + (kSoftmax + 14));
+  EXPECT_EQ(whole(started[0], "train"), 480);
+  EXPECT_EQ(whole(started[0], "val"), 120);
+  EXPECT_EQ(whole(started[0], "test"), 200);
+  EXPECT_EQ(whole(started[0], "batches_per_epoch"), 15);
+  EXPECT_EQ(whole(started[0], "params"), 1970);
+  EXPECT_EQ(bytes_to_int32(started[0].payload).size(), 120u);
+  EXPECT_EQ(h.engine.trainer().split().val, bytes_to_int32(started[0].payload));
+
+  h.run();
+  EXPECT_EQ(h.of_type("epoch").size(), 3u);
+  EXPECT_EQ(h.of_type("confusion").size(), 3u);
+  EXPECT_EQ(h.of_type("hardest").size(), 3u);
+  EXPECT_EQ(h.of_type("val_predictions").size(), 3u);
+  EXPECT_EQ(h.of_type("done").size(), 1u);
+  EXPECT_TRUE(h.of_type("error").empty());
+
+  const Message& done = *h.last("done");
+  const Trainer& t = h.engine.trainer();
+  EXPECT_EQ(t.phase(), Phase::kDone);
+  EXPECT_EQ(number(done, "test_acc"), t.test_acc());
+  EXPECT_GT(t.test_acc(), 0.8f);
+  EXPECT_EQ(whole(done, "samples_seen"), 3 * 480);
+  for (size_t i = 0; i < 3; ++i) {
+    const Message& e = *h.of_type("epoch")[i];
+    EXPECT_EQ(whole(e, "epoch"), static_cast<long long>(i + 1));
+    EXPECT_EQ(number(e, "val_acc"), t.history()[i].val_acc);
+    EXPECT_EQ(number(e, "train_loss"), t.history()[i].train_loss);
+    EXPECT_EQ(whole(e, "samples_seen"), static_cast<long long>(480 * (i + 1)));
+  }
+  // The last validation pass's results, exactly.
+  const std::vector<std::string> counts = message_fields(*h.last("confusion")).get_list("counts");
+  ASSERT_EQ(counts.size(), 100u);
+  for (size_t k = 0; k < 100; ++k)
+    EXPECT_EQ(counts[k], std::to_string(t.val_confusion().counts[k]));
+  EXPECT_EQ(h.last("val_predictions")->payload, t.val_predictions());
+  const FieldReader hard = message_fields(*h.last("hardest"));
+  ASSERT_EQ(hard.get_list("indices").size(), t.val_hardest().items().size());
+  if (!t.val_hardest().items().empty()) {
+    EXPECT_EQ(hard.get_list("indices")[0], std::to_string(t.val_hardest().items()[0].index));
+  }
+  // Weights: the final ones were sent at the last epoch's end.
+  EXPECT_TRUE(same_bits(payload_floats(*h.last("weights")), t.network().params()));
+  EXPECT_EQ(whole(*h.last("weights"), "params"), 1970);
+  // Progress: the curve points of every minibatch reach the page at most 64 per event, in order,
+  // ending with the run's last minibatch.
+  std::vector<float> xs;
+  for (const Message* p : h.of_type("progress")) {
+    const std::vector<float> triples = bytes_to_floats(p->payload);
+    ASSERT_EQ(triples.size() % 3, 0u);
+    ASSERT_LE(triples.size(), 3u * 64);
+    for (size_t i = 0; i < triples.size(); i += 3) xs.push_back(triples[i]);
+  }
+  ASSERT_FALSE(xs.empty());
+  for (size_t i = 1; i < xs.size(); ++i) EXPECT_LT(xs[i - 1], xs[i]);
+  EXPECT_FLOAT_EQ(xs.back(), 3.0f);
+  EXPECT_EQ(message_fields(*h.last("progress")).get("phase"), "done");
+}
+
+// The same settings through the engine at any slicing give the CLI's weights bit for bit.
+// Returns the number of slices the engine took.
+long long expect_same_weights_as_cli(const char* settings, double tick, double slice_ms,
+                                     long long pause_after_slices) {
+  Trainer fitted;
+  const Vector reference = cli_weights(settings, &fitted);
+  {  // Trainer::fit is the CLI's loop too.
+    Settings s;
+    parse_settings(settings, &s);
+    Trainer t;
+    EXPECT_TRUE(static_cast<bool>(t.start(bundle_data(), to_train_config(s))));
+    t.fit();
+    EXPECT_TRUE(same_bits(t.network().params(), reference));
+  }
+  Harness h(tick);
+  h.load();
+  h.send("config slice_ms=" + format_double(slice_ms));
+  h.send(std::string("train ") + settings);
+  long long slices = 0;
+  for (; slices < pause_after_slices && h.engine.has_work(); ++slices) h.engine.run_slice();
+  if (pause_after_slices > 0) {
+    h.collect();
+    const std::vector<Message> ack = h.send("pause");
+    EXPECT_EQ(message_type(ack.back()), "paused");
+    const long long at = whole(ack.back(), "samples_seen");
+    EXPECT_EQ(at, h.engine.trainer().samples_seen());
+    EXPECT_FALSE(h.engine.run_slice());
+    EXPECT_EQ(h.engine.trainer().samples_seen(), at);
+    h.send("resume");
+  }
+  slices += h.run();
+  EXPECT_EQ(h.engine.trainer().phase(), Phase::kDone) << settings;
+  EXPECT_TRUE(same_bits(h.engine.trainer().network().params(), reference))
+      << settings << " tick " << tick << " slice_ms " << slice_ms;
+  EXPECT_TRUE(same_bits(payload_floats(*h.last("weights")), reference));
+  EXPECT_EQ(h.engine.trainer().history().size(), fitted.history().size());
+  for (size_t i = 0; i < fitted.history().size(); ++i) {
+    EXPECT_EQ(h.engine.trainer().history()[i].train_loss, fitted.history()[i].train_loss);
+    EXPECT_EQ(h.engine.trainer().history()[i].val_acc, fitted.history()[i].val_acc);
+  }
+  return slices;
+}
+
+TEST(Engine, DeterministicAtOneStepPerSlice) {
+  // Each clock reading advances 1 ms, the slice is 0.001 ms: exactly one step per slice.
+  Harness probe(1.0);
+  probe.load();
+  probe.send("config slice_ms=0.001");
+  probe.send(std::string("train ") + kSoftmax);
+  const long long before = probe.engine.trainer().samples_seen();
+  probe.engine.run_slice();
+  EXPECT_EQ(probe.engine.trainer().samples_seen() - before, 32);
+  // 3 epochs × (15 minibatches + 1 validation chunk) + 1 test chunk.
+  EXPECT_EQ(expect_same_weights_as_cli(kSoftmax, 1.0, 0.001, 0), 3 * 16 + 1);
+  EXPECT_GT(expect_same_weights_as_cli(kMlp, 1.0, 0.001, 0), 2 * 24);
+}
+
+TEST(Engine, DeterministicAtAFewMsPerSlice) {
+  const long long softmax = expect_same_weights_as_cli(kSoftmax, 0.7, 3, 0);
+  EXPECT_GT(softmax, 5);
+  EXPECT_LT(softmax, 3 * 16 + 1);
+  const long long mlp = expect_same_weights_as_cli(kMlp, 0.3, 2, 0);
+  EXPECT_GT(mlp, 5);
+  EXPECT_LT(mlp, 2 * 25 + 1);
+}
+
+TEST(Engine, DeterministicAtLongSlices) {
+  EXPECT_EQ(expect_same_weights_as_cli(kSoftmax, 0.0001, 1000, 0), 1);  // the whole run
+  EXPECT_EQ(expect_same_weights_as_cli(kMlp, 0.0001, 1000, 0), 1);
+}
+
+TEST(Engine, DeterministicWithAPauseAndResumeInTheMiddle) {
+  expect_same_weights_as_cli(kSoftmax, 1.0, 0.001, 23);  // mid-epoch 2
+  expect_same_weights_as_cli(kSoftmax, 0.5, 2, 7);
+  expect_same_weights_as_cli(kMlp, 1.0, 0.001, 30);
+}
+
+TEST(Engine, PauseAcknowledgesTheFinalSampleCountWhichThenStaysStill) {
+  Harness h(1.0);
+  h.load();
+  h.send("config slice_ms=2.5");
+  h.send(std::string("train ") + kSoftmax);
+  for (int i = 0; i < 5; ++i) h.engine.run_slice();
+  h.collect();
+  const std::vector<Message> ack = h.send("pause");
+  ASSERT_EQ(message_type(ack.back()), "paused");
+  EXPECT_EQ(message_fields(ack.back()).get("reason"), "user");
+  const long long at = whole(ack.back(), "samples_seen");
+  EXPECT_GT(at, 0);
+  const Vector w = h.engine.trainer().network().params();
+  for (int i = 0; i < 100; ++i) EXPECT_FALSE(h.engine.run_slice());
+  EXPECT_FALSE(h.engine.has_work());
+  EXPECT_EQ(h.engine.trainer().samples_seen(), at);
+  EXPECT_TRUE(same_bits(h.engine.trainer().network().params(), w));
+  EXPECT_TRUE(h.collect().empty());  // nothing happens while paused
+  // The progress event before the ack says paused with the same count.
+  const Message& p = ack[ack.size() - 2];
+  EXPECT_EQ(message_type(p), "progress");
+  EXPECT_EQ(whole(p, "paused"), 1);
+  EXPECT_EQ(whole(p, "samples_seen"), at);
+  // A second pause acknowledges again, with the same count.
+  EXPECT_EQ(whole(h.send("pause").back(), "samples_seen"), at);
+  const std::vector<Message> resumed = h.send("resume");
+  ASSERT_EQ(message_type(resumed.back()), "resumed");
+  EXPECT_TRUE(h.engine.run_slice());
+  EXPECT_GT(h.engine.trainer().samples_seen(), at);
+}
+
+TEST(Engine, SetLrAppliesFromTheNextMinibatch) {
+  // Reference: the trainer, the new rate set after exactly 9 minibatches.
+  Settings s;
+  ASSERT_TRUE(parse_settings(kSoftmax, &s).ok());
+  Trainer t;
+  ASSERT_TRUE(static_cast<bool>(t.start(bundle_data(), to_train_config(s))));
+  while (t.samples_seen() < 9 * 32) t.step();
+  ASSERT_TRUE(static_cast<bool>(t.set_lr(0.0125f)));
+  while (t.busy()) t.step();
+
+  Harness h(1.0);
+  h.load();
+  h.send("config slice_ms=0.001");
+  h.send(std::string("train ") + kSoftmax);
+  for (int i = 0; i < 9; ++i) h.engine.run_slice();
+  const std::vector<Message> ack = h.send("set_lr lr=0.0125");
+  ASSERT_EQ(ack.size(), 1u);
+  EXPECT_EQ(message_type(ack[0]), "lr_set");
+  EXPECT_EQ(whole(ack[0], "samples_seen"), 9 * 32);
+  EXPECT_EQ(number(ack[0], "lr"), 0.0125f);
+  h.run();
+  EXPECT_TRUE(same_bits(h.engine.trainer().network().params(), t.network().params()));
+  EXPECT_EQ(number(*h.last("progress"), "lr"), 0.0125f);
+  // One minibatch later is a different run: the timing matters.
+  Harness late(1.0);
+  late.load();
+  late.send("config slice_ms=0.001");
+  late.send(std::string("train ") + kSoftmax);
+  for (int i = 0; i < 10; ++i) late.engine.run_slice();
+  late.send("set_lr lr=0.0125");
+  late.run();
+  EXPECT_FALSE(same_bits(late.engine.trainer().network().params(), t.network().params()));
+}
+
+TEST(Engine, PlusEpochAfterDoneTrainsTheNextEpochAndKeepsTheHistory) {
+  const std::string two = "model=softmax&epochs=2&seed=3&side=14";
+  const Vector three_epochs = cli_weights("model=softmax&epochs=3&seed=3&side=14");
+  Harness h;
+  h.load();
+  h.send("train " + two);
+  h.run();
+  ASSERT_EQ(h.engine.trainer().phase(), Phase::kDone);
+  const std::vector<EpochRecord> before = h.engine.trainer().history();
+  const std::vector<Message> ack = h.send("plus_epoch");
+  ASSERT_FALSE(ack.empty());
+  EXPECT_EQ(message_type(ack[0]), "resumed");
+  EXPECT_EQ(whole(ack[0], "epochs"), 3);
+  h.run();
+  const Trainer& t = h.engine.trainer();
+  ASSERT_EQ(t.phase(), Phase::kDone);
+  ASSERT_EQ(t.history().size(), 3u);
+  for (size_t i = 0; i < 2; ++i) {
+    EXPECT_EQ(t.history()[i].epoch, before[i].epoch);
+    EXPECT_EQ(t.history()[i].train_loss, before[i].train_loss);
+    EXPECT_EQ(t.history()[i].val_acc, before[i].val_acc);
+  }
+  EXPECT_EQ(whole(*h.last("epoch"), "epoch"), 3);
+  EXPECT_EQ(h.of_type("done").size(), 2u);
+  // Epoch 3 after a finished 2-epoch run is epoch 3 of a 3-epoch run, bit for bit.
+  EXPECT_TRUE(same_bits(t.network().params(), three_epochs));
+}
+
+TEST(Engine, PlusEpochWhileRunningPausesAtTheEndOfTheCurrentEpoch) {
+  Harness h(1.0);
+  h.load();
+  h.send("config slice_ms=0.001");
+  h.send("train model=softmax&epochs=5&seed=3&side=14");
+  for (int i = 0; i < 4; ++i) h.engine.run_slice();  // in epoch 1
+  h.send("plus_epoch");
+  h.run();
+  const Message* paused = h.last("paused");
+  ASSERT_NE(paused, nullptr);
+  EXPECT_EQ(message_fields(*paused).get("reason"), "epoch");
+  EXPECT_EQ(whole(*paused, "samples_seen"), 480);
+  EXPECT_EQ(whole(*paused, "epoch"), 1);
+  EXPECT_EQ(h.engine.trainer().history().size(), 1u);
+  EXPECT_TRUE(h.engine.paused());
+  // Paused at the start of epoch 2: +1 epoch again runs epoch 2 only.
+  h.send("plus_epoch");
+  h.run();
+  EXPECT_EQ(h.engine.trainer().history().size(), 2u);
+  EXPECT_EQ(whole(*h.last("paused"), "samples_seen"), 960);
+}
+
+TEST(Engine, DivergesAtLr100AndContinuesWithASmallerRate) {
+  Harness h;
+  h.load();
+  h.send("train model=softmax&opt=rmsprop&lr=100&epochs=20&seed=1&side=14");
+  h.run();
+  const Message* diverged = h.last("diverged");
+  ASSERT_NE(diverged, nullptr);
+  EXPECT_EQ(h.engine.trainer().phase(), Phase::kDiverged);
+  EXPECT_GE(whole(*diverged, "epoch"), 1);
+  EXPECT_GE(whole(*diverged, "batch"), 1);
+  EXPECT_LE(whole(*diverged, "batch"), 15);
+  EXPECT_EQ(number(*diverged, "lr"), 100.0f);
+  EXPECT_EQ(number(*diverged, "suggested_lr"), 1e-3f);
+  EXPECT_FALSE(message_fields(*diverged).get("status").empty());
+  // The weights event after it carries the restored (last good) weights.
+  const Message& after = h.events.back();
+  EXPECT_EQ(message_type(after), "weights");
+  EXPECT_TRUE(same_bits(payload_floats(after), h.engine.trainer().network().params()));
+  EXPECT_FALSE(h.engine.has_work());
+  // Plus-epoch and eval_test are refused while diverged.
+  EXPECT_EQ(message_fields(h.send("plus_epoch").back()).get("reason"), "diverged");
+
+  const std::vector<Message> cont = h.send("continue lr=0.001");
+  ASSERT_FALSE(cont.empty());
+  EXPECT_EQ(message_type(cont[0]), "continued");
+  EXPECT_EQ(number(cont[0], "lr"), 0.001f);
+  h.run();
+  EXPECT_EQ(h.engine.trainer().phase(), Phase::kDone);
+  EXPECT_EQ(h.engine.trainer().history().size(), 20u);
+}
+
+TEST(Engine, ExportMatchesTheCliSaveAndImportRoundTripsBitwise) {
+  Harness h;
+  h.load();
+  h.send(std::string("train ") + kMlp);
+  h.run();
+  const std::vector<Message> out = h.send("export");
+  ASSERT_EQ(out.size(), 1u);
+  ASSERT_EQ(message_type(out[0]), "exported");
+  const std::vector<uint8_t> file = out[0].payload;
+  EXPECT_EQ(whole(out[0], "bytes"), static_cast<long long>(file.size()));
+  EXPECT_EQ(message_fields(out[0]).get("model"), "mlp");
+
+  // `fmnist train --save`: the CLI's SavedModel from its own run of the same settings.
+  Trainer cli;
+  Settings s;
+  parse_settings(kMlp, &s);
+  cli_weights(kMlp, &cli);
+  const SavedModel cli_model{cli.network().arch(), 14, to_train_config(s),
+                             cli.history().back().val_acc, cli.network().params()};
+  EXPECT_EQ(save_model(cli_model), file);
+
+  // Import into a fresh engine: validation and test run again, then export gives the same bytes.
+  Harness g;
+  g.load();
+  const std::vector<Message> imported = g.send("import", file);
+  ASSERT_GE(imported.size(), 2u);
+  EXPECT_EQ(message_type(imported[0]), "imported");
+  EXPECT_EQ(message_fields(imported[0]).get("hidden"), "24,12");
+  EXPECT_EQ(number(imported[0], "saved_val_acc"), cli.history().back().val_acc);
+  EXPECT_EQ(message_type(imported[1]), "weights");
+  EXPECT_TRUE(same_bits(payload_floats(imported[1]), cli.network().params()));
+  g.run();
+  ASSERT_EQ(g.engine.trainer().phase(), Phase::kDone);
+  EXPECT_EQ(g.of_type("confusion").size(), 1u);
+  EXPECT_EQ(g.of_type("epoch").size(), 0u);
+  EXPECT_EQ(number(*g.last("done"), "test_acc"), cli.test_acc());
+  EXPECT_EQ(g.send("export").back().payload, file);
+}
+
+TEST(Engine, CrossValidationReportsProgressAndTheSameScoresAsTheCore) {
+  CrossValidation reference;
+  ASSERT_TRUE(static_cast<bool>(reference.start(bundle_data())));
+  reference.run();
+
+  Harness h(0.05);
+  h.load();
+  const std::vector<Message> first = h.send("cv side=14");
+  ASSERT_EQ(first.size(), 1u);
+  EXPECT_EQ(message_type(first[0]), "cv_progress");
+  EXPECT_EQ(whole(first[0], "folds"), 5);
+  h.run();
+  EXPECT_GE(h.of_type("cv_progress").size(), 5u);  // at least one per finished fold
+  const Message* done = h.last("cv_done");
+  ASSERT_NE(done, nullptr);
+  const FieldReader f = message_fields(*done);
+  std::vector<std::string> expected;
+  for (double x : reference.fold_scores()) expected.push_back(format_double(x));
+  EXPECT_EQ(f.get_list("scores"), expected);
+  double mean = 0;
+  ASSERT_TRUE(f.get_double("mean", &mean));
+  EXPECT_EQ(mean, reference.mean());
+  double compute = 0;
+  ASSERT_TRUE(f.get_double("compute_s", &compute));
+  EXPECT_GT(compute, 0);
+  // Folds' scores appear in the progress events as they finish.
+  EXPECT_EQ(message_fields(*h.of_type("cv_progress").back()).get_list("scores").size(), 4u);
+
+  // Cancelled half-way: no cv_done, no work left.
+  Harness c(0.05);
+  c.load();
+  c.send("config slice_ms=0.01");
+  c.send("cv side=14&folds=3&seed=9");
+  c.engine.run_slice();
+  EXPECT_EQ(message_type(c.send("cancel_cv").back()), "cv_cancelled");
+  EXPECT_FALSE(c.engine.has_work());
+  c.run();
+  EXPECT_EQ(c.last("cv_done"), nullptr);
+}
+
+TEST(Engine, CrossValidationAndARunShareTheSlices) {
+  const Vector reference = cli_weights(kSoftmax);
+  Harness h(0.05);
+  h.load();
+  h.send(std::string("train ") + kSoftmax);
+  h.send("cv side=14&folds=2");
+  h.run();
+  EXPECT_NE(h.last("cv_done"), nullptr);
+  EXPECT_NE(h.last("done"), nullptr);
+  EXPECT_TRUE(same_bits(h.engine.trainer().network().params(), reference));
+}
+
+// Each refused command answers one error naming the command and the reason, and changes nothing.
+TEST(Engine, RefusedCommandsAnswerAnErrorAndChangeNothing) {
+  Harness h(1.0);
+  struct Case {
+    std::string text;
+    std::vector<uint8_t> payload;
+    const char* command;
+    const char* reason;
+  };
+  const auto expect_refused = [&h](const Case& c) {
+    const long long samples = h.engine.trainer().samples_seen();
+    const Phase phase = h.engine.trainer().phase();
+    const Vector w =
+        h.engine.trainer().has_model() ? h.engine.trainer().network().params() : Vector();
+    const bool work = h.engine.has_work();
+    const double slice = h.engine.slice_ms();
+    const std::vector<Message> e = h.send(c.text, c.payload);
+    ASSERT_EQ(e.size(), 1u) << c.text;
+    EXPECT_EQ(message_type(e[0]), "error") << c.text;
+    const FieldReader f = message_fields(e[0]);
+    EXPECT_EQ(f.get("command"), c.command) << c.text;
+    EXPECT_EQ(f.get("reason"), c.reason) << c.text << " → " << e[0].text;
+    EXPECT_EQ(h.engine.trainer().samples_seen(), samples) << c.text;
+    EXPECT_EQ(h.engine.trainer().phase(), phase) << c.text;
+    if (h.engine.trainer().has_model()) {
+      EXPECT_TRUE(same_bits(h.engine.trainer().network().params(), w)) << c.text;
+    }
+    EXPECT_EQ(h.engine.has_work(), work) << c.text;
+    EXPECT_EQ(h.engine.slice_ms(), slice) << c.text;
+  };
+  const std::vector<uint8_t> junk = {1, 2, 3, 4, 5, 6, 7, 8, 9, 10};
+  // Before any data.
+  for (const Case& c : std::vector<Case>{
+           {"bogus x=1", {}, "bogus", "unknown_command"},
+           {"train side=14", {}, "train", "no_data"},
+           {"cv side=14", {}, "cv", "no_data"},
+           {"load_data side=14", {}, "load_data", "no_payload"},
+           {"load_data side=14", junk, "load_data", "status"},
+           {"load_data side=15", bundle(), "load_data", "bad_field"},
+           {"load_data side=28", bundle(), "load_data", "bad_field"},  // the bundle is 14×14
+           {"plus_epoch", {}, "plus_epoch", "no_model"},
+           {"export", {}, "export", "no_model"},
+           {"pause", {}, "pause", "not_running"},
+           {"resume", {}, "resume", "not_running"},
+           {"continue", {}, "continue", "not_diverged"},
+           {"eval_test", {}, "eval_test", "not_done"},
+           {"set_lr lr=0.01", {}, "set_lr", "no_model"},
+           {"import", {}, "import", "no_payload"},
+           {"import", junk, "import", "status"},
+           {"config slice_ms=0", {}, "config", "bad_field"},
+           {"config slice_ms=2000", {}, "config", "bad_field"},
+           {"config slice_ms=5&snapshot_ms=-1", {}, "config", "bad_field"},
+       }) {
+    expect_refused(c);
+  }
+  EXPECT_EQ(h.engine.data(14), nullptr);
+  h.load();
+  // With data, during a run.
+  h.send("config slice_ms=0.001");
+  h.send(std::string("train ") + kSoftmax);
+  for (int i = 0; i < 5; ++i) h.engine.run_slice();
+  h.collect();
+  const std::vector<uint8_t> other_side_model = [] {
+    SavedModel m;
+    m.side = 28;
+    m.arch.inputs = 784;
+    m.params = Vector::Zero(m.arch.param_count());
+    return save_model(m);
+  }();
+  for (const Case& c : std::vector<Case>{
+           {"train lr=abc&seed=-4&colour=red", {}, "train", "settings"},
+           {"train batch=481", {}, "train", "status"},  // more than the 480 training images
+           {"train side=28", {}, "train", "no_data"},
+           {"set_lr lr=0", {}, "set_lr", "bad_field"},
+           {"set_lr lr=1001", {}, "set_lr", "bad_field"},
+           {"set_lr", {}, "set_lr", "bad_field"},
+           {"continue lr=0.1", {}, "continue", "not_diverged"},
+           {"continue lr=x", {}, "continue", "bad_field"},
+           {"eval_test", {}, "eval_test", "not_done"},
+           {"cv side=20", {}, "cv", "bad_field"},
+           {"cv", {}, "cv", "bad_field"},
+           {"cv side=14&folds=1", {}, "cv", "bad_field"},
+           {"cv side=14&seed=9007199254740992", {}, "cv", "bad_field"},
+           {"cv side=28", {}, "cv", "no_data"},
+           {"load_data side=14", bundle(), "load_data", "data_in_use"},
+           {"import", other_side_model, "import", "no_data"},
+       }) {
+    expect_refused(c);
+  }
+  // The settings refusal lists every bad key with its value and rule.
+  h.send("train lr=abc&seed=-4&colour=red");
+  const FieldReader settings_error = message_fields(*h.last("error"));
+  EXPECT_EQ(settings_error.get_list("keys"), (std::vector<std::string>{"lr", "seed", "colour"}));
+  EXPECT_EQ(settings_error.get_list("values"), (std::vector<std::string>{"abc", "-4", "red"}));
+  EXPECT_EQ(settings_error.get_list("rules"),
+            (std::vector<std::string>{"number", "whole", "unknown_key"}));
+  // After all that, the run goes on to the CLI's weights.
+  h.run();
+  EXPECT_TRUE(same_bits(h.engine.trainer().network().params(), cli_weights(kSoftmax)));
+  // Reset drops it; the data stays loaded and can be replaced now that nothing uses it.
+  EXPECT_EQ(message_type(h.send("reset").back()), "reset");
+  EXPECT_FALSE(h.engine.trainer().has_model());
+  EXPECT_EQ(message_type(h.send("load_data side=14", bundle()).back()), "data_loaded");
+}
+
+TEST(Engine, ProgressAndWeightsAreThrottledByTheInjectedClock) {
+  // 0.01 ms per clock reading: one epoch's ~15 minibatches + validation take well under 100 ms
+  // of engine time, so besides the events at phase changes there is no timed progress.
+  Harness fast(0.001);
+  fast.load();
+  fast.send("train model=softmax&epochs=1&seed=2&side=14");
+  fast.run();
+  const size_t fast_progress = fast.of_type("progress").size();
+  const size_t fast_weights = fast.of_type("weights").size();
+  // A slow clock (50 ms a reading) has a progress and weights event after nearly every step.
+  Harness slow(50.0);
+  slow.load();
+  slow.send("train model=softmax&epochs=1&seed=2&side=14");
+  slow.run();
+  EXPECT_GT(slow.of_type("progress").size(), fast_progress + 8);
+  EXPECT_GT(slow.of_type("weights").size(), fast_weights + 8);
+  // Throttles can be set.
+  Harness quiet(50.0);
+  quiet.load();
+  EXPECT_EQ(message_type(quiet.send("config snapshot_ms=60000&progress_ms=60000").back()),
+            "config");
+  quiet.send("train model=softmax&epochs=1&seed=2&side=14");
+  quiet.run();
+  EXPECT_LE(quiet.of_type("weights").size(), fast_weights);
+  // The same weights either way.
+  EXPECT_TRUE(same_bits(fast.engine.trainer().network().params(),
+                        slow.engine.trainer().network().params()));
+}
+
+TEST(Engine, ASinkReceivesEventsAsTheyHappen) {
+  double t = 0;
+  std::vector<std::string> seen;
+  Engine e([&t] { return t += 0.01; }, [&seen](Message&& m) { seen.push_back(m.text); });
+  e.handle(command("load_data", bundle()));
+  ASSERT_EQ(seen.size(), 1u);
+  EXPECT_EQ(seen[0].rfind("data_loaded side=14&train=600&test=200", 0), 0u);
+  e.handle(command("train epochs=1&side=14"));
+  while (e.run_slice()) {
+  }
+  EXPECT_TRUE(e.take_events().empty());
+  EXPECT_EQ(seen.back().rfind("done ", 0), 0u);
+}
+
+}  // namespace
+}  // namespace fm
