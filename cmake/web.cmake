@@ -55,3 +55,39 @@ endfunction()
 
 add_page(fmnist fmnist_core_simd -msimd128)
 add_page(fmnist-nosimd fmnist_core_scalar)
+
+# The training engine for the page's Web Worker (src/engine + the core, no SDL/ImGui), twice like
+# the page: engine.js/.wasm on the SIMD core, engine-nosimd.js/.wasm on the scalar one; web/worker.js
+# loads one of them. All -O3: this build is the training speed, not the page's download size.
+set(FMNIST_ENGINE_EXPORTS
+  _malloc _free _engine_payload _engine_command _engine_run_slice _engine_crash)
+string(REPLACE ";" "," FMNIST_ENGINE_EXPORTS "${FMNIST_ENGINE_EXPORTS}")
+set(FMNIST_ENGINE_LINK_OPTIONS
+  -O3
+  "SHELL:-s ENVIRONMENT=worker"
+  "SHELL:-s MODULARIZE=1" "SHELL:-s EXPORT_NAME=createEngine"
+  "SHELL:-s ALLOW_MEMORY_GROWTH=1"
+  "SHELL:-s DISABLE_EXCEPTION_CATCHING=1"
+  "SHELL:-s NO_FILESYSTEM=1"
+  "SHELL:-s DYNAMIC_EXECUTION=0"
+  "SHELL:-s INCOMING_MODULE_JS_API=onAbort,instantiateWasm,locateFile,print,printErr"
+  "SHELL:-s EXPORTED_FUNCTIONS=${FMNIST_ENGINE_EXPORTS}"
+  "SHELL:-s EXPORTED_RUNTIME_METHODS=HEAPU8,stringToUTF8,lengthBytesUTF8")
+
+# add_engine(name core [flags...])
+function(add_engine name core)
+  add_executable(${name} ${ENGINE_SOURCES} "${CMAKE_SOURCE_DIR}/src/engine/worker_main.cpp")
+  target_include_directories(${name} PRIVATE "${CMAKE_SOURCE_DIR}/src")
+  target_link_libraries(${name} PRIVATE ${core})
+  target_compile_options(${name} PRIVATE -O3 ${ARGN})
+  target_link_options(${name} PRIVATE ${FMNIST_ENGINE_LINK_OPTIONS} ${ARGN})
+  set_target_properties(${name} PROPERTIES
+    SUFFIX ".js"
+    RUNTIME_OUTPUT_DIRECTORY "${FMNIST_WEB_DIR}"
+    RULE_LAUNCH_LINK "${CMAKE_COMMAND} -E env NODE_PATH=${FMNIST_NODE_PATH}")
+  fmnist_warnings(${name})
+  add_dependencies(${name} fmnist_web_files)
+endfunction()
+
+add_engine(engine fmnist_core_simd -msimd128)
+add_engine(engine-nosimd fmnist_core_scalar)
