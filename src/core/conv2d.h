@@ -57,9 +57,10 @@ struct Conv2DShape {
 //      its column q = (dy·k + dx)·C_in + c holds the weights of patch element q.
 //   b: C_out floats.
 // The layer object holds only its shape and one sample's scratch (allocated by the constructor),
-// so forward and backward allocate nothing, whatever the batch. They work sample by sample: a
-// sample's outputs and input gradient do not depend on its batch, and the parameter gradients sum
-// the samples in order, so the same inputs give the same bits everywhere.
+// so forward and backward allocate nothing, whatever the batch. Every output is a sum in a fixed
+// order (kernels.h's contract): a sample's outputs and input gradient do not depend on its batch,
+// the parameter gradients are the batch's sums in a fixed order, and the same inputs give the same
+// bits natively and in wasm.
 class Conv2D {
  public:
   Conv2D() = default;
@@ -96,10 +97,13 @@ class Conv2D {
   void col2im(Scalar* dx) const;
 
   Conv2DShape shape_;
-  Matrix cols_;       // K×P
+  // C_in = 1 and C_out a multiple of 4: forward and weight gradient read the image directly
+  // (no im2col; the forward's bits are the same either way).
+  bool thin_ = false;
+  Matrix cols_;       // K×P, unless thin_
   Matrix dcols_;      // K×P, backward with dx only
   Matrix wt_;         // K×C_out: Wᵀ, backward with dx only
-  Matrix dw_sample_;  // C_out×K: one sample's weight gradient
+  Matrix dw_sample_;  // C_out×K: one sample's weight gradient, unless thin_
 };
 
 }  // namespace fm

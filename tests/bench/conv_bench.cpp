@@ -2,6 +2,11 @@
 // → pool, batch 32), forward + backward, part by part next to the bare products, and estimates a
 // whole training epoch with the Dense head and Adam. Built by tests/CMakeLists.txt (not a ctest):
 //   cmake --build build/native --target conv_bench && build/native/tests/conv_bench [reps]
+// In wasm (from the repo; NODE_PATH for emcc's JS optimizer):
+//   NODE_PATH=/usr/share/nodejs em++ -O3 -msimd128 -std=c++17 -DEIGEN_NO_DEBUG -Isrc
+//       -isystem /usr/include/eigen3 -sALLOW_MEMORY_GROWTH=1 tests/bench/conv_bench.cpp
+//       src/core/{conv2d,pool2d,dropout,kernels,network,optimizer}.cpp -o /tmp/conv_bench.js
+//   node --no-experimental-fetch /tmp/conv_bench.js
 // Figures only; nothing passes or fails on a time.
 #include <algorithm>
 #include <cstdio>
@@ -9,6 +14,10 @@
 #include <ctime>
 #include <functional>
 #include <vector>
+
+#ifdef __EMSCRIPTEN__
+#include <emscripten.h>
+#endif
 
 #include "core/conv2d.h"
 #include "core/dropout.h"
@@ -26,10 +35,18 @@ using fm::Vector;
 
 // The machine may be shared, so a call is timed in this thread's CPU time (time spent preempted
 // does not count) and the best of `reps` timings of `inner` calls is kept (after one warm-up call).
+// (In wasm under node: the process's CPU time, as node reports it.)
 double thread_seconds() {
+#ifdef __EMSCRIPTEN__
+  return EM_ASM_DOUBLE({
+    const u = process.cpuUsage();
+    return (u.user + u.system) * 1e-6;
+  });
+#else
   timespec t;
   clock_gettime(CLOCK_THREAD_CPUTIME_ID, &t);
   return static_cast<double>(t.tv_sec) + 1e-9 * static_cast<double>(t.tv_nsec);
+#endif
 }
 
 double time_it(const std::function<void()>& f, int inner, int reps) {
