@@ -4,21 +4,26 @@
 // `new Worker('worker.js')`, loads the 14×14 bundle, trains and prints the events' timeline: epoch
 // wall time (page clock, between events) against the engine's compute, pause latency, the page's
 // longest animation-frame gap while the worker trains, and the crash path.
-// Usage: node tests/engine_smoke.mjs [--web build/h11-web] [--epochs 1] [--chromium /usr/bin/chromium]
+// With --cli PATH it also trains the same MLP run with the native `fmnist train --save` and checks
+// that the worker's exported model file is the same, byte for byte.
+// Usage: node tests/engine_smoke.mjs [--web build/web] [--epochs 1] [--cli build/fmnist]
+//                                    [--chromium /usr/bin/chromium]
+import { spawnSync } from 'node:child_process';
 import fs from 'node:fs';
 import http from 'node:http';
 import os from 'node:os';
 import path from 'node:path';
 import { chromium } from 'playwright-core';
 
-const args = { web: 'build/web', epochs: 1, chromium: process.env.CHROMIUM || '/usr/bin/chromium' };
+const args = { web: 'build/web', epochs: 1, cli: '', chromium: process.env.CHROMIUM || '/usr/bin/chromium' };
 for (let i = 2; i < process.argv.length; ++i) {
   const a = process.argv[i];
   const next = () => process.argv[++i];
   if (a === '--web') args.web = next();
   else if (a === '--epochs') args.epochs = Number(next());
   else if (a === '--chromium') args.chromium = next();
-  else throw new Error(`unknown argument ${a} (use --web DIR --epochs N --chromium PATH)`);
+  else if (a === '--cli') args.cli = next();
+  else throw new Error(`unknown argument ${a} (use --web DIR --epochs N --cli PATH --chromium PATH)`);
 }
 const web = path.resolve(args.web);
 for (const f of ['worker.js', 'engine.js', 'engine.wasm', 'engine-nosimd.js', 'fashion-mnist-14.bin']) {
@@ -49,6 +54,7 @@ window.engineSmoke = {
     run.worker.onmessage = (e) => {
       const ev = { t: performance.now(), text: e.data.text,
                    bytes: e.data.payload ? e.data.payload.byteLength : 0 };
+      if (ev.text.startsWith('exported ')) run.exported = new Uint8Array(e.data.payload);
       run.events.push(ev);
       run.waiters = run.waiters.filter((w) => !w(ev));
     };
@@ -81,6 +87,11 @@ window.engineSmoke = {
     });
   },
   events(id) { return smoke.runs[id].events; },
+  exported(id) {  // the last exported model file, base64
+    let s = '';
+    for (const b of smoke.runs[id].exported || []) s += String.fromCharCode(b);
+    return btoa(s);
+  },
   count(id) { return smoke.runs[id].events.length; },
   terminate(id) { smoke.runs[id].worker.terminate(); },
   // The longest gap between two animation frames in [t0, t1] (ms), and the frame count.
@@ -224,6 +235,18 @@ async function main() {
       const exported = await page.evaluate(([i, f]) => window.engineSmoke.waitFor(i, 'exported', f, 10000), [id, from4]);
       console.log(`export: ${short(exported.text)} [${exported.bytes} B]`);
       check(exported.bytes > 0, `${label}: empty export`);
+      if (args.cli) {
+        const file = Buffer.from(await page.evaluate((i) => window.engineSmoke.exported(i), id), 'base64');
+        const out = path.join(profile, 'cli.fmnist');
+        const r = spawnSync(args.cli, ['train', '--bundle', path.join(web, 'fashion-mnist-14.bin'),
+          '--model', 'mlp:100', '--optimizer', 'adam', '--lr', '0.001', '--batch', '32', '--epochs', '2',
+          '--seed', '42', '--side', '14', '--save', out], { encoding: 'utf8' });
+        const same = r.status === 0 && Buffer.compare(fs.readFileSync(out), file) === 0;
+        console.log(`fmnist train --save (native CLI, same settings): ${r.status === 0 ? '' : 'FAILED ' + r.stderr}` +
+          `model file ${same ? 'identical, byte for byte,' : 'DIFFERENT from'} the worker's export ` +
+          `(which had a pause and resume in the middle)`);
+        check(same, `${label}: exported model differs from the CLI's`);
+      }
 
       // The crash hook: the engine aborts, the worker reports it before dying.
       await page.evaluate((i) => window.engineSmoke.send(i, 'crash', false), id);
