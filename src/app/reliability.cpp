@@ -9,12 +9,6 @@
 #include "app/ui_util.h"
 
 namespace fm {
-namespace {
-
-// The core's suggestion (trainer.cpp diverge()): 1e-3, or a tenth of an already smaller rate.
-float suggested_lr(float lr) { return lr > 1e-3f ? 1e-3f : lr / 10.0f; }
-
-}  // namespace
 
 void App::check_divergence() {
   if (trainer_.phase() != Phase::kDiverged) {

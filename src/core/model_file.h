@@ -6,7 +6,7 @@
 #include <vector>
 
 #include "network.h"
-#include "trainer.h"
+#include "train_config.h"
 
 namespace fm {
 

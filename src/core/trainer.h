@@ -14,33 +14,9 @@
 #include "optimizer.h"
 #include "rng.h"
 #include "split.h"
+#include "train_config.h"
 
 namespace fm {
-
-enum class ModelKind : uint8_t { kSoftmax = 0, kMlp = 1 };
-
-// Defaults are the lesson's: Dense(10, softmax), RMSprop 1e-3, batch 32, 5 epochs, seed 42,
-// 20 % of the 60,000 held out for validation.
-struct TrainConfig {
-  ModelKind model = ModelKind::kSoftmax;
-  std::vector<int> hidden;  // widths for kMlp (1–2 layers in the UI)
-  Activation hidden_activation = Activation::kRelu;
-  OptimizerConfig optimizer;
-  int batch = 32;
-  int epochs = 5;
-  uint64_t seed = 42;
-  double val_fraction = 0.2;
-  int eval_chunk = 2000;  // samples per evaluation step()
-};
-
-constexpr int kMaxHiddenWidth = 4096;
-constexpr int kMaxHiddenLayers = 4;
-constexpr int kMaxEpochs = 1000;
-
-// Checks every field (lr > 0 and finite, 1 ≤ batch ≤ training-set size, epochs ≥ 1, hidden
-// widths 1..kMaxHiddenWidth, …); the message names the field and the allowed range.
-Status validate(const TrainConfig& config, Index train_count);
-Architecture architecture_for(const TrainConfig& config, int side);
 
 struct EpochRecord {
   int epoch = 0;  // 1-based

@@ -5,6 +5,7 @@
 #include <cstdio>
 #include <vector>
 
+#include "core/trainer.h"
 #include "tools/commands.h"
 #include "tools/train_flags.h"
 

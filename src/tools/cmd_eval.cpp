@@ -2,6 +2,7 @@
 #include <cstdio>
 
 #include "core/model_file.h"
+#include "core/trainer.h"
 #include "tools/commands.h"
 #include "tools/io/io.h"
 

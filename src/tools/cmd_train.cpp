@@ -8,6 +8,7 @@
 #include <string>
 
 #include "core/model_file.h"
+#include "core/trainer.h"
 #include "tools/commands.h"
 #include "tools/io/io.h"
 #include "tools/train_flags.h"

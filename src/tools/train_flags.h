@@ -5,7 +5,7 @@
 #include <string>
 #include <vector>
 
-#include "core/trainer.h"
+#include "core/train_config.h"
 #include "tools/args.h"
 
 namespace fm {
