@@ -83,27 +83,29 @@ void thin_forward(const Conv2DShape& s, const Scalar* x, const Scalar* w, const 
 }
 
 // Filters [f0, f0 + 4·NV) of dW (C_out×K) = Σ_j Σ_p dz_j[:, p]·patch_j,p[q], one tap q at a time,
-// each sum over samples then positions in order, from 0.
+// each sum over samples then positions in order, from +0. Padding terms (+0·dz) are left out: a
+// sum that starts at +0 is the same with or without them.
 template <int NV>
 void thin_weight_gradient(const Conv2DShape& s, const Scalar* x, Index ldx, const Scalar* dz,
                           Index lddz, Index batch, Index f0, Scalar* dw) {
-  const int k = s.kernel;
+  const int k = s.kernel, out_w = s.out_width();
   const Index f = s.filters;
   for (int dy = 0; dy < k; ++dy) {
     for (int dx = 0; dx < k; ++dx) {
+      // Outputs whose tap (dy, dx) is inside the image: rows [y0, y1), columns [x0, x1).
+      const int shift_y = dy - s.pad_top(), shift_x = dx - s.pad_left();
+      const int y0 = std::max(0, -shift_y), y1 = std::min(s.out_height(), s.height - shift_y);
+      const int x0 = std::max(0, -shift_x), x1 = std::min(out_w, s.width - shift_x);
       f32x4 acc[NV];
       for (int v = 0; v < NV; ++v) acc[v] = f32x4{0, 0, 0, 0};
       for (Index j = 0; j < batch; ++j) {
-        const Scalar* xj = x + j * ldx;
-        const Scalar* g = dz + j * lddz + f0;
-        for (int oy = 0; oy < s.out_height(); ++oy) {
-          for (int ox = 0; ox < s.out_width(); ++ox, g += f) {
-            const Scalar pixel = thin_interior(s, oy, ox)
-                                     ? xj[static_cast<Index>(oy - s.pad_top() + dy) * s.width + ox -
-                                          s.pad_left() + dx]
-                                     : thin_tap(s, xj, oy, ox, dy, dx);
-            const f32x4 t = splat(pixel);
-            for (int v = 0; v < NV; ++v) acc[v] += load(g + 4 * v) * t;
+        for (int oy = y0; oy < y1; ++oy) {
+          const Scalar* row = x + j * ldx + static_cast<Index>(oy + shift_y) * s.width;
+          const Scalar* g = dz + j * lddz + static_cast<Index>(oy) * out_w * f + f0;
+          for (int ox = x0; ox < x1; ++ox) {
+            const f32x4 t = splat(row[ox + shift_x]);
+            const Scalar* gp = g + ox * f;
+            for (int v = 0; v < NV; ++v) acc[v] += load(gp + 4 * v) * t;
           }
         }
       }

@@ -1,6 +1,8 @@
-// Times the book CNN's conv stack (28×28×1 → Conv 32 3×3 same relu → pool → Conv 64 3×3 same relu
-// → pool, batch 32), forward + backward, part by part next to the bare products, and estimates a
-// whole training epoch with the Dense head and Adam. Built by tests/CMakeLists.txt (not a ctest):
+// Times the CNN layers on the two CNNs of issue 12, batch 32: the book's (28×28×1 → Conv 32 3×3
+// same relu → pool → Conv 64 → pool → Dense 100 relu → Dropout 0.4 → Dense 10) and a small one for
+// 14×14 sketches (Conv 16 → pool → Conv 32 → pool → Dense 64 → Dense 10). The conv stack forward +
+// backward, part by part next to the bare products, then a whole training step with the Dense head
+// and Adam, as seconds per epoch of 48,000. Built by tests/CMakeLists.txt (not a ctest):
 //   cmake --build build/native --target conv_bench && build/native/tests/conv_bench [reps]
 // In wasm (from the repo; NODE_PATH for emcc's JS optimizer):
 //   NODE_PATH=/usr/share/nodejs em++ -O3 -msimd128 -std=c++17 -DEIGEN_NO_DEBUG -Isrc
@@ -76,41 +78,49 @@ fm::Conv2DShape conv(int side, int channels, int filters) {
 
 void row(const char* what, double seconds, double flops) {
   if (flops > 0) {
-    std::printf("  %-34s %9.3f ms  %6.1f GFLOP/s\n", what, seconds * 1e3, flops / seconds * 1e-9);
+    std::printf("  %-38s %9.3f ms  %6.1f GFLOP/s\n", what, seconds * 1e3, flops / seconds * 1e-9);
   } else {
-    std::printf("  %-34s %9.3f ms\n", what, seconds * 1e3);
+    std::printf("  %-38s %9.3f ms\n", what, seconds * 1e3);
   }
 }
 
-}  // namespace
+struct Cnn {
+  const char* name;
+  int side, filters1, filters2, dense;
+  float dropout;  // 0: none
+};
 
-int main(int argc, char** argv) {
-  const int reps = argc > 1 ? std::max(1, std::atoi(argv[1])) : 7;
+void bench(const Cnn& net, int reps) {
   const Index batch = 32;
   fm::Rng rng(42);
-  fm::Conv2D c1(conv(28, 1, 32)), c2(conv(14, 32, 64));
-  fm::MaxPool2D p1(fm::Pool2DShape{28, 28, 32}), p2(fm::Pool2DShape{14, 14, 64});
+  fm::Conv2D c1(conv(net.side, 1, net.filters1));
+  fm::MaxPool2D p1(fm::Pool2DShape{net.side, net.side, net.filters1});
+  const int side2 = net.side / 2;
+  fm::Conv2D c2(conv(side2, net.filters1, net.filters2));
+  fm::MaxPool2D p2(fm::Pool2DShape{side2, side2, net.filters2});
   const fm::Conv2DShape& s1 = c1.shape();
   const fm::Conv2DShape& s2 = c2.shape();
   Vector w1(s1.weight_count()), b1(s1.filters), w2(s2.weight_count()), b2(s2.filters);
   c1.init_glorot(rng, w1.data(), b1.data());
   c2.init_glorot(rng, w2.data(), b2.data());
   Vector gw1 = w1, gb1 = b1, gw2 = w2, gb2 = b2;
-  const Matrix x = random_matrix(784, batch, rng, 0.0f, 1.0f);
+  const Matrix x = random_matrix(s1.input_size(), batch, rng, 0.0f, 1.0f);
   Matrix a1(s1.output_size(), batch), a2(p1.shape().output_size(), batch);
   Matrix a3(s2.output_size(), batch), a4(p2.shape().output_size(), batch);
   const Matrix dflat = random_matrix(a4.rows(), batch, rng, -1e-3f, 1e-3f);
-  Matrix d4 = dflat, d3(a3.rows(), batch), d2(a2.rows(), batch), d1(a1.rows(), batch);
+  Matrix d3(a3.rows(), batch), d2(a2.rows(), batch), d1(a1.rows(), batch);
+  const Index flat = a4.rows();
 
   // FLOPs counted as 2·multiply-adds: conv1 forward + weight gradient (the input needs no
   // gradient), conv2 forward + weight gradient + input gradient.
   const double mac1 = static_cast<double>(s1.macs()) * batch;
   const double mac2 = static_cast<double>(s2.macs()) * batch;
   const double flops = 2.0 * (2.0 * mac1 + 3.0 * mac2);
-  std::printf("book CNN conv stack, batch %lld: %.1f MFLOP per step (%.2f MFLOP per sample)\n",
-              static_cast<long long>(batch), flops * 1e-6, flops * 1e-6 / batch);
+  std::printf("\n=== %s, %d×%d, batch %lld: conv stack %.1f MFLOP per step (%.2f per sample) ===\n",
+              net.name, net.side, net.side, static_cast<long long>(batch), flops * 1e-6,
+              flops * 1e-6 / batch);
 
-  // One step as Network will run it. d3/d1 are overwritten by the relu mask: refill d4 only.
+  // One step as Network will run it (dflat stands for the Dense head's gradient).
   const auto forward = [&] {
     c1.forward(x, w1.data(), b1.data(), a1);
     p1.forward(a1, a2);
@@ -129,107 +139,100 @@ int main(int argc, char** argv) {
         backward();
       },
       1, reps);
-  std::printf("\nforward + backward: %.2f ms per step, %.1f GFLOP/s\n", t_step * 1e3,
+  std::printf("conv stack forward + backward: %.3f ms per step, %.1f GFLOP/s\n", t_step * 1e3,
               flops / t_step * 1e-9);
 
-  std::printf("\nparts (each timed alone, best of %d):\n", reps);
+  std::printf("parts (each timed alone, best of %d):\n", reps);
   forward();
   const double t_c1f = time_it([&] { c1.forward(x, w1.data(), b1.data(), a1); }, 1, reps);
   const double t_p1f = time_it([&] { p1.forward(a1, a2); }, 1, reps);
   const double t_c2f = time_it([&] { c2.forward(a2, w2.data(), b2.data(), a3); }, 1, reps);
   const double t_p2f = time_it([&] { p2.forward(a3, a4); }, 1, reps);
   const double t_p2b = time_it([&] { p2.backward(a3, dflat, d3); }, 1, reps);
-  Matrix d3_saved = d3;
+  const Matrix d3_saved = d3;  // backward overwrites its dy (the relu mask): restore it each time
+  const double t_copy3 = time_it([&] { d3 = d3_saved; }, 1, reps);
   const double t_c2b = time_it(
       [&] {
         d3 = d3_saved;
         c2.backward(a2, a3, d3, w2.data(), gw2.data(), gb2.data(), d2);
       },
       1, reps);
-  const double t_copy3 = time_it([&] { d3 = d3_saved; }, 1, reps);
   const double t_p1b = time_it([&] { p1.backward(a1, d2, d1); }, 1, reps);
-  Matrix d1_saved = d1;
+  const Matrix d1_saved = d1;
+  const double t_copy1 = time_it([&] { d1 = d1_saved; }, 1, reps);
   const double t_c1b = time_it(
       [&] {
         d1 = d1_saved;
         c1.backward(x, a1, d1, w1.data(), gw1.data(), gb1.data());
       },
       1, reps);
-  const double t_copy1 = time_it([&] { d1 = d1_saved; }, 1, reps);
-  row("conv1 forward", t_c1f, 2 * mac1);
+  row("conv1 forward (thin: no im2col)", t_c1f, 2 * mac1);
   row("pool1 forward", t_p1f, 0);
   row("conv2 forward", t_c2f, 2 * mac2);
   row("pool2 forward", t_p2f, 0);
   row("pool2 backward", t_p2b, 0);
   row("conv2 backward (dW, db, dX)", t_c2b - t_copy3, 4 * mac2);
   row("pool1 backward", t_p1b, 0);
-  row("conv1 backward (dW, db)", t_c1b - t_copy1, 2 * mac1);
+  row("conv1 backward (dW, db; thin)", t_c1b - t_copy1, 2 * mac1);
 
-  // The bare products on the same shapes, one sample at a time as the layers call them.
-  std::printf("\nthe products alone (kernels.h, per-sample calls × %lld):\n",
-              static_cast<long long>(batch));
-  const Index k1 = s1.patch_size(), n1 = s1.positions(), k2 = s2.patch_size(), n2 = s2.positions();
-  const Matrix cols1 = random_matrix(k1, n1, rng, 0, 1), cols2 = random_matrix(k2, n2, rng, 0, 1);
-  const Matrix dz1 = random_matrix(32, n1, rng, -1, 1), dz2 = random_matrix(64, n2, rng, -1, 1);
-  const Matrix wt2 = random_matrix(k2, 64, rng, -1, 1);
-  Matrix out1(32, n1), out2(64, n2), dw1(32, k1), dw2(64, k2), dcols2(k2, n2);
+  // conv2's bare products on the same shapes, one sample at a time as the layer calls them: the
+  // difference to the layer is im2col, col2im, the relu mask, db and adding the samples' dW.
+  const Index f2 = net.filters2;
+  const Index k2 = s2.patch_size(), n2 = s2.positions();
+  const Matrix cols2 = random_matrix(k2, n2, rng, 0, 1);
+  const Matrix dz2 = random_matrix(f2, n2, rng, -1, 1), wt2 = random_matrix(k2, f2, rng, -1, 1);
+  Matrix out2(f2, n2), dw2(f2, k2), dcols2(k2, n2);
   namespace K = fm::kernels;
-  const auto per_batch = [&](const std::function<void()>& f) {
+  const auto per_sample = [&](const std::function<void()>& f) {
     return [&, f] {
       for (Index j = 0; j < batch; ++j) f();
     };
   };
-  const double g_c1f = time_it(per_batch([&] {
-                                 K::gemm_nn(32, n1, k1, w1.data(), 32, cols1.data(), k1, b1.data(),
-                                            K::Epilogue::kRelu, out1.data(), 32);
-                               }),
-                               1, reps);
-  const double g_c1w = time_it(
-      per_batch([&] { K::gemm_nt(32, k1, n1, dz1.data(), 32, cols1.data(), k1, dw1.data(), 32); }),
+  const double g_f = time_it(per_sample([&] {
+                               K::gemm_nn(f2, n2, k2, w2.data(), f2, cols2.data(), k2, b2.data(),
+                                          K::Epilogue::kRelu, out2.data(), f2);
+                             }),
+                             1, reps);
+  const double g_w = time_it(
+      per_sample([&] { K::gemm_nt(f2, k2, n2, dz2.data(), f2, cols2.data(), k2, dw2.data(), f2); }),
       1, reps);
-  const double g_c2f = time_it(per_batch([&] {
-                                 K::gemm_nn(64, n2, k2, w2.data(), 64, cols2.data(), k2, b2.data(),
-                                            K::Epilogue::kRelu, out2.data(), 64);
-                               }),
-                               1, reps);
-  const double g_c2w = time_it(
-      per_batch([&] { K::gemm_nt(64, k2, n2, dz2.data(), 64, cols2.data(), k2, dw2.data(), 64); }),
-      1, reps);
-  const double g_c2x = time_it(per_batch([&] {
-                                 K::gemm_nn(k2, n2, 64, wt2.data(), k2, dz2.data(), 64, nullptr,
-                                            K::Epilogue::kNone, dcols2.data(), k2);
-                               }),
-                               1, reps);
-  row("conv1 forward  gemm_nn 32×784×9", g_c1f, 2 * mac1);
-  row("conv1 dW       gemm_nt 32×9×784", g_c1w, 2 * mac1);
-  row("conv2 forward  gemm_nn 64×196×288", g_c2f, 2 * mac2);
-  row("conv2 dW       gemm_nt 64×288×196", g_c2w, 2 * mac2);
-  row("conv2 dX       gemm_nn 288×196×64", g_c2x, 2 * mac2);
-  const double gemm_total = g_c1f + g_c1w + g_c2f + g_c2w + g_c2x;
-  row("products total", gemm_total, flops);
+  const double g_x = time_it(per_sample([&] {
+                               K::gemm_nn(k2, n2, f2, wt2.data(), k2, dz2.data(), f2, nullptr,
+                                          K::Epilogue::kNone, dcols2.data(), k2);
+                             }),
+                             1, reps);
+  std::printf("conv2's products alone (kernels.h, per-sample calls × %lld):\n",
+              static_cast<long long>(batch));
+  char label[64];
+  std::snprintf(label, sizeof label, "forward gemm_nn %lld×%lld×%lld", static_cast<long long>(f2),
+                static_cast<long long>(n2), static_cast<long long>(k2));
+  row(label, g_f, 2 * mac2);
+  std::snprintf(label, sizeof label, "dW      gemm_nt %lld×%lld×%lld", static_cast<long long>(f2),
+                static_cast<long long>(k2), static_cast<long long>(n2));
+  row(label, g_w, 2 * mac2);
+  std::snprintf(label, sizeof label, "dX      gemm_nn %lld×%lld×%lld", static_cast<long long>(k2),
+                static_cast<long long>(n2), static_cast<long long>(f2));
+  row(label, g_x, 2 * mac2);
 
-  // The rest of a training step of the book CNN: Flatten (no-op) → Dense(100, relu) → Dropout(0.4)
-  // → Dense(10, softmax), its gradient into the flatten (Wᵀ·Δ, which Network skips for its own
-  // input), and Adam over all the parameters.
+  // The rest of a training step: Flatten (no-op) → Dense(dense, relu) → [Dropout] → Dense(10,
+  // softmax) with loss and backward, its gradient into the flatten (Wᵀ·Δ, which Network skips for
+  // its own input), and Adam over all the parameters.
   fm::Architecture head_arch;
-  head_arch.inputs = static_cast<int>(a4.rows());
-  head_arch.hidden = {100};
+  head_arch.inputs = static_cast<int>(flat);
+  head_arch.hidden = {net.dense};
   head_arch.outputs = 10;
   fm::Network head(head_arch, batch);
   head.init_glorot(rng);
-  fm::Dropout dropout(100, 0.4f, batch);
-  Matrix h = random_matrix(100, batch, rng, 0, 1);
   std::vector<uint8_t> labels(static_cast<size_t>(batch));
   for (uint8_t& l : labels) l = static_cast<uint8_t>(rng.below(10));
-  Matrix wt_head(a4.rows(), 100), dflat_out(a4.rows(), batch);
-  const Matrix delta_head = random_matrix(100, batch, rng, -1, 1);
+  Matrix wt_head(flat, net.dense), dflat_out(flat, batch);
+  const Matrix delta_head = random_matrix(net.dense, batch, rng, -1, 1);
   const Index all_params = head_arch.param_count() + s1.param_count() + s2.param_count();
   fm::OptimizerConfig adam_config;
   adam_config.kind = fm::OptimizerKind::kAdam;
   fm::Optimizer adam;
   adam.reset(adam_config, all_params);
   Vector params = Vector::Zero(all_params), grads = Vector::Constant(all_params, 1e-3f);
-  fm::Rng drop_rng(1);
   const double t_head = time_it(
       [&] {
         head.forward(a4);
@@ -240,30 +243,44 @@ int main(int argc, char** argv) {
       1, reps);
   const double t_head_dx = time_it(
       [&] {
-        K::transpose(100, a4.rows(), head.weights(0).data(), 100, wt_head.data(), a4.rows());
-        K::gemm_nn(a4.rows(), batch, 100, wt_head.data(), a4.rows(), delta_head.data(), 100,
-                   nullptr, K::Epilogue::kNone, dflat_out.data(), a4.rows());
+        K::transpose(net.dense, flat, head.weights(0).data(), net.dense, wt_head.data(), flat);
+        K::gemm_nn(flat, batch, net.dense, wt_head.data(), flat, delta_head.data(), net.dense,
+                   nullptr, K::Epilogue::kNone, dflat_out.data(), flat);
       },
       1, reps);
-  const double t_drop = time_it(
-      [&] {
-        dropout.forward_train(h, drop_rng, h);
-        dropout.backward(h, h);
-      },
-      1, reps);
+  double t_drop = 0;
+  if (net.dropout > 0) {
+    fm::Dropout dropout(net.dense, net.dropout, batch);
+    Matrix h = random_matrix(net.dense, batch, rng, 0, 1);
+    fm::Rng drop_rng(1);
+    t_drop = time_it(
+        [&] {
+          dropout.forward_train(h, drop_rng, h);
+          dropout.backward(h, h);
+        },
+        1, reps);
+  }
   const double t_adam = time_it([&] { adam.step(params, grads); }, 1, reps);
-  const double head_flops = 2.0 * batch * (3.0 * 3136 * 100 + 2.0 * 100 * 10);
-  std::printf("\nthe rest of a book-CNN step (%lld parameters):\n",
-              static_cast<long long>(all_params));
-  row("Dense 3136→100→10 fwd + bwd + loss", t_head, 2.0 * batch * 2.0 * (3136 * 100 + 100 * 10));
-  row("Dense gradient into the flatten", t_head_dx, 2.0 * batch * 3136 * 100);
-  row("Dropout(0.4) forward + backward", t_drop, 0);
+  const double dense_macs = static_cast<double>(flat) * net.dense + net.dense * 10.0;
+  const double head_flops = 2.0 * batch * (3.0 * dense_macs);  // forward, dW, dX
+  std::printf("the rest of a step (%lld parameters in all):\n", static_cast<long long>(all_params));
+  row("Dense head forward + backward + loss", t_head, 2.0 * batch * 2.0 * dense_macs);
+  row("Dense gradient into the flatten", t_head_dx, 2.0 * batch * flat * net.dense);
+  if (net.dropout > 0) row("Dropout forward + backward", t_drop, 0);
   row("Adam", t_adam, 0);
   const double t_all = t_step + t_head + t_head_dx + t_drop + t_adam;
   const double steps_per_epoch = 48000.0 / static_cast<double>(batch);
   std::printf(
-      "\nwhole step ≈ %.2f ms (%.1f GFLOP/s over %.1f MFLOP): about %.0f s per epoch of 48,000\n",
+      "whole step ≈ %.3f ms (%.1f GFLOP/s over %.1f MFLOP): about %.1f s per epoch of 48,000\n",
       t_all * 1e3, (flops + head_flops) / t_all * 1e-9, (flops + head_flops) * 1e-6,
       t_all * steps_per_epoch);
+}
+
+}  // namespace
+
+int main(int argc, char** argv) {
+  const int reps = argc > 1 ? std::max(1, std::atoi(argv[1])) : 7;
+  bench(Cnn{"book CNN", 28, 32, 64, 100, 0.4f}, reps);
+  bench(Cnn{"small CNN", 14, 16, 32, 64, 0.0f}, reps);
   return 0;
 }
