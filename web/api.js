@@ -27,6 +27,7 @@
       canvas: { rect: { x: 0, y: 0, w: 0, h: 0 }, brush: 0, empty: true,
                 probs: [0, 0, 0, 0, 0, 0, 0, 0, 0, 0], top: null },
       fps: 0,
+      frame: 0,
     };
   }
 
@@ -46,6 +47,11 @@
     // canvas.rect and canvas.brush are in CSS pixels of the page (page.mouse coordinates).
     // heap_bytes: the WebAssembly memory size; storage: {status: none|saved|too_large|unavailable,
     // restored: the model came from the saved one, pending: the restore is not finished}.
+    // frame: the overlay's frame counter (it grows while the page renders).
+    // ui: rectangles of the panels, the About menu item, the About box's Close button (about_close,
+    // while about_open) and the confusion map's 10×10 cells (confusion_cells); ui.samples: the
+    // Samples panel's view {mode: browse|hardest|cell, split, class, cell: {truth, predicted},
+    // page, items}.
     state() {
       const M = app();
       if (!M) return startingState();
@@ -61,6 +67,8 @@
       if (s.ui) {
         Object.values(s.ui.panels).forEach(shift);
         shift(s.ui.about);
+        if (s.ui.about_close) shift(s.ui.about_close);
+        if (s.ui.confusion_cells) shift(s.ui.confusion_cells);
       }
       return s;
     },

@@ -277,7 +277,10 @@ class App {
   std::array<std::pair<ImVec2, ImVec2>, static_cast<size_t>(Panel::kNone)> panel_rects_{};
   std::array<bool, static_cast<size_t>(Panel::kNone)> panel_shown_{};
   std::pair<ImVec2, ImVec2> about_rect_{};
-  bool about_open_ = false;
+  bool about_open_ = false;                       // asked to open (the menu item was clicked)
+  bool about_shown_ = false;                      // the About box is on screen this frame
+  std::pair<ImVec2, ImVec2> about_close_rect_{};  // its Close button
+  std::pair<ImVec2, ImVec2> confusion_cells_{};   // the confusion map's 10×10 cells; zero: none
   std::string state_;
 
   // Lesson, language, link settings (lesson.cpp, url_settings.cpp, fonts.cpp)

@@ -140,11 +140,39 @@ const std::string& App::state_json() {
   }
   j.end_object();
   rect("about", about_rect_);
+  j.key("about_open").boolean(about_shown_);
+  if (about_shown_) rect("about_close", about_close_rect_);
+  if (confusion_cells_.second.x > confusion_cells_.first.x) {
+    rect("confusion_cells", confusion_cells_);
+  }
+  // The Samples panel's view: what it lists (a confusion cell's images after a click on the map).
+  static const char* const kModes[] = {"browse", "hardest", "cell"};
+  static const char* const kSplits[] = {"train", "val", "test"};
+  j.key("samples").begin_object();
+  j.key("mode").string(kModes[static_cast<int>(view_.mode)]);
+  j.key("split").string(kSplits[static_cast<int>(view_.split)]);
+  j.key("class");
+  if (view_.klass >= 0) {
+    j.integer(view_.klass);
+  } else {
+    j.null();
+  }
+  j.key("cell");
+  if (view_.mode == SampleMode::kCell) {
+    j.begin_object().key("truth").integer(view_.truth).key("predicted").integer(view_.predicted)
+        .end_object();
+  } else {
+    j.null();
+  }
+  j.key("page").integer(view_.page);
+  j.key("items").integer(static_cast<long long>(items_.size()));
+  j.end_object();
   j.end_object();
 
   j.key("draw_calls").integer(draw_calls_);
   j.key("vertices").integer(vertices_);
   j.key("fps").number(std::round(budget_.fps() * 10.0) / 10.0);
+  j.key("frame").integer(ImGui::GetFrameCount());  // frames drawn so far: grows while the page runs
   persistence_json(j);  // heap_bytes, storage
   lesson_json(j);
   j.key("notice");

@@ -68,6 +68,7 @@ void App::draw_panel(Panel p) {
 void App::draw_ui() {
   canvas_shown_ = false;
   panel_shown_.fill(false);
+  confusion_cells_ = {};
   focus_now_ = focus_tab_;
   focus_tab_ = Panel::kNone;
   draw_menu_bar();
@@ -193,7 +194,8 @@ void App::draw_about() {
                           ImGuiCond_Always, ImVec2(0.5f, 0.5f));
   ImGui::SetNextWindowSizeConstraints(ImVec2(w, 0), ImVec2(w, vp->WorkSize.y - 16.0f));
   bool open = true;
-  if (!ImGui::BeginPopupModal(title, &open, ImGuiWindowFlags_AlwaysAutoResize)) return;
+  about_shown_ = ImGui::BeginPopupModal(title, &open, ImGuiWindowFlags_AlwaysAutoResize);
+  if (!about_shown_) return;
   ImGui::PushTextWrapPos(0.0f);
   ImGui::TextUnformatted(tr(Str::kAboutText));
   ImGui::Spacing();
@@ -232,7 +234,9 @@ void App::draw_about() {
   ImGui::TextDisabled("%s", buf);
   ImGui::PopTextWrapPos();
   ImGui::Spacing();
-  if (ImGui::Button(tr(Str::kClose), ImVec2(120, 0)) || !open) ImGui::CloseCurrentPopup();
+  const bool close = ImGui::Button(tr(Str::kClose), ImVec2(120, 0));
+  about_close_rect_ = {ImGui::GetItemRectMin(), ImGui::GetItemRectMax()};
+  if (close || !open) ImGui::CloseCurrentPopup();
   ImGui::EndPopup();
 }
 

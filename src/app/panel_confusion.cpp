@@ -93,6 +93,8 @@ void App::panel_confusion() {
                 acc >= 0.85 ? kGood : (acc >= 0.7 ? text : kBad), buf);
   }
   const float grid_bottom = o.y + header_h + kNumClasses * cell_h;
+  confusion_cells_ = {ImVec2(o.x + name_w, o.y + header_h),
+                      ImVec2(o.x + name_w + kNumClasses * cell_w, grid_bottom)};
   dl->AddText(ImVec2(o.x + name_w, grid_bottom + 2), dim, tr(Str::kConfusionAxes));
   ImGui::Dummy(ImVec2(name_w + kNumClasses * cell_w + acc_w, header_h + kNumClasses * cell_h + footer_h));
 
