@@ -1,5 +1,9 @@
 // Shared helpers for the browser tests: waiting on window.fmnist.state(), frames, training runs,
 // screenshots of a panel, and small assertions with readable messages.
+//
+// Nothing here waits for a fixed time or gives up after one: a helper returns when the state or the
+// event it waits for arrives. The only deadline is the harness's per-test hang guard (run.mjs),
+// whose message says what the test was waiting for (`waiting`).
 import path from 'node:path';
 
 export function assert(cond, message) {
@@ -8,28 +12,32 @@ export function assert(cond, message) {
 
 export const state = (page) => page.evaluate(() => window.fmnist.state());
 
+// What the running test is waiting for and the last state it saw (for the hang guard's message).
+export const waiting = { what: null, last: null };
+
 // Polls state() until pred(state) is true; returns that state.
-export async function waitState(page, pred, what, timeoutMs = 60000) {
-  const end = Date.now() + timeoutMs;
-  let s = null;
-  while (Date.now() < end) {
-    s = await state(page);
-    if (pred(s)) return s;
-    await page.waitForTimeout(100);
+export async function waitState(page, pred, what) {
+  waiting.what = what;
+  for (;;) {
+    const s = await state(page);
+    waiting.last = s;
+    if (pred(s)) {
+      waiting.what = null;
+      return s;
+    }
+    await new Promise((resolve) => setTimeout(resolve, 100));  // the polling interval
   }
-  throw new Error(`timed out waiting for ${what}; last state: ${JSON.stringify(s && {
-    ready: s.ready, error: s.error, training: s.training, history: s.history })}`);
 }
 
 // Loads the page and waits until the overlay runs with the data.
-export async function openReady(page, url, timeoutMs = 60000) {
+export async function openReady(page, url) {
   await page.goto(url);
-  const s = await waitState(page, (x) => x.ready || x.error, 'ready', timeoutMs);
+  const s = await waitState(page, (x) => x.ready || x.error, 'ready');
   assert(s.ready && !s.error, `page not ready: error ${JSON.stringify(s.error)}`);
   return s;
 }
 
-// Resolves after the page has rendered `n` more animation frames.
+// Resolves after the browser has run `n` more animation frames (the overlay draws in each).
 export function frames(page, n = 2) {
   return page.evaluate((count) => new Promise((resolve) => {
     let left = count;
@@ -38,14 +46,21 @@ export function frames(page, n = 2) {
   }), n);
 }
 
+// Resolves once the overlay itself has drawn `n` more frames (state().frame): the proof that the
+// page did not freeze, whatever the machine's speed. A frozen page never gets here (hang guard).
+export async function rendered(page, n = 3) {
+  const f0 = (await state(page)).frame;
+  return waitState(page, (x) => x.frame >= f0 + n, `${n} more frames drawn by the overlay`);
+}
+
 // Starts a run and waits for it to finish (not running, `epochs` history entries).
-export async function trainAndWait(page, options, timeoutMs = 90000) {
+export async function trainAndWait(page, options) {
   const ok = await page.evaluate((o) => window.fmnist.train(o), options);
   assert(ok, `train(${JSON.stringify(options)}) refused: ${(await state(page)).error}`);
   const s = await state(page);
   assert(s.training.running, 'training.running is not true right after train()');
   return waitState(page, (x) => !x.training.running && x.history.length === options.epochs &&
-    x.test_acc !== null, `${options.epochs} epochs`, timeoutMs);
+    x.test_acc !== null, `${options.epochs} epochs`);
 }
 
 export async function shotPanel(page, out, name, panel) {

@@ -1,18 +1,22 @@
 // Browser tests: serves the built page (scripts/serve.py on a free port), drives headless Chromium
 // (SwiftShader WebGL2) through playwright-core and runs every tests/web/test_*.mjs.
 // Usage: node tests/web/run.mjs --web build/web --out build/test-artifacts [--only substring]
-import { spawn } from 'node:child_process';
+//          [--timeout MS]   (the per-test hang guard, default 300000; a test may ask for more)
+//
+// Tests wait on state and events, never on time: the per-test timeout only stops a test that hangs
+// (a page that froze, a condition that never comes), so it is set far above any run's duration on
+// a busy machine (`make test-load`). Playwright's own action and navigation timeouts are off.
 import fs from 'node:fs';
-import os from 'node:os';
 import path from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
-import { chromium } from 'playwright-core';
+import { launchChromium, startServer } from '../../scripts/browser.mjs';
+import { waiting } from './helpers.mjs';
 
 const here = path.dirname(fileURLToPath(import.meta.url));
 const root = path.resolve(here, '..', '..');
 
 function parseArgs(argv) {
-  const args = { web: 'build/web', out: 'build/test-artifacts', only: '', timeout: 120000 };
+  const args = { web: 'build/web', out: 'build/test-artifacts', only: '', timeout: 300000 };
   for (let i = 0; i < argv.length; ++i) {
     const a = argv[i];
     const next = () => {
@@ -23,52 +27,27 @@ function parseArgs(argv) {
     else if (a === '--out') args.out = next();
     else if (a === '--only') args.only = next();
     else if (a === '--timeout') args.timeout = Number(next());
-    else throw new Error(`unknown argument ${a} (use --web DIR --out DIR [--only NAME])`);
+    else throw new Error(`unknown argument ${a} (use --web DIR --out DIR [--only NAME] [--timeout MS])`);
   }
   args.web = path.resolve(args.web);
   args.out = path.resolve(args.out);
   return args;
 }
 
-// Starts scripts/serve.py on port 0 and resolves with {proc, url} once it printed its URL.
-function startServer(webDir) {
-  return new Promise((resolve, reject) => {
-    const proc = spawn('python3', [path.join(root, 'scripts', 'serve.py'), '--dir', webDir, '--port', '0'],
-      { stdio: ['ignore', 'pipe', 'pipe'] });
-    let out = '';
-    let err = '';
-    const timer = setTimeout(() => reject(new Error(`server did not start: ${err}`)), 15000);
-    proc.stdout.on('data', (d) => {
-      out += d;
-      const m = out.match(/at (http:\/\/127\.0\.0\.1:\d+\/)/);
-      if (m) {
-        clearTimeout(timer);
-        resolve({ proc, url: m[1] });
-      }
-    });
-    proc.stderr.on('data', (d) => { err += d; });
-    proc.on('exit', (code) => {
-      clearTimeout(timer);
-      reject(new Error(`server exited (${code}): ${err}`));
-    });
-  });
-}
-
-function stopServer(proc) {
-  return new Promise((resolve) => {
-    if (proc.exitCode !== null || proc.signalCode !== null) return resolve();
-    proc.removeAllListeners('exit');
-    proc.on('exit', () => resolve());
-    proc.kill('SIGTERM');  // our own child, by its PID
-    setTimeout(() => { if (proc.exitCode === null) proc.kill('SIGKILL'); }, 3000);
-  });
-}
-
-function withTimeout(promise, ms, what) {
+// The hang guard: rejects if `promise` has not settled after `ms`, saying what the test waited for.
+function hangGuard(promise, ms) {
   let timer;
   return Promise.race([
     promise,
-    new Promise((_, reject) => { timer = setTimeout(() => reject(new Error(`${what}: timed out after ${ms} ms`)), ms); }),
+    new Promise((_, reject) => {
+      timer = setTimeout(() => {
+        const s = waiting.last;
+        const last = s && JSON.stringify({ ready: s.ready, error: s.error, frame: s.frame,
+          training: s.training, history: s.history && s.history.length });
+        reject(new Error(`hung: no result after ${ms / 1000} s` +
+          (waiting.what ? ` while waiting for ${waiting.what}; last state ${last}` : '')));
+      }, ms);
+    }),
   ]).finally(() => clearTimeout(timer));
 }
 
@@ -87,24 +66,21 @@ async function main() {
   }
   const selected = tests.filter((t) => !args.only || t.name.includes(args.only));
 
-  const { proc, url } = await startServer(args.web);
-  const profile = fs.mkdtempSync(path.join(os.tmpdir(), 'fmnist-chromium-'));
-  let context = null;
+  const server = await startServer(args.web);
+  const { url } = server;
+  let browser = null;
   let passed = 0;
   let failed = 0;
   try {
-    context = await chromium.launchPersistentContext(profile, {
-      executablePath: process.env.CHROMIUM || '/usr/bin/chromium',
-      headless: true,
-      viewport: { width: 1280, height: 800 },
-      args: ['--no-sandbox', '--disable-gpu', '--use-gl=swiftshader', '--enable-unsafe-swiftshader',
-        '--disable-quic', '--no-first-run', '--disable-background-networking',
-        '--disable-component-update', '--disable-sync'],
-    });
-    for (const page of context.pages()) await page.close();
+    browser = await launchChromium();
+    const { context } = browser;
     for (const t of selected) {
       const started = Date.now();
       const page = await context.newPage();
+      page.setDefaultTimeout(0);  // no per-action deadline: the hang guard is the only one
+      page.setDefaultNavigationTimeout(0);
+      waiting.what = null;
+      waiting.last = null;
       if (t.viewport) await page.setViewportSize(t.viewport);
       const errors = [];
       page.on('console', (m) => { if (m.type() === 'error') errors.push(m.text()); });
@@ -116,21 +92,22 @@ async function main() {
       };
       let failure = null;
       try {
-        await withTimeout(t.run(ctx), t.timeout || args.timeout, t.name);
+        await hangGuard(t.run(ctx), Math.max(t.timeout || 0, args.timeout));
         const unexpected = errors.filter((e) => !ctx.expectedErrors.some((re) => re.test(e)));
         if (unexpected.length) failure = `console errors: ${unexpected.slice(0, 5).join(' | ')}`;
       } catch (e) {
         failure = e && e.message ? e.message : String(e);
       }
+      // (A page that hung may not answer: the clean-up gets its own guard.)
       if (failure) {
-        await page.screenshot({ path: path.join(args.out, `FAILED-${t.name.replace(/[^\w-]+/g, '_')}.png`) })
-          .catch(() => {});
+        await hangGuard(page.screenshot({ path: path.join(args.out, `FAILED-${t.name.replace(/[^\w-]+/g, '_')}.png`) }),
+          60000).catch(() => {});
       }
       // Each test starts without a saved model or settings (the profile is shared by all tests).
-      await page.evaluate(() => {
+      await hangGuard(page.evaluate(() => {
         if (window.fmnist) window.fmnist.reset();
         localStorage.clear();
-      }).catch(() => {});
+      }), 60000).catch(() => {});
       await page.close().catch(() => {});
       const secs = ((Date.now() - started) / 1000).toFixed(1);
       const extra = notes.length ? ` (${notes.join('; ')})` : '';
@@ -143,9 +120,8 @@ async function main() {
       }
     }
   } finally {
-    if (context) await context.close().catch(() => {});
-    await stopServer(proc);
-    fs.rmSync(profile, { recursive: true, force: true });
+    if (browser) await browser.close();
+    await server.stop();
   }
   console.log(`browser tests: ${passed} passed, ${failed} failed`);
   return failed === 0 && selected.length > 0 ? 0 : 1;

@@ -2,14 +2,14 @@
 // the subset font, state().lang follows the link / the browser, a link's settings are applied,
 // bad values are ignored with a visible notice, and the hash follows the form.
 import path from 'node:path';
-import { assert, openReady, state, waitState, frames } from './helpers.mjs';
+import { assert, openReady, state, waitState, frames, rendered } from './helpers.mjs';
 
 export const tests = [
   {
     name: 'i18n: #lang=ko renders the overlay in Korean with the subset font',
     async run({ page, url, out, note }) {
       await openReady(page, `${url}#lang=ko`);
-      const s = await waitState(page, (x) => x.font && x.font.loaded, 'the Korean font', 20000);
+      const s = await waitState(page, (x) => x.font && x.font.loaded, 'the Korean font');
       assert(s.lang === 'ko', `lang ${s.lang}`);
       note(`font ${s.font.bytes} bytes, ${s.font.glyphs} glyphs`);
       assert(s.font.bytes > 10000 && s.font.bytes <= 300 * 1024, `font size ${s.font.bytes}`);
@@ -20,7 +20,8 @@ export const tests = [
       // The About box credits the font and its licence.
       const a = (await state(page)).ui.about;
       await page.mouse.click(a.x + a.w / 2, a.y + a.h / 2);
-      await frames(page, 6);
+      assert((await rendered(page, 3)).ui.about_open, 'the About box did not open');
+      await frames(page, 3);
       await page.screenshot({ path: path.join(out, 'i18n-korean-about.png') });
       const licenses = await page.evaluate(async () => (await fetch('LICENSES')).text());
       assert(licenses.includes('fmnist-ko.ttf') && licenses.includes('SIL OPEN FONT LICENSE'),
@@ -56,7 +57,7 @@ export const tests = [
       assert(hash === link, `hash rewritten to ${hash}`);
       // A link pasted into the same tab applies too.
       await page.evaluate(() => { location.hash = '#model=softmax&opt=sgd&lr=0.01'; });
-      await waitState(page, (x) => x.model.kind === 'softmax' && x.model.optimizer === 'sgd', 'hashchange', 5000);
+      await waitState(page, (x) => x.model.kind === 'softmax' && x.model.optimizer === 'sgd', 'hashchange');
     },
   },
   {

@@ -1,7 +1,7 @@
 // Screenshots of every panel after a short run (plus overview.png at 1280×800 for the README),
 // the confusion click-through, the About box, and the layouts at 800×600 and phone size.
 import path from 'node:path';
-import { assert, openReady, state, frames, trainAndWait, shotPanel, waitState } from './helpers.mjs';
+import { assert, openReady, state, frames, rendered, trainAndWait, shotPanel } from './helpers.mjs';
 
 const PANELS = ['training', 'plots', 'samples', 'confusion', 'weights', 'canvas'];
 
@@ -12,7 +12,7 @@ function overlaps(a, b) {
 export const tests = [
   {
     name: 'panels: every panel at 1280x800, no overlap, screenshots + overview.png',
-    async run({ page, url, out }) {
+    async run({ page, url, out, note }) {
       await openReady(page, url);
       await trainAndWait(page, { epochs: 2 });
       await page.evaluate(() => window.fmnist.loadTestImage(0));
@@ -31,20 +31,36 @@ export const tests = [
       await page.screenshot({ path: path.join(out, 'overview.png') });
       for (const p of PANELS) await shotPanel(page, out, `panel-${p}`, p);
 
-      // Confusion click-through: the T-shirt row's Shirt column (true 0, predicted 6).
-      const c = s.ui.panels.confusion;
-      const before = await state(page);
-      await page.mouse.click(c.x + c.w * 0.5, c.y + c.h * 0.5);  // a cell in the middle of the map
+      // Confusion click-through, with the mouse: the T-shirt row's Shirt column (true 0, predicted
+      // 6) switches the Samples panel to that cell's validation images.
+      assert(s.ui.samples.mode === 'browse' && s.ui.samples.cell === null, `samples view ${JSON.stringify(s.ui.samples)}`);
+      const g = s.ui.confusion_cells;
+      assert(g && g.w > 0 && g.h > 0, `no confusion map: ${JSON.stringify(g)}`);
+      const [cx, cy] = [g.x + (6 + 0.5) * g.w / 10, g.y + (0 + 0.5) * g.h / 10];
+      await page.mouse.move(cx, cy);  // hover first, as a person would: the cell lights up
+      await frames(page, 2);
+      await page.mouse.click(cx, cy);
+      const v = (await rendered(page, 3)).ui.samples;  // the overlay handles a click in its next frame
+      assert(v.mode === 'cell' && v.cell && v.cell.truth === 0 && v.cell.predicted === 6,
+        `clicked true 0 / predicted 6, samples view ${JSON.stringify(v)}`);
+      assert(v.split === 'val' && v.class === null && v.page === 0, `samples view ${JSON.stringify(v)}`);
       await frames(page, 3);
+      const listed = (await state(page)).ui.samples.items;
+      note(`${listed} validation T-shirts predicted as shirts`);
+      assert(listed > 0, 'the cell (true T-shirt, predicted Shirt) lists no images after 2 epochs');
       await shotPanel(page, out, 'panel-samples-confusion-cell', 'samples');
-      assert(before.ready, 'not ready');
 
-      // About box with the licences.
+      // About box with the licences: opened by a click on the menu item, closed by its Close button.
+      assert(!s.ui.about_open, 'About box open before the click');
       const about = s.ui.about;
       await page.mouse.click(about.x + about.w / 2, about.y + about.h / 2);
-      await frames(page, 3);
+      assert((await rendered(page, 3)).ui.about_open, 'the About box did not open');
+      await frames(page, 3);  // drawn at its final size
       await page.screenshot({ path: path.join(out, 'about.png') });
-      await page.keyboard.press('Escape');
+      const close = (await state(page)).ui.about_close;
+      assert(close && close.w > 0 && close.h > 0, `Close button ${JSON.stringify(close)}`);
+      await page.mouse.click(close.x + close.w / 2, close.y + close.h / 2);
+      assert(!(await rendered(page, 3)).ui.about_open, 'Close did not close the About box');
     },
   },
   {

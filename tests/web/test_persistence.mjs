@@ -20,7 +20,7 @@ const maxDiff = (a, b) => Math.max(...a.map((v, i) => Math.abs(v - b[i])));
 
 async function exportModel(page, file) {
   const [download] = await Promise.all([
-    page.waitForEvent('download', { timeout: 15000 }),
+    page.waitForEvent('download'),
     page.evaluate(() => window.fmnist.exportModel()),
   ]);
   await download.saveAs(file);
@@ -109,7 +109,7 @@ export const tests = [
       for (const [what, buf, re] of bad) {
         // Through the page's file input (what the Import button opens).
         await page.setInputFiles('#import-file', { name: `${what}.fmnist`, mimeType: 'application/octet-stream', buffer: buf });
-        const s = await waitState(page, (x) => x.error, `refusal of ${what}`, 5000);
+        const s = await waitState(page, (x) => x.error, `refusal of ${what}`);
         assert(re.test(s.error), `${what}: message ${JSON.stringify(s.error)}`);
         assert(s.model.trained && Math.abs(s.test_acc - a.test_acc) < 1e-9, `${what}: model changed`);
         const p = await probsFor(page, 5);

@@ -41,7 +41,7 @@ export const tests = [
       assert(await page.evaluate(() => window.fmnist.loadTestImage(1)), 'loadTestImage');
       await frames(page, 3);
       const [download] = await Promise.all([
-        page.waitForEvent('download', { timeout: 15000 }),
+        page.waitForEvent('download'),
         page.evaluate(() => window.fmnist.exportModel()),
       ]);
       const bytes = fs.readFileSync(await download.path());

@@ -34,7 +34,7 @@ export const tests = [
     name: 'errors: file:// says to use make run or a static server',
     async run({ page, web, out }) {
       await page.goto(`file://${path.join(web, 'index.html')}`);
-      const s = await waitState(page, (x) => x.error, 'file:// error', 10000);
+      const s = await waitState(page, (x) => x.error, 'file:// error');
       assert(/web server/i.test(s.error), `error ${s.error}`);
       const text = await page.textContent('#error');
       assert(text.includes('make run') && /static server/.test(text), `error box: ${text}`);
@@ -47,7 +47,7 @@ export const tests = [
       expectedErrors.push(/404/);
       await page.route('**/fashion-mnist-14.bin', (r) => r.fulfill({ status: 404, body: 'nope' }));
       await page.goto(url);
-      const s = await waitState(page, (x) => x.error, 'bundle error', 30000);
+      const s = await waitState(page, (x) => x.error, 'bundle error');
       assert(/404/.test(s.error) && /fashion-mnist-14\.bin/.test(s.error), `error ${s.error}`);
       assert(!s.ready, 'ready despite no data');
       await frames(page, 5);
@@ -63,7 +63,7 @@ export const tests = [
       await page.route('**/fashion-mnist-14.bin', (r) => r.fulfill({ status: 200, body,
         headers: { 'Content-Type': 'application/octet-stream' } }));
       await page.goto(url);
-      const s = await waitState(page, (x) => x.error, 'bundle error', 30000);
+      const s = await waitState(page, (x) => x.error, 'bundle error');
       assert(/CRC/.test(s.error), `error ${s.error}`);
       await frames(page, 5);
       await page.screenshot({ path: path.join(out, 'error-corrupt-bundle.png') });
