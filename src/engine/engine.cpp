@@ -8,6 +8,7 @@
 
 #include "core/bundle.h"
 #include "core/model_file.h"
+#include "core/train_config.h"
 #include "engine/settings.h"
 
 namespace fm {
@@ -31,7 +32,7 @@ const char* model_name(ModelKind kind) {
 }
 
 // The one place the trainer's divergence reason becomes fields (like write_status for Status).
-void write_divergence_reason(FieldWriter& w, const Trainer& t) { w.add("status", t.message()); }
+void write_divergence_reason(FieldWriter& w, const Trainer& t) { write_status(w, t.divergence()); }
 
 SavedModel saved_model_of(const Trainer& t) {
   SavedModel m;
@@ -49,8 +50,6 @@ int eval_chunk_for(const TrainConfig& config, int side) {
   const double params = static_cast<double>(architecture_for(config, side).param_count());
   return static_cast<int>(std::clamp(400000.0 / std::max(1.0, params), 25.0, 2000.0));
 }
-
-float suggested_lr_after_divergence(float lr) { return lr > 1e-3f ? 1e-3f : lr / 10.0f; }
 
 Engine::Engine(Clock now_ms, Sink sink) : now_(std::move(now_ms)), sink_(std::move(sink)) {}
 
@@ -501,7 +500,7 @@ void Engine::after_phase_change(Phase before, Phase after, size_t epochs_before,
     w.add("epoch", trainer_.epoch() + 1)
         .add("batch", static_cast<long long>(trainer_.batch_in_epoch() + (uncounted ? 1 : 0)))
         .add("lr", lr)
-        .add("suggested_lr", suggested_lr_after_divergence(lr));
+        .add("suggested_lr", suggested_lr(lr));
     write_divergence_reason(w, trainer_);
     emit_progress();
     emit(make_message("diverged", w));

@@ -102,7 +102,5 @@ class Engine {
 
 // One evaluation step() near a millisecond or two whatever the model size (25…2000 samples).
 int eval_chunk_for(const TrainConfig& config, int side);
-// The core's suggestion after a divergence: 1e-3, or a tenth of an already smaller rate.
-float suggested_lr_after_divergence(float lr);
 
 }  // namespace fm

@@ -7,7 +7,7 @@
 #include <string_view>
 #include <vector>
 
-#include "core/trainer.h"
+#include "core/train_config.h"
 #include "engine/fields.h"
 
 namespace fm {
