@@ -1,6 +1,6 @@
 // TensorFlow.js 4.22 doing the work our core does: the same bundle and hold-out split (ported
 // fm::Rng), Keras-default models and optimizers, batch 32, shuffled each epoch. Exposes
-// window.tfBench.run(options) for scripts/bench.mjs.
+// window.tfBench.run(options) for the benchmark driver (scripts/bench/tfjs.mjs).
 /* global tf */
 import { fetchBundle, gather } from './bundle.mjs';
 import { holdoutSplit, selfCheck } from './rng.mjs';
