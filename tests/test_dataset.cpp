@@ -18,6 +18,7 @@
 #include "core/idx.h"
 #include "core/split.h"
 #include "tools/io/io.h"
+#include "test_support.h"
 
 namespace fm {
 namespace {
@@ -576,12 +577,7 @@ TEST(GatherBatch, ScalesAndOrders) {
   EXPECT_EQ(batch_labels[1], 7);
 }
 
-// --- The real files (skipped when they are not installed) ---
-
-bool real_data_present() {
-  return std::ifstream(std::string(FMNIST_DATA_DIR) + "/train-images-idx3-ubyte.gz").good() &&
-         std::ifstream(std::string(FMNIST_DATA_DIR) + "/t10k-labels-idx1-ubyte.gz").good();
-}
+// --- The real files (when missing: failed under FMNIST_REQUIRE_DATA, else skipped) ---
 
 TEST(RealData, MissingDirectoryExplainsWhereToGetIt) {
   Dataset d = sentinel();
@@ -592,10 +588,7 @@ TEST(RealData, MissingDirectoryExplainsWhereToGetIt) {
 }
 
 TEST(RealData, LoadsDownsamplesBundlesAndSplits) {
-  if (!real_data_present()) {
-    GTEST_SKIP() << "Fashion-MNIST not found in " FMNIST_DATA_DIR
-                    " (install the Debian package dataset-fashion-mnist)";
-  }
+  REQUIRE_REAL_FILES();
   Dataset full;
   const Status s = load_idx_dir(FMNIST_DATA_DIR, &full);
   ASSERT_TRUE(s) << s.message;

@@ -192,8 +192,7 @@ TEST(LinearSgd, CrossValidationRunsAllFolds) {
 // ±0.004 so that a small change in the downsampling's rounding does not fail this test; the full
 // 5-fold references (0.8196 at 28×28, 0.8291 at 14×14) are `make check-reference`.
 TEST(LinearSgd, FirstCrossValidationFoldOnRealData) {
-  const Dataset* data = real_data();
-  if (!data) GTEST_SKIP() << "Fashion-MNIST files not found in " FMNIST_DATA_DIR;
+  REQUIRE_REAL_DATA(data);
   CrossValidation cv;
   ASSERT_TRUE(cv.start(*data, 5));
   while (cv.fold_scores().empty()) cv.step(200000);

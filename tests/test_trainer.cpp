@@ -51,11 +51,6 @@ Dataset subset(const Dataset& d, Index train, Index test) {
   return s;
 }
 
-#define REQUIRE_REAL_DATA(var)                                                   \
-  const Dataset* var = real_data();                                              \
-  if (!var) GTEST_SKIP() << "Fashion-MNIST files not found in " FMNIST_DATA_DIR; \
-  static_assert(true, "")
-
 bool same_bits(const Vector& a, const Vector& b) {
   return a.size() == b.size() &&
          std::memcmp(a.data(), b.data(), sizeof(Scalar) * static_cast<size_t>(a.size())) == 0;
@@ -467,20 +462,18 @@ TEST(Trainer, AdoptEvaluatesGivenWeights) {
   EXPECT_EQ(t.val_predictions(), trained.val_predictions());
 }
 
-#ifdef FM_COUNT_MALLOC
 TEST(Trainer, NoHeapAllocationWhileTraining) {
+  REQUIRE_MALLOC_COUNTER();
   const Dataset data = synthetic(2000, 100, 14, 10);
   Trainer t;
   ASSERT_TRUE(t.start(data, mlp_config()));
   t.step();  // Eigen's GEMM may size its blocking once, on first use
-  g_mallocs = 0;
-  g_counting = true;
-  for (int i = 0; i < 40; ++i) t.step();
-  g_counting = false;
+  EXPECT_EQ(count_mallocs([&] {
+              for (int i = 0; i < 40; ++i) t.step();
+            }),
+            0);
   EXPECT_EQ(t.phase(), Phase::kTraining);
-  EXPECT_EQ(g_mallocs, 0);
 }
-#endif
 
 TEST(Trainer, ResetClearsEverything) {
   const Dataset data = synthetic(300, 50, 14, 11);
