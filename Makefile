@@ -47,9 +47,10 @@ $(WASM)/CMakeCache.txt:
 	  -DFMNIST_WEB_DIR=$(CURDIR)/$(WEB) >/dev/null
 
 # The Korean UI font: NanumGothic (fonts-nanum) subset by pyftsubset (fonttools) to the glyphs the
-# UI strings use, renamed fmnist-ko as the OFL asks of modified fonts (about 90 KB).
+# UI strings and the message catalogue use, renamed fmnist-ko as the OFL asks of modified fonts
+# (about 90 KB).
 FONT := assets/fmnist-ko.ttf
-$(FONT): scripts/make_font.py src/app/strings_table.h src/app/strings_ko.h
+$(FONT): scripts/make_font.py src/app/strings_table.h src/app/strings_ko.h src/messages/messages_table.h
 	scripts/make_font.py --out $@
 
 web: $(WASM)/CMakeCache.txt $(BUNDLES) $(FONT)

@@ -10,6 +10,7 @@ add_core(fmnist_core_simd -msimd128)
 add_core(fmnist_core_scalar)
 
 file(GLOB APP_SOURCES CONFIGURE_DEPENDS "${CMAKE_SOURCE_DIR}/src/app/*.cpp")
+list(APPEND APP_SOURCES ${MESSAGE_SOURCES})  # the page says the core's errors in its language
 file(GLOB WEB_FILES CONFIGURE_DEPENDS "${CMAKE_SOURCE_DIR}/web/*")
 
 # web/ → FMNIST_WEB_DIR on every build (copy_if_different: cheap when nothing changed).

@@ -1,7 +1,7 @@
 #!/usr/bin/python3
 """Makes the page's Korean font: NanumGothic (Debian fonts-nanum) subset with pyftsubset (Debian
-fonttools) to exactly the code points above Latin-1 that the UI's strings use — the same set the
-app builds ImGui's glyph ranges from (src/app/fonts.cpp) — and renamed "fmnist-ko", since the OFL
+fonttools) to exactly the code points above Latin-1 that the UI's strings and the message catalogue
+use — the same set the app builds ImGui's glyph ranges from (src/app/fonts.cpp) — and renamed "fmnist-ko", since the OFL
 reserves the name NanumGothic for unmodified copies.
 
 Usage (Debian's python3, which has fontTools): scripts/make_font.py --out assets/fmnist-ko.ttf [--font /usr/share/fonts/truetype/nanum/NanumGothic.ttf]
@@ -15,6 +15,8 @@ import tempfile
 
 ROOT = os.path.dirname(os.path.dirname(os.path.abspath(__file__)))
 TABLES = ['src/app/strings_table.h', 'src/app/strings_ko.h']
+# The core's error sentences, English and Korean side by side (FM_MESSAGE rows): the page shows them.
+CATALOGUE = 'src/messages/messages_table.h'
 LITERAL = re.compile(r'"((?:[^"\\\n]|\\.)*)"')
 
 
@@ -49,6 +51,27 @@ def row_texts(path):
     return rows
 
 
+def catalogue_texts(path):
+    """Every text of the FM_MESSAGE rows (both columns; adjacent literals joined), comments dropped."""
+    src = open(os.path.join(ROOT, path), encoding='utf-8').read()
+    src = re.sub(r'^\s*//[^\n]*$', '', src, flags=re.M)
+    texts = []
+    for m in re.finditer(r'^FM_MESSAGE\((\w+),(.*?)\)\s*$', src, re.M | re.S):
+        # Literals, and the comma between the two columns (the only one outside a literal).
+        columns, pos = [[]], 0
+        for lit in LITERAL.finditer(m.group(2)):
+            if ',' in m.group(2)[pos:lit.start()]:
+                columns.append([])
+            columns[-1].append(lit.group(1))
+            pos = lit.end()
+        if len(columns) != 2 or not all(columns):
+            sys.exit(f'make_font: {path}: row {m.group(1)} needs an English and a Korean text')
+        texts += [b''.join(c_literal_bytes(x) for x in col).decode('utf-8') for col in columns]
+    if not texts:
+        sys.exit(f'make_font: no FM_MESSAGE rows in {path}')
+    return texts
+
+
 def main():
     ap = argparse.ArgumentParser()
     ap.add_argument('--out', required=True)
@@ -62,8 +85,8 @@ def main():
     unknown = sorted(set(ko) - set(en))
     if unknown:
         sys.exit(f'make_font: Korean rows for unknown ids: {", ".join(unknown)}')
-    cps = sorted({ord(ch) for text in list(en.values()) + list(ko.values()) for ch in text
-                  if 0xFF < ord(ch) <= 0xFFFF})
+    texts = list(en.values()) + list(ko.values()) + catalogue_texts(CATALOGUE)
+    cps = sorted({ord(ch) for text in texts for ch in text if 0xFF < ord(ch) <= 0xFFFF})
     if not os.path.exists(args.font):
         sys.exit(f'make_font: {args.font} not found (Debian package fonts-nanum)')
     os.makedirs(os.path.dirname(os.path.abspath(args.out)), exist_ok=True)

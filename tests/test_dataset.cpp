@@ -17,6 +17,7 @@
 #include "core/downsample.h"
 #include "core/idx.h"
 #include "core/split.h"
+#include "messages/messages.h"
 #include "tools/io/io.h"
 #include "test_support.h"
 
@@ -115,8 +116,8 @@ TEST(Idx, RefusesTruncatedImages) {
   const Status s = parse_idx_images(b.data(), b.size(), &img);
   ASSERT_FALSE(s);
   EXPECT_TRUE(
-      contains(s.message, "truncated IDX: header says 2 images of 3×2 but the file holds 27"))
-      << s.message;
+      contains(describe(s), "truncated IDX: header says 2 images of 3×2 but the file holds 27"))
+      << describe(s);
   EXPECT_EQ(img.count, 99);  // untouched
 }
 
@@ -125,12 +126,12 @@ TEST(Idx, RefusesTruncatedHeader) {
   IdxImages img;
   const Status s = parse_idx_images(b.data(), 10, &img);
   ASSERT_FALSE(s);
-  EXPECT_TRUE(contains(s.message, "truncated")) << s.message;
+  EXPECT_TRUE(contains(describe(s), "truncated")) << describe(s);
   Bytes labels;
   const Bytes lb = idx_labels({1, 2, 3});
   const Status sl = parse_idx_labels(lb.data(), lb.size() - 1, &labels);
   ASSERT_FALSE(sl);
-  EXPECT_TRUE(contains(sl.message, "truncated IDX: header says 3 labels")) << sl.message;
+  EXPECT_TRUE(contains(describe(sl), "truncated IDX: header says 3 labels")) << describe(sl);
 }
 
 TEST(Idx, RefusesTrailingBytes) {
@@ -149,18 +150,18 @@ TEST(Idx, RefusesWrongMagic) {
   IdxImages img;
   const Status s = parse_idx_images(labels_file.data(), labels_file.size(), &img);
   ASSERT_FALSE(s);
-  EXPECT_TRUE(contains(s.message, "not an IDX image file (magic 0x00000801")) << s.message;
+  EXPECT_TRUE(contains(describe(s), "not an IDX image file (magic 0x00000801")) << describe(s);
 
   const Bytes images_file = idx_images(1, 2, 2);
   Bytes labels;
   const Status sl = parse_idx_labels(images_file.data(), images_file.size(), &labels);
   ASSERT_FALSE(sl);
-  EXPECT_TRUE(contains(sl.message, "not an IDX label file (magic 0x00000803")) << sl.message;
+  EXPECT_TRUE(contains(describe(sl), "not an IDX label file (magic 0x00000803")) << describe(sl);
 
   const Bytes gz = {0x1f, 0x8b, 0x08, 0x00, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0};
   const Status sg = parse_idx_images(gz.data(), gz.size(), &img);
   ASSERT_FALSE(sg);
-  EXPECT_TRUE(contains(sg.message, "magic 0x1f8b0800")) << sg.message;
+  EXPECT_TRUE(contains(describe(sg), "magic 0x1f8b0800")) << describe(sg);
 }
 
 IdxImages images28(int count) {
@@ -186,11 +187,11 @@ TEST(Idx, MakeDatasetRefusesCountMismatch) {
   Dataset d = sentinel();
   const Status s = make_dataset(images28(3), {0, 1}, images28(2), {1, 2}, &d);
   ASSERT_FALSE(s);
-  EXPECT_TRUE(contains(s.message, "train images (3) and labels (2) disagree")) << s.message;
+  EXPECT_TRUE(contains(describe(s), "train images (3) and labels (2) disagree")) << describe(s);
   expect_same(d, sentinel());
   const Status st = make_dataset(images28(3), {0, 1, 2}, images28(2), {1, 2, 3}, &d);
   ASSERT_FALSE(st);
-  EXPECT_TRUE(contains(st.message, "test")) << st.message;
+  EXPECT_TRUE(contains(describe(st), "test")) << describe(st);
 }
 
 TEST(Idx, MakeDatasetRefusesWrongSizeAndLabels) {
@@ -200,10 +201,10 @@ TEST(Idx, MakeDatasetRefusesWrongSizeAndLabels) {
   ASSERT_TRUE(parse_idx_images(b.data(), b.size(), &big));
   const Status s = make_dataset(big, {0, 1}, images28(1), {1}, &d);
   ASSERT_FALSE(s);
-  EXPECT_TRUE(contains(s.message, "32×32, expected 28×28")) << s.message;
+  EXPECT_TRUE(contains(describe(s), "32×32, expected 28×28")) << describe(s);
   const Status sl = make_dataset(images28(2), {0, 10}, images28(1), {1}, &d);
   ASSERT_FALSE(sl);
-  EXPECT_TRUE(contains(sl.message, "label 10 at index 1")) << sl.message;
+  EXPECT_TRUE(contains(describe(sl), "label 10 at index 1")) << describe(sl);
   expect_same(d, sentinel());
 }
 
@@ -305,7 +306,7 @@ void round_trip(int side, int bits) {
   EXPECT_EQ(std::memcmp(b.data(), "FMNB", 4), 0);
   Dataset back;
   const Status s = parse_bundle(b.data(), b.size(), &back);
-  ASSERT_TRUE(s) << s.message;
+  ASSERT_TRUE(s) << describe(s);
   EXPECT_EQ(back.side, side);
   EXPECT_EQ(back.train_labels, d.train_labels);
   EXPECT_EQ(back.test_labels, d.test_labels);
@@ -362,7 +363,7 @@ void expect_refused(const Bytes& b, const std::string& expected) {
   Dataset d = sentinel();
   const Status s = parse_bundle(b.data(), b.size(), &d);
   ASSERT_FALSE(s) << "accepted; expected: " << expected;
-  EXPECT_TRUE(contains(s.message, expected)) << s.message;
+  EXPECT_TRUE(contains(describe(s), expected)) << describe(s);
   expect_same(d, sentinel());
 }
 
@@ -583,7 +584,7 @@ TEST(RealData, MissingDirectoryExplainsWhereToGetIt) {
   Dataset d = sentinel();
   const Status s = load_idx_dir("/nonexistent/fashion-mnist", &d);
   ASSERT_FALSE(s);
-  EXPECT_TRUE(contains(s.message, "dataset-fashion-mnist")) << s.message;
+  EXPECT_TRUE(contains(describe(s), "dataset-fashion-mnist")) << describe(s);
   expect_same(d, sentinel());
 }
 
@@ -591,7 +592,7 @@ TEST(RealData, LoadsDownsamplesBundlesAndSplits) {
   REQUIRE_REAL_FILES();
   Dataset full;
   const Status s = load_idx_dir(FMNIST_DATA_DIR, &full);
-  ASSERT_TRUE(s) << s.message;
+  ASSERT_TRUE(s) << describe(s);
   EXPECT_EQ(full.side, 28);
   EXPECT_EQ(full.train_count(), 60000);
   EXPECT_EQ(full.test_count(), 10000);
@@ -608,7 +609,7 @@ TEST(RealData, LoadsDownsamplesBundlesAndSplits) {
     const Bytes b = write_bundle(small, bits);
     Dataset back;
     const Status sb = parse_bundle(b.data(), b.size(), &back);
-    ASSERT_TRUE(sb) << sb.message;
+    ASSERT_TRUE(sb) << describe(sb);
     EXPECT_EQ(back.train_labels, small.train_labels);
     if (bits == 8) {
       EXPECT_EQ(back.train_images, small.train_images);

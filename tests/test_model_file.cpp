@@ -11,6 +11,7 @@
 #include "core/crc32.h"
 #include "core/model_file.h"
 #include "core/rng.h"
+#include "messages/messages.h"
 
 namespace fm {
 namespace {
@@ -81,7 +82,7 @@ void expect_refused(const Bytes& b, const std::string& expected) {
   SavedModel m = sentinel();
   const Status s = load_model(b.data(), b.size(), &m);
   ASSERT_FALSE(s) << "accepted " << b.size() << " bytes; expected: " << expected;
-  EXPECT_NE(s.message.find(expected), std::string::npos) << s.message;
+  EXPECT_NE(describe(s).find(expected), std::string::npos) << describe(s);
   expect_untouched(m);
 }
 
@@ -92,7 +93,7 @@ TEST(ModelFile, RoundTripIsBitwise) {
   EXPECT_EQ(std::memcmp(b.data(), "FMNM", 4), 0);
   SavedModel back;
   const Status s = load_model(b.data(), b.size(), &back);
-  ASSERT_TRUE(s) << s.message;
+  ASSERT_TRUE(s) << describe(s);
   EXPECT_EQ(back.side, 14);
   EXPECT_TRUE(back.arch == m.arch);
   EXPECT_EQ(back.config.model, ModelKind::kMlp);
@@ -234,7 +235,7 @@ TEST(ModelFile, CheckModelFits) {
   EXPECT_TRUE(check_model_fits(m, 28));
   const Status s = check_model_fits(m, 14);
   ASSERT_FALSE(s);
-  EXPECT_EQ(s.message, "model expects 28×28 inputs but the data is 14×14");
+  EXPECT_EQ(describe(s), "model expects 28×28 inputs but the data is 14×14");
   EXPECT_TRUE(check_model_fits(mlp_model(), 14));
   EXPECT_FALSE(check_model_fits(mlp_model(), 28));
 }

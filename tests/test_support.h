@@ -11,6 +11,7 @@
 
 #include "core/dataset.h"
 #include "core/downsample.h"
+#include "messages/messages.h"
 #include "tools/io/io.h"
 
 // --- Counting heap allocations ---

@@ -10,6 +10,7 @@
 #include <vector>
 
 #include "core/trainer.h"
+#include "messages/messages.h"
 #include "tools/io/io.h"
 #include "test_support.h"
 
@@ -101,7 +102,7 @@ TEST(Trainer, ValidateAcceptsDefaults) {
   EXPECT_TRUE(validate(TrainConfig{}, 60000));
   TrainConfig c;
   c.batch = 48000;  // the whole training part of the 80/20 split
-  EXPECT_TRUE(validate(c, 60000)) << validate(c, 60000).message;
+  EXPECT_TRUE(validate(c, 60000)) << describe(validate(c, 60000));
 }
 
 TEST(Trainer, ValidateRefusalsNameTheField) {
@@ -167,8 +168,8 @@ TEST(Trainer, ValidateRefusalsNameTheField) {
   for (const Case& k : cases) {
     const Status s = validate(k.config, 60000);
     EXPECT_FALSE(s.ok) << k.message;
-    EXPECT_NE(s.message.find(k.message), std::string::npos)
-        << "got \"" << s.message << "\", want \"" << k.message << "\"";
+    EXPECT_NE(describe(s).find(k.message), std::string::npos)
+        << "got \"" << describe(s) << "\", want \"" << k.message << "\"";
   }
   // A softmax model ignores the hidden widths.
   c = {};
@@ -191,7 +192,7 @@ TEST(Trainer, StartRefusalChangesNothing) {
   const long long seen = t.samples_seen();
   const Status s = t.start(data, bad);
   EXPECT_FALSE(s);
-  EXPECT_NE(s.message.find("learning rate"), std::string::npos);
+  EXPECT_NE(describe(s).find("learning rate"), std::string::npos);
   EXPECT_EQ(t.phase(), Phase::kTraining);
   EXPECT_EQ(t.samples_seen(), seen);
   EXPECT_TRUE(same_bits(t.network().params(), before));
@@ -419,7 +420,7 @@ TEST(Trainer, SetBatchAndLearningRateApplyFromNextStep) {
   EXPECT_EQ(t.samples_seen(), 32);
   const Status bad = t.set_batch(0);
   EXPECT_FALSE(bad);
-  EXPECT_NE(bad.message.find("batch size must be between 1 and 480 (got 0)"), std::string::npos);
+  EXPECT_NE(describe(bad).find("batch size must be between 1 and 480 (got 0)"), std::string::npos);
   EXPECT_FALSE(t.set_batch(481));
   ASSERT_TRUE(t.set_batch(100));  // larger than the buffers: they grow here, not in step()
   EXPECT_EQ(t.batches_per_epoch(), 1 + 5);  // 1 done, then 448 left in batches of 100
@@ -446,7 +447,7 @@ TEST(Trainer, AdoptEvaluatesGivenWeights) {
   Vector wrong_size = Vector::Zero(10);
   const Status s = t.adopt(data, c, wrong_size);
   EXPECT_FALSE(s);
-  EXPECT_NE(s.message.find("weights"), std::string::npos) << s.message;
+  EXPECT_NE(describe(s).find("weights"), std::string::npos) << describe(s);
   EXPECT_EQ(t.phase(), Phase::kIdle);
 
   ASSERT_TRUE(t.adopt(data, c, trained.network().params()));
@@ -502,8 +503,8 @@ void expect_divergence(const Dataset& data, TrainConfig c) {
   const Vector initial = t.network().params();
   run_until_idle(t);
   ASSERT_EQ(t.phase(), Phase::kDiverged) << "val acc " << t.val_acc();
-  EXPECT_EQ(t.message().rfind("training diverged at epoch 1, batch ", 0), 0u) << t.message();
-  EXPECT_NE(t.message().find("try a smaller learning rate, e.g. 0.001"), std::string::npos);
+  EXPECT_EQ(describe(t.divergence()).rfind("training diverged at epoch 1, batch ", 0), 0u) << describe(t.divergence());
+  EXPECT_NE(describe(t.divergence()).find("try a smaller learning rate, e.g. 0.001"), std::string::npos);
   EXPECT_TRUE(history_finite(t));
   EXPECT_TRUE(t.network().all_finite());
   EXPECT_TRUE(same_bits(t.network().params(), initial));  // no epoch finished: the start
@@ -515,7 +516,7 @@ void expect_divergence(const Dataset& data, TrainConfig c) {
   ASSERT_TRUE(t.set_lr(1e-3f));
   ASSERT_TRUE(t.continue_from_snapshot());
   EXPECT_EQ(t.phase(), Phase::kTraining);
-  EXPECT_TRUE(t.message().empty());
+  EXPECT_TRUE(describe(t.divergence()).empty());
   EXPECT_EQ(t.batch_history().size(), 0u);  // the failed epoch's records are dropped
   run_until_idle(t);
   EXPECT_EQ(t.phase(), Phase::kDone);
@@ -524,7 +525,7 @@ void expect_divergence(const Dataset& data, TrainConfig c) {
 
   t.reset();
   EXPECT_EQ(t.phase(), Phase::kIdle);
-  EXPECT_TRUE(t.message().empty());
+  EXPECT_TRUE(describe(t.divergence()).empty());
   EXPECT_TRUE(t.history().empty());
 }
 
@@ -564,7 +565,7 @@ TEST(Trainer, DivergenceRestoresTheLastFinishedEpoch) {
   ASSERT_TRUE(t.set_lr(100));
   run_until_idle(t);
   ASSERT_EQ(t.phase(), Phase::kDiverged);
-  EXPECT_EQ(t.message().rfind("training diverged at epoch 2, batch ", 0), 0u) << t.message();
+  EXPECT_EQ(describe(t.divergence()).rfind("training diverged at epoch 2, batch ", 0), 0u) << describe(t.divergence());
   EXPECT_TRUE(same_bits(t.network().params(), after_epoch1));
   EXPECT_EQ(t.history().size(), 1u);
   EXPECT_TRUE(history_finite(t));
@@ -590,10 +591,10 @@ TEST(Trainer, NonFiniteLossStopsImmediately) {
   run_until_idle(t, 20);
   ASSERT_EQ(t.phase(), Phase::kDiverged);
   EXPECT_LE(t.batch_history().size(), 3u);
-  EXPECT_EQ(t.message().rfind("training diverged at epoch 1, batch ", 0), 0u) << t.message();
-  EXPECT_TRUE(t.message().find("inf") != std::string::npos ||
-              t.message().find("nan") != std::string::npos)
-      << t.message();
+  EXPECT_EQ(describe(t.divergence()).rfind("training diverged at epoch 1, batch ", 0), 0u) << describe(t.divergence());
+  EXPECT_TRUE(describe(t.divergence()).find("inf") != std::string::npos ||
+              describe(t.divergence()).find("nan") != std::string::npos)
+      << describe(t.divergence());
   EXPECT_TRUE(history_finite(t));
   EXPECT_TRUE(same_bits(t.network().params(), initial));
 }
@@ -619,7 +620,7 @@ TEST(Trainer, LessonRunOnRealDataMatchesKeras) {
   Trainer t;
   ASSERT_TRUE(t.start(*data, TrainConfig{}));
   t.fit();
-  ASSERT_EQ(t.phase(), Phase::kDone) << t.message();
+  ASSERT_EQ(t.phase(), Phase::kDone) << describe(t.divergence());
   ASSERT_EQ(t.history().size(), 5u);
   const float keras[5] = {0.7775f, 0.8023f, 0.8143f, 0.8207f, 0.8242f};
   for (int e = 0; e < 5; ++e) {

@@ -61,14 +61,14 @@ Status App::load_bundle(const uint8_t* bytes, size_t size, int side) {
   auto parsed = std::make_unique<Dataset>();
   Status st = parse_bundle(bytes, size, parsed.get());
   if (st && parsed->side != side) {
-    st = Status::Error(tr(Str::kErrBundleSide));
+    st = tr_error(Str::kErrBundleSide);
   }
   if (!st) {
-    slot.error = st.message;
+    slot.error = tr(st);
     if (side == 14) {
-      fatal_ = st.message;
+      fatal_ = tr(st);
     } else {
-      error_ = std::string(tr(Str::kErrBundle28)) + st.message;
+      error_ = std::string(tr(Str::kErrBundle28)) + tr(st);
       form_.side = side_;
     }
     return st;
@@ -257,7 +257,7 @@ void App::handle_keys() {
       resume();
     } else {
       const Status st = start_training(config_from_form());
-      if (!st) error_ = st.message;
+      if (!st) error_ = tr(st);
     }
   }
   if (ImGui::IsKeyPressed(SDL_SCANCODE_C, false)) clear_canvas();

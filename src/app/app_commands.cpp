@@ -27,14 +27,14 @@ bool whole_number(double v, double lo, double hi, long long* out) {
 Status not_whole(const char* field, long long lo, long long hi) {
   char buf[200];
   std::snprintf(buf, sizeof(buf), tr(Str::kErrWholeNumber), field, lo, hi);
-  return Status::Error(buf);
+  return text_error(buf);
 }
 
 }  // namespace
 
 Status App::start_training(const TrainConfig& config_in) {
   const Dataset* d = data();
-  if (d == nullptr) return Status::Error(tr(Str::kErrNoData));
+  if (d == nullptr) return tr_error(Str::kErrNoData);
   TrainConfig config = config_in;
   config.eval_chunk = eval_chunk_for(config, d->side);
   const Status st = trainer_.start(*d, config);
@@ -48,13 +48,13 @@ Status App::train_from_api(const ApiTrainArgs& a) {
   TrainConfig c;  // the lesson's defaults for everything not given
   long long v = 0;
   if (a.mask & ApiTrainArgs::kModel) {
-    if (a.model != 0 && a.model != 1) return Status::Error(tr(Str::kErrApiModel));
+    if (a.model != 0 && a.model != 1) return tr_error(Str::kErrApiModel);
     c.model = a.model == 1 ? ModelKind::kMlp : ModelKind::kSoftmax;
   }
   if (c.model == ModelKind::kMlp) {
     c.hidden = {100};
     if (a.mask & ApiTrainArgs::kHidden) {
-      if (a.hidden_count < 1 || a.hidden_count > 2) return Status::Error(tr(Str::kErrApiHidden));
+      if (a.hidden_count < 1 || a.hidden_count > 2) return tr_error(Str::kErrApiHidden);
       c.hidden.clear();
       for (int i = 0; i < a.hidden_count; ++i) {
         if (!whole_number(a.hidden[i], 1, kMaxHiddenWidth, &v)) {
@@ -65,12 +65,12 @@ Status App::train_from_api(const ApiTrainArgs& a) {
     }
   }
   if (a.mask & ApiTrainArgs::kOptimizer) {
-    if (a.optimizer < 0 || a.optimizer > 2) return Status::Error(tr(Str::kErrApiOptimizer));
+    if (a.optimizer < 0 || a.optimizer > 2) return tr_error(Str::kErrApiOptimizer);
     c.optimizer.kind = static_cast<OptimizerKind>(a.optimizer);
   }
   if (a.mask & ApiTrainArgs::kLr) {
     if (!std::isfinite(a.lr) || !(a.lr > 0) || a.lr > kMaxLearningRate) {
-      return Status::Error(tr(Str::kErrApiLr));
+      return tr_error(Str::kErrApiLr);
     }
     c.optimizer.lr = static_cast<float>(a.lr);
   }
@@ -126,19 +126,19 @@ void App::reset() {
 void App::clear_canvas() { canvas_.clear(); }
 
 Status App::set_input_size(int side) {
-  if (side != 14 && side != 28) return Status::Error(tr(Str::kErrApiSide));
-  if (trainer_.busy()) return Status::Error(tr(Str::kErrSideWhileTraining));
+  if (side != 14 && side != 28) return tr_error(Str::kErrApiSide);
+  if (trainer_.busy()) return tr_error(Str::kErrSideWhileTraining);
   select_side(side);
   return Status::Ok();
 }
 
 Status App::load_test_image(int index) {
   const Dataset* d = data();
-  if (d == nullptr) return Status::Error(tr(Str::kErrNoData));
+  if (d == nullptr) return tr_error(Str::kErrNoData);
   if (index < 0 || index >= d->test_count()) {
     char buf[160];
     std::snprintf(buf, sizeof(buf), tr(Str::kErrTestIndex), static_cast<long long>(d->test_count() - 1));
-    return Status::Error(buf);
+    return text_error(buf);
   }
   canvas_.load_image(d->test_image(index), d->side, index);
   return Status::Ok();

@@ -77,10 +77,10 @@ const std::string& App::state_json() {
   j.key("budget_ms").number(budget_.budget_ms());
   j.key("ui_ms").number(budget_.ui_ms());
   j.key("message");
-  if (trainer_.message().empty()) {
+  if (trainer_.divergence().ok) {
     j.null();
   } else {
-    j.string(trainer_.message().c_str());
+    j.string(tr(trainer_.divergence()).c_str());
   }
   j.end_object();
 

@@ -1,6 +1,7 @@
 // The Korean UI font. ImGui's built-in font (ProggyClean) covers Latin-1 only; Hangul comes from
 // a subset of NanumGothic made at build time (scripts/make_font.py) from the same string tables
-// these ranges are built from, merged into the default font so English looks as before.
+// (and message catalogue) these ranges are built from, merged into the default font so English
+// looks as before.
 #include "app/fonts.h"
 
 #include <algorithm>
@@ -45,6 +46,10 @@ std::vector<ImWchar> ui_glyph_ranges() {
   std::set<unsigned> cps;
   for (Language lang : {Language::kEnglish, Language::kKorean}) {
     for (int i = 0; i < static_cast<int>(Str::kCount); ++i) collect(tr_in(lang, static_cast<Str>(i)), &cps);
+    // The core's errors, said by the message catalogue.
+    for (int i = 1; i < static_cast<int>(ErrorCode::kCount); ++i) {
+      collect(message_template(static_cast<ErrorCode>(i), lang), &cps);
+    }
   }
   cps.insert(0xFFFD);  // what ImGui draws for a missing glyph, if the font has it
   std::vector<ImWchar> ranges;

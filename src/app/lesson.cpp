@@ -17,8 +17,8 @@ constexpr double kNaN = std::numeric_limits<double>::quiet_NaN();
 }  // namespace
 
 Status App::lesson_run(int step) {
-  if (step < 0 || step > kLessonSteps) return Status::Error("lesson step must be 1 to 5 (0: all)");
-  if (data() == nullptr) return Status::Error(tr(Str::kErrNoData));
+  if (step < 0 || step > kLessonSteps) return tr_error(Str::kErrLessonStep);
+  if (data() == nullptr) return tr_error(Str::kErrNoData);
   if (lesson_.running) lesson_cancel();
   lesson_.open = true;
   lesson_.cancelled = false;
@@ -65,7 +65,7 @@ void App::begin_lesson_step(int s) {
       const Status st = L.cv.start(*d);  // 5 stratified folds, sklearn's SGDClassifier settings
       L.cv_started = st.ok;
       if (!st) {
-        error_ = st.message;
+        error_ = tr(st);
         L.running = L.run_all = false;
       }
       break;
@@ -84,7 +84,7 @@ void App::begin_lesson_step(int s) {
       L.dense_side = d->side;
       const Status st = start_training(TrainConfig{});  // Dense(10, softmax), Keras' defaults
       if (!st) {
-        error_ = st.message;
+        error_ = tr(st);
         L.running = L.run_all = false;
         L.dense_run = 0;
       } else {

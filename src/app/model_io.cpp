@@ -38,8 +38,8 @@ int eval_chunk_for(const TrainConfig& config, int side) {
 
 Status App::adopt_model(const SavedModel& m, bool from_storage) {
   const Dataset* d = bundles_[m.side == 28 ? 1 : 0].data.get();
-  if (m.side == 28 && d == nullptr) return Status::Error(tr(Str::kErrImportNeeds28));
-  if (d == nullptr) return Status::Error(tr(Str::kErrNoData));
+  if (m.side == 28 && d == nullptr) return tr_error(Str::kErrImportNeeds28);
+  if (d == nullptr) return tr_error(Str::kErrNoData);
   Status st = check_model_fits(m, d->side);
   if (!st) return st;
   TrainConfig c = m.config;
@@ -62,7 +62,7 @@ Status App::adopt_model(const SavedModel& m, bool from_storage) {
 }
 
 Status App::export_model() {
-  if (!trainer_.has_model() || trainer_.data() == nullptr) return Status::Error(tr(Str::kErrNoModel));
+  if (!trainer_.has_model() || trainer_.data() == nullptr) return tr_error(Str::kErrNoModel);
   SavedModel m;
   m.arch = trainer_.network().arch();
   m.side = trainer_.data()->side;
@@ -79,11 +79,11 @@ Status App::export_model() {
 
 Status App::import_model(const uint8_t* bytes, size_t size) {
   const std::string prefix = tr(Str::kErrImportPrefix);
-  if (bytes == nullptr || size == 0) return Status::Error(prefix + tr(Str::kErrImportEmpty));
+  if (bytes == nullptr || size == 0) return text_error(prefix + tr(Str::kErrImportEmpty));
   SavedModel m;
   Status st = load_model(bytes, size, &m);
   if (st) st = adopt_model(m, false);
-  if (!st) return Status::Error(prefix + st.message);
+  if (!st) return text_error(prefix + tr(st));
   return Status::Ok();
 }
 
@@ -93,7 +93,7 @@ void App::draw_model_file_buttons() {
   ImGui::BeginDisabled(!trainer_.has_model());
   if (ImGui::Button(tr(Str::kButtonExport), size)) {
     const Status st = export_model();
-    if (!st) error_ = st.message;
+    if (!st) error_ = tr(st);
   }
   ImGui::EndDisabled();
   if (ImGui::IsItemHovered(ImGuiHoveredFlags_AllowWhenDisabled)) ImGui::SetTooltip("%s", tr(Str::kTipExport));

@@ -185,7 +185,7 @@ void App::panel_canvas() {
   if (ImGui::Button(tr(Str::kButtonRandomTest))) {
     const int i = static_cast<int>(ui_rng_.below(static_cast<uint32_t>(d->test_count())));
     const Status st = load_test_image(i);
-    if (!st) error_ = st.message;
+    if (!st) error_ = tr(st);
   }
   if (canvas_.has_source() && canvas_.source_tag() >= 0) {
     ImGui::SameLine();

@@ -68,7 +68,7 @@ void App::panel_lesson() {
   ImGui::BeginDisabled(d == nullptr || L.running);
   if (ImGui::Button(tr(Str::kLessonRunAll))) {
     const Status st = lesson_run(0);
-    if (!st) error_ = st.message;
+    if (!st) error_ = tr(st);
   }
   ImGui::EndDisabled();
   ImGui::SameLine();
@@ -100,7 +100,7 @@ void App::panel_lesson() {
     ImGui::BeginDisabled(d == nullptr || L.running);
     if (ImGui::SmallButton(tr(Str::kLessonRun))) {
       const Status st = lesson_run(s);
-      if (!st) error_ = st.message;
+      if (!st) error_ = tr(st);
     }
     ImGui::EndDisabled();
     switch (s) {

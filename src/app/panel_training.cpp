@@ -67,7 +67,7 @@ void App::panel_training() {
     form_.lr = lr;
     if (trainer_.has_model()) {
       const Status st = trainer_.set_lr(lr);
-      if (!st) error_ = st.message;
+      if (!st) error_ = tr(st);
     }
   }
   if (ImGui::IsItemHovered()) ImGui::SetTooltip("%s", tr(Str::kTipLive));
@@ -78,7 +78,7 @@ void App::panel_training() {
     form_.batch = batch;
     if (trainer_.has_model()) {
       const Status st = trainer_.set_batch(batch);
-      if (!st) error_ = st.message;
+      if (!st) error_ = tr(st);
     }
   }
   if (ImGui::IsItemHovered()) ImGui::SetTooltip("%s", tr(Str::kTipLive));
@@ -108,7 +108,7 @@ void App::panel_training() {
   ImGui::PushStyleColor(ImGuiCol_ButtonHovered, IM_COL32(55, 150, 90, 255));
   if (ImGui::Button(tr(Str::kButtonTrain), bsize)) {
     const Status st = start_training(config_from_form());
-    if (!st) error_ = st.message;
+    if (!st) error_ = tr(st);
   }
   ImGui::PopStyleColor(2);
   if (ImGui::IsItemHovered()) ImGui::SetTooltip("%s", tr(Str::kTipTrain));
@@ -125,7 +125,7 @@ void App::panel_training() {
   if (ImGui::Button(tr(Str::kButtonStepEpoch), bsize)) {
     if (!busy) {
       const Status st = start_training(config_from_form());
-      if (!st) error_ = st.message;
+      if (!st) error_ = tr(st);
     }
     if (trainer_.busy()) {
       stop_after_epoch_ = trainer_.epoch() + 1;
@@ -200,11 +200,12 @@ void App::panel_training() {
     }
     if (trainer_.phase() == Phase::kDiverged) {
       ImGui::PushTextWrapPos(0.0f);
-      ImGui::TextColored(to_vec4(kBad), "%s %s", tr(Str::kDivergedText), trainer_.message().c_str());
+      ImGui::TextColored(to_vec4(kBad), "%s %s", tr(Str::kDivergedText),
+                         tr(trainer_.divergence()).c_str());
       ImGui::PopTextWrapPos();
       if (ImGui::Button(tr(Str::kButtonContinue))) {
         const Status st = continue_after_divergence(0);  // with the form's learning rate
-        if (!st) error_ = st.message;
+        if (!st) error_ = tr(st);
       }
     }
   }

@@ -167,7 +167,7 @@ void App::restore_saved_model() {
   if (st) st = adopt_model(m, true);
   if (!st) {
     forget_saved_model();
-    error_ = std::string(tr(Str::kErrRestore)) + st.message;
+    error_ = std::string(tr(Str::kErrRestore)) + tr(st);
   }
 }
 

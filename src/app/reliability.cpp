@@ -18,7 +18,7 @@ void App::check_divergence() {
   // By run, not by phase change: a new train() may diverge within its first frame.
   if (divergence_run_ == run_id_) return;
   divergence_run_ = run_id_;
-  error_ = trainer_.message();
+  error_ = tr(trainer_.divergence());
   notice_lr_ = suggested_lr(trainer_.config().optimizer.lr);
   // The weights are back at the end of the last finished epoch: so are the curves. This also
   // drops the exploding (finite but meaningless) points of the batches before the stop.
@@ -33,7 +33,7 @@ void App::check_divergence() {
 Status App::continue_after_divergence(double lr) {
   if (trainer_.phase() != Phase::kDiverged) return trainer_.continue_from_snapshot();  // its message
   if (lr != 0) {
-    if (!std::isfinite(lr) || !(lr > 0) || lr > kMaxLearningRate) return Status::Error(tr(Str::kErrApiLr));
+    if (!std::isfinite(lr) || !(lr > 0) || lr > kMaxLearningRate) return tr_error(Str::kErrApiLr);
     const Status st = trainer_.set_lr(static_cast<float>(lr));
     if (!st) return st;
     form_.lr = static_cast<float>(lr);
@@ -53,7 +53,7 @@ void App::draw_divergence_notice() {
   const float wrap = begin_notice("###diverged");
   ImGui::PushTextWrapPos(ImGui::GetCursorPosX() + wrap);
   ImGui::TextColored(ImVec4(1.0f, 0.75f, 0.7f, 1.0f), "%s", tr(Str::kDivergedTitle));
-  ImGui::TextUnformatted(trainer_.message().c_str());
+  ImGui::TextUnformatted(tr(trainer_.divergence()).c_str());
   ImGui::TextUnformatted(tr(Str::kDivergedHint));
   ImGui::PopTextWrapPos();
   ImGui::AlignTextToFramePadding();
@@ -67,7 +67,7 @@ void App::draw_divergence_notice() {
   }
   if (ImGui::Button(tr(Str::kButtonContinue))) {
     const Status st = continue_after_divergence(notice_lr_);
-    if (!st) error_ = st.message;
+    if (!st) error_ = tr(st);
   }
   ImGui::SameLine();
   if (ImGui::Button(tr(Str::kButtonReset))) reset();

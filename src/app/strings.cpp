@@ -1,5 +1,5 @@
 // The string tables: tr(id) returns the current language's text for an id. English is complete
-// by construction (strings_table.h); a Korean row missing from strings_ko.h falls back to English.
+// by construction (strings_table.h), Korean by a compile-time check (strings_ko.h).
 #include "app/strings.h"
 
 #include <array>
@@ -18,7 +18,7 @@ constexpr const char* kEnglish[] = {
 };
 static_assert(sizeof(kEnglish) / sizeof(kEnglish[0]) == kCount, "every string id needs an English text");
 
-// Korean by id (rows may come in any order); nullptr where strings_ko.h has no row.
+// Korean by id (rows may come in any order); every id must have one.
 struct KoreanTable {
   std::array<const char*, kCount> text{};
   constexpr KoreanTable() {
@@ -26,8 +26,15 @@ struct KoreanTable {
 #include "app/strings_ko.h"
 #undef FM_KO
   }
+  constexpr bool complete() const {
+    for (const char* t : text) {
+      if (t == nullptr) return false;
+    }
+    return true;
+  }
 };
 constexpr KoreanTable kKorean;
+static_assert(kKorean.complete(), "every string of strings_table.h needs its Korean row in strings_ko.h");
 
 Language g_language = Language::kEnglish;
 
@@ -69,6 +76,10 @@ const char* tr_in(Language lang, Str id) {
 }
 
 const char* tr(Str id) { return tr_in(g_language, id); }
+
+std::string tr(const Status& status) { return describe(status, g_language); }
+
+Status tr_error(Str id) { return text_error(tr(id)); }
 
 const char* class_name(int label) {
   if (label < 0 || label > 9) return "?";

@@ -1,5 +1,5 @@
 // The Korean texts: FM_KO(id, text), one row per id of strings_table.h. Included once, by
-// strings.cpp; an id without a row shows its English text (scripts/make_font.py lists them).
+// strings.cpp, which refuses to compile while an id has no row.
 // Written for this page in our own words; class names as in shared/DATA.md. Same printf
 // arguments, in the same order, as the English row.
 
@@ -181,6 +181,7 @@ FM_KO(kErrApiSide, "입력 크기는 14 또는 28이어야 합니다")
 FM_KO(kErrSideWhileTraining, "훈련 중에는 입력 크기를 바꿀 수 없습니다: 먼저 일시정지하고 초기화하세요")
 FM_KO(kErrWholeNumber, "%s: %lld부터 %lld까지의 정수여야 합니다")
 FM_KO(kErrTestIndex, "테스트 이미지 번호는 0부터 %lld까지의 정수여야 합니다")
+FM_KO(kErrLessonStep, "수업 단계는 1부터 5까지여야 합니다 (0: 전체)")
 FM_KO(kErrSdlInit, "SDL을 시작할 수 없습니다: ")
 FM_KO(kErrWindow, "창을 만들 수 없습니다: ")
 FM_KO(kErrGlContext, "WebGL2를 시작할 수 없습니다: ")

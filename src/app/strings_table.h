@@ -180,6 +180,7 @@ FM_STRING(kErrApiSide, "the input size must be 14 or 28")
 FM_STRING(kErrSideWhileTraining, "the input size cannot change during a run: pause and reset first")
 FM_STRING(kErrWholeNumber, "%s must be a whole number from %lld to %lld")  // field, min, max
 FM_STRING(kErrTestIndex, "the test image index must be a whole number from 0 to %lld")
+FM_STRING(kErrLessonStep, "lesson step must be 1 to 5 (0: all)")
 FM_STRING(kErrSdlInit, "SDL could not start: ")
 FM_STRING(kErrWindow, "The window could not be created: ")
 FM_STRING(kErrGlContext, "WebGL2 could not be started: ")

@@ -89,7 +89,7 @@ EMSCRIPTEN_KEEPALIVE int fm_app_train(unsigned mask, int model, int hidden_count
   a.epochs = epochs;
   a.seed = seed;
   const fm::Status st = g_app->train_from_api(a);
-  if (!st) g_app->set_error(st.message);
+  if (!st) g_app->set_error(tr(st));
   return st.ok ? 1 : 0;
 }
 
@@ -112,14 +112,14 @@ EMSCRIPTEN_KEEPALIVE void fm_app_clear_canvas() {
 EMSCRIPTEN_KEEPALIVE int fm_app_load_test_image(double index) {
   if (g_app == nullptr) return 0;
   const fm::Status st = g_app->load_test_image(index_arg(index));
-  if (!st) g_app->set_error(st.message);
+  if (!st) g_app->set_error(tr(st));
   return st.ok ? 1 : 0;
 }
 
 EMSCRIPTEN_KEEPALIVE int fm_app_set_input_size(int side) {
   if (g_app == nullptr) return 0;
   const fm::Status st = g_app->set_input_size(side);
-  if (!st) g_app->set_error(st.message);
+  if (!st) g_app->set_error(tr(st));
   return st.ok ? 1 : 0;
 }
 
@@ -135,7 +135,7 @@ EMSCRIPTEN_KEEPALIVE void fm_app_set_error(const char* message) {
 EMSCRIPTEN_KEEPALIVE int fm_app_export_model() {
   if (g_app == nullptr) return 0;
   const fm::Status st = g_app->export_model();
-  if (!st) g_app->set_error(st.message);
+  if (!st) g_app->set_error(tr(st));
   return st.ok ? 1 : 0;
 }
 
@@ -144,7 +144,7 @@ EMSCRIPTEN_KEEPALIVE int fm_app_export_model() {
 EMSCRIPTEN_KEEPALIVE int fm_app_import_model(const uint8_t* bytes, int size) {
   if (g_app == nullptr || size < 0) return 0;
   const fm::Status st = g_app->import_model(bytes, static_cast<size_t>(size));
-  if (!st) g_app->set_error(st.message);
+  if (!st) g_app->set_error(tr(st));
   return st.ok ? 1 : 0;
 }
 
@@ -152,7 +152,7 @@ EMSCRIPTEN_KEEPALIVE int fm_app_import_model(const uint8_t* bytes, int size) {
 EMSCRIPTEN_KEEPALIVE int fm_app_continue(double lr) {
   if (g_app == nullptr) return 0;
   const fm::Status st = g_app->continue_after_divergence(lr);
-  if (!st) g_app->set_error(st.message);
+  if (!st) g_app->set_error(tr(st));
   return st.ok ? 1 : 0;
 }
 
@@ -160,7 +160,7 @@ EMSCRIPTEN_KEEPALIVE int fm_app_continue(double lr) {
 EMSCRIPTEN_KEEPALIVE int fm_app_lesson_run(int step) {
   if (g_app == nullptr) return 0;
   const fm::Status st = g_app->lesson_run(step);
-  if (!st) g_app->set_error(st.message);
+  if (!st) g_app->set_error(tr(st));
   return st.ok ? 1 : 0;
 }
 

@@ -4,7 +4,6 @@
 #include <algorithm>
 #include <cassert>
 #include <cstring>
-#include <string>
 #include <utility>
 
 #include "core/bytes.h"
@@ -20,8 +19,6 @@ constexpr size_t kBundleNameBytes = 24;
 constexpr size_t kBundleCrcOffset = 24 + kNumClasses * kBundleNameBytes;  // 264
 constexpr size_t kBundleHeaderBytes = kBundleCrcOffset + 4;               // 268
 constexpr uint32_t kBundleMaxCount = 1000000;
-
-std::string str(uint64_t v) { return std::to_string(v); }
 
 // 4-bit bundles store the nearest of 16 levels; q·17 maps 0..15 back onto 0..255.
 uint8_t to_level(uint8_t p) { return static_cast<uint8_t>((p * 15 + 127) / 255); }
@@ -70,41 +67,39 @@ std::vector<uint8_t> write_bundle(const Dataset& data, int bits_per_pixel) {
 
 Status parse_bundle(const uint8_t* bytes, size_t size, Dataset* out) {
   if (size < kBundleHeaderBytes) {
-    return Status::Error("truncated bundle: the header needs " + str(kBundleHeaderBytes) +
-                         " bytes, got " + str(size));
+    return Status::Error(ErrorCode::kBundleHeaderTruncated,
+                         {param(kBundleHeaderBytes), param(size)});
   }
   if (std::memcmp(bytes, kBundleMagic, 4) != 0) {
-    return Status::Error("not a Fashion-MNIST bundle (magic is not \"FMNB\")");
+    return Status::Error(ErrorCode::kBundleMagic);
   }
   const uint32_t version = read_le32(bytes + 4), side = read_le32(bytes + 8),
                  bpp = read_le32(bytes + 12), train = read_le32(bytes + 16),
                  test = read_le32(bytes + 20);
   if (version != kBundleVersion) {
-    return Status::Error("unsupported bundle version " + str(version) +
-                         " (this build reads version 1)");
+    return Status::Error(ErrorCode::kBundleVersion, {param(version), param(kBundleVersion)});
   }
   if (side != 14 && side != 28) {
-    return Status::Error("bundle image side " + str(side) + " is not 14 or 28");
+    return Status::Error(ErrorCode::kBundleSide, {param(side)});
   }
   if (bpp != 8 && bpp != 4) {
-    return Status::Error("bundle bits per pixel " + str(bpp) + " is not 8 or 4");
+    return Status::Error(ErrorCode::kBundleBits, {param(bpp)});
   }
   if (train == 0 || train > kBundleMaxCount || test > kBundleMaxCount) {
-    return Status::Error("bundle counts are absurd: " + str(train) + " training and " + str(test) +
-                         " test images (allowed 1..1000000 and 0..1000000)");
+    return Status::Error(ErrorCode::kBundleCounts,
+                         {param(train), param(test), param(kBundleMaxCount)});
   }
   const uint64_t pixels = uint64_t{side} * side;
   const uint64_t expected = kBundleHeaderBytes + (uint64_t{train} + test) * (1 + pixels);
   if (size < expected) {
-    return Status::Error("truncated bundle: expected " + str(expected) + " bytes, got " +
-                         str(size));
+    return Status::Error(ErrorCode::kBundleTruncated, {param(expected), param(size)});
   }
   if (size > expected) {
-    return Status::Error("bundle has " + str(size) + " bytes, expected " + str(expected));
+    return Status::Error(ErrorCode::kBundleTrailing, {param(size), param(expected)});
   }
   const uint32_t stored_crc = read_le32(bytes + kBundleCrcOffset);
   if (crc32(bytes + kBundleHeaderBytes, size - kBundleHeaderBytes) != stored_crc) {
-    return Status::Error("bundle is corrupt (CRC mismatch)");
+    return Status::Error(ErrorCode::kBundleCrc);
   }
 
   Dataset d;
@@ -119,9 +114,9 @@ Status parse_bundle(const uint8_t* bytes, size_t size, Dataset* out) {
   p += train;
   d.test_labels.assign(p, p + test);
   p += test;
-  Status s = check_labels(d.train_labels, "bundle train");
+  Status s = check_labels(d.train_labels, ErrorCode::kBundleTrainLabelRange);
   if (!s) return s;
-  s = check_labels(d.test_labels, "bundle test");
+  s = check_labels(d.test_labels, ErrorCode::kBundleTestLabelRange);
   if (!s) return s;
   d.train_images.assign(p, p + train * pixels);
   p += train * pixels;
@@ -130,7 +125,7 @@ Status parse_bundle(const uint8_t* bytes, size_t size, Dataset* out) {
     for (std::vector<uint8_t>* images : {&d.train_images, &d.test_images}) {
       for (uint8_t& v : *images) {
         if (v > 15) {
-          return Status::Error("bundle pixel level " + str(v) + " is above 15 in a 4-bit bundle");
+          return Status::Error(ErrorCode::kBundleLevel, {param(v)});
         }
         v = static_cast<uint8_t>(v * 17);
       }

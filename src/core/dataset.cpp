@@ -10,12 +10,9 @@ const std::array<std::string, kNumClasses>& default_class_names() {
   return names;
 }
 
-Status check_labels(const std::vector<uint8_t>& labels, const char* which) {
+Status check_labels(const std::vector<uint8_t>& labels, ErrorCode out_of_range) {
   for (size_t i = 0; i < labels.size(); ++i) {
-    if (labels[i] >= kNumClasses) {
-      return Status::Error(std::string(which) + " label " + std::to_string(labels[i]) +
-                           " at index " + std::to_string(i) + " is out of range 0..9");
-    }
+    if (labels[i] >= kNumClasses) return Status::Error(out_of_range, {param(labels[i]), param(i)});
   }
   return Status::Ok();
 }

@@ -34,7 +34,8 @@ struct Dataset {
 // English class names in label order (T-shirt/top … Ankle boot).
 const std::array<std::string, kNumClasses>& default_class_names();
 
-// Every label is 0..9; `which` names the labels in the error ("train", "bundle test", …).
-Status check_labels(const std::vector<uint8_t>& labels, const char* which);
+// Every label is 0..9; else `out_of_range` (one of the k…LabelRange codes) with the label and
+// its index.
+Status check_labels(const std::vector<uint8_t>& labels, ErrorCode out_of_range);
 
 }  // namespace fm

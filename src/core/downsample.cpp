@@ -1,7 +1,6 @@
 // 2×2 mean pooling of the 28×28 images to 14×14.
 #include "core/downsample.h"
 
-#include <string>
 #include <utility>
 
 namespace fm {
@@ -29,15 +28,14 @@ std::vector<uint8_t> pool_2x2(const std::vector<uint8_t>& full) {
 
 Status downsample(const Dataset& full, int side, Dataset* out) {
   if (full.side != kFullSide) {
-    return Status::Error("downsample needs 28×28 images, got " + std::to_string(full.side) + "×" +
-                         std::to_string(full.side));
+    return Status::Error(ErrorCode::kDownsampleNeeds28, {param(full.side)});
   }
   if (side == kFullSide) {
     *out = full;
     return Status::Ok();
   }
   if (side != kFullSide / 2) {
-    return Status::Error("image side must be 14 or 28, got " + std::to_string(side));
+    return Status::Error(ErrorCode::kSideNot14Or28, {param(side)});
   }
   Dataset d;
   d.side = side;

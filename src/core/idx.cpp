@@ -21,38 +21,31 @@ std::string hex32(uint32_t v) {
   return s;
 }
 
-std::string str(uint64_t v) { return std::to_string(v); }
-
 }  // namespace
 
 Status parse_idx_images(const uint8_t* bytes, size_t size, IdxImages* out) {
-  if (size < 4) return Status::Error("not an IDX image file (only " + str(size) + " bytes)");
+  if (size < 4) return Status::Error(ErrorCode::kIdxImagesTooShort, {param(size)});
   const uint32_t magic = read_be32(bytes);
   if (magic != kIdxImagesMagic) {
-    std::string msg = "not an IDX image file (magic " + hex32(magic) + ", expected 0x00000803";
-    if (magic == kIdxLabelsMagic) msg += "; this is a label file";
-    return Status::Error(msg + ")");
+    return Status::Error(magic == kIdxLabelsMagic ? ErrorCode::kIdxImagesGotLabels
+                                                  : ErrorCode::kIdxImagesMagic,
+                         {hex32(magic)});
   }
-  if (size < 16) {
-    return Status::Error("truncated IDX: the image header needs 16 bytes but the file holds " +
-                         str(size) + " bytes");
-  }
+  if (size < 16) return Status::Error(ErrorCode::kIdxImagesHeaderTruncated, {param(size)});
   const uint32_t count = read_be32(bytes + 4), rows = read_be32(bytes + 8),
                  cols = read_be32(bytes + 12);
   if (rows == 0 || cols == 0 || rows > 65535 || cols > 65535 || count > INT_MAX) {
-    return Status::Error("IDX header is absurd: " + str(count) + " images of " + str(rows) + "×" +
-                         str(cols));
+    return Status::Error(ErrorCode::kIdxHeaderAbsurd, {param(count), param(rows), param(cols)});
   }
   // At most 2^31 · 2^32 bytes: fits in 64 bits.
   const uint64_t expected = 16 + uint64_t{count} * rows * cols;
-  const std::string what = str(count) + " images of " + str(rows) + "×" + str(cols);
   if (size < expected) {
-    return Status::Error("truncated IDX: header says " + what + " but the file holds " + str(size) +
-                         " bytes (expected " + str(expected) + ")");
+    return Status::Error(ErrorCode::kIdxImagesTruncated, {param(count), param(rows), param(cols),
+                                                          param(size), param(expected)});
   }
   if (size > expected) {
-    return Status::Error("IDX image file has " + str(size) + " bytes, but its header (" + what +
-                         ") implies " + str(expected));
+    return Status::Error(ErrorCode::kIdxImagesTrailing, {param(size), param(count), param(rows),
+                                                         param(cols), param(expected)});
   }
   IdxImages result;
   result.count = static_cast<int>(count);
@@ -64,27 +57,23 @@ Status parse_idx_images(const uint8_t* bytes, size_t size, IdxImages* out) {
 }
 
 Status parse_idx_labels(const uint8_t* bytes, size_t size, std::vector<uint8_t>* out) {
-  if (size < 4) return Status::Error("not an IDX label file (only " + str(size) + " bytes)");
+  if (size < 4) return Status::Error(ErrorCode::kIdxLabelsTooShort, {param(size)});
   const uint32_t magic = read_be32(bytes);
   if (magic != kIdxLabelsMagic) {
-    std::string msg = "not an IDX label file (magic " + hex32(magic) + ", expected 0x00000801";
-    if (magic == kIdxImagesMagic) msg += "; this is an image file";
-    return Status::Error(msg + ")");
+    return Status::Error(magic == kIdxImagesMagic ? ErrorCode::kIdxLabelsGotImages
+                                                  : ErrorCode::kIdxLabelsMagic,
+                         {hex32(magic)});
   }
-  if (size < 8) {
-    return Status::Error("truncated IDX: the label header needs 8 bytes but the file holds " +
-                         str(size) + " bytes");
-  }
+  if (size < 8) return Status::Error(ErrorCode::kIdxLabelsHeaderTruncated, {param(size)});
   const uint64_t count = read_be32(bytes + 4);
   const uint64_t expected = 8 + count;
   if (size < expected) {
-    return Status::Error("truncated IDX: header says " + str(count) +
-                         " labels but the file holds " + str(size) + " bytes (expected " +
-                         str(expected) + ")");
+    return Status::Error(ErrorCode::kIdxLabelsTruncated,
+                         {param(count), param(size), param(expected)});
   }
   if (size > expected) {
-    return Status::Error("IDX label file has " + str(size) + " bytes, but its header (" +
-                         str(count) + " labels) implies " + str(expected));
+    return Status::Error(ErrorCode::kIdxLabelsTrailing,
+                         {param(size), param(count), param(expected)});
   }
   out->assign(bytes + 8, bytes + size);
   return Status::Ok();
@@ -92,30 +81,32 @@ Status parse_idx_labels(const uint8_t* bytes, size_t size, std::vector<uint8_t>*
 
 Status make_dataset(IdxImages train_images, std::vector<uint8_t> train_labels,
                     IdxImages test_images, std::vector<uint8_t> test_labels, Dataset* out) {
+  // The two halves differ only in which codes name them.
   struct Part {
-    const char* name;
     const IdxImages* images;
     const std::vector<uint8_t>* labels;
+    ErrorCode shape, counts, pixels, label_range;
   };
-  const Part parts[] = {{"train", &train_images, &train_labels},
-                        {"test", &test_images, &test_labels}};
+  const Part parts[] = {{&train_images, &train_labels, ErrorCode::kTrainImagesShape,
+                         ErrorCode::kTrainCountsDisagree, ErrorCode::kTrainPixelCount,
+                         ErrorCode::kTrainLabelRange},
+                        {&test_images, &test_labels, ErrorCode::kTestImagesShape,
+                         ErrorCode::kTestCountsDisagree, ErrorCode::kTestPixelCount,
+                         ErrorCode::kTestLabelRange}};
   for (const Part& p : parts) {
     if (p.images->rows != kFullSide || p.images->cols != kFullSide) {
-      return Status::Error(std::string(p.name) + " images are " + str(p.images->rows) + "×" +
-                           str(p.images->cols) + ", expected 28×28");
+      return Status::Error(p.shape, {param(p.images->rows), param(p.images->cols)});
     }
     if (static_cast<size_t>(p.images->count) != p.labels->size()) {
-      return Status::Error(std::string(p.name) + " images (" + str(p.images->count) +
-                           ") and labels (" + str(p.labels->size()) + ") disagree in count");
+      return Status::Error(p.counts, {param(p.images->count), param(p.labels->size())});
     }
     if (p.images->pixels.size() != static_cast<size_t>(p.images->count) * kFullSide * kFullSide) {
-      return Status::Error(std::string(p.name) + " images hold " + str(p.images->pixels.size()) +
-                           " pixels, not count×28×28");
+      return Status::Error(p.pixels, {param(p.images->pixels.size())});
     }
-    Status s = check_labels(*p.labels, p.name);
+    Status s = check_labels(*p.labels, p.label_range);
     if (!s) return s;
   }
-  if (train_labels.empty()) return Status::Error("the training set is empty");
+  if (train_labels.empty()) return Status::Error(ErrorCode::kTrainingSetEmpty);
   Dataset d;
   d.side = kFullSide;
   d.train_images = std::move(train_images.pixels);

@@ -225,17 +225,16 @@ double OvrSgdClassifier::score(const Dataset& data, const std::vector<int32_t>& 
 
 Status CrossValidation::start(const Dataset& data, int k, const LinearSgdConfig& config) {
   if (k < 2 || k > 20) {
-    return Status::Error("folds must be between 2 and 20 (got " + std::to_string(k) + ")");
+    return Status::Error(ErrorCode::kFolds, {param(k)});
   }
   if (data.train_count() < k) {
-    return Status::Error("cross-validation needs at least as many images as folds");
+    return Status::Error(ErrorCode::kCvTooFewImages);
   }
   if (!(std::isfinite(config.alpha) && config.alpha > 0)) {
-    return Status::Error("alpha must be a positive number");
+    return Status::Error(ErrorCode::kAlpha);
   }
   if (config.epochs < 1 || config.epochs > 1000) {
-    return Status::Error("epochs must be between 1 and 1000 (got " + std::to_string(config.epochs) +
-                         ")");
+    return Status::Error(ErrorCode::kEpochs, {param(1000), param(config.epochs)});
   }
   data_ = &data;
   k_ = k;

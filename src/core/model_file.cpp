@@ -102,7 +102,7 @@ class Reader {
   bool truncated_ = false;
 };
 
-Status truncated() { return Status::Error("model file is truncated"); }
+Status truncated() { return Status::Error(ErrorCode::kModelTruncated); }
 
 }  // namespace
 
@@ -136,31 +136,28 @@ std::vector<uint8_t> save_model(const SavedModel& model) {
 Status load_model(const uint8_t* bytes, size_t size, SavedModel* out) {
   Reader r(bytes, size);
   if (size < 4) return truncated();
-  if (std::memcmp(bytes, kMagic, 4) != 0) return Status::Error("not an fmnist model file");
+  if (std::memcmp(bytes, kMagic, 4) != 0) return Status::Error(ErrorCode::kModelMagic);
   r.le(4);
   SavedModel m;
 
   const uint32_t version = r.u32();
   if (r.truncated()) return truncated();
   if (version != kVersion) {
-    return Status::Error("unsupported model file version " + std::to_string(version) +
-                         " (this build reads version 1)");
+    return Status::Error(ErrorCode::kModelVersion, {param(version), param(kVersion)});
   }
   const uint32_t side = r.u32(), inputs = r.u32(), outputs = r.u32(), hidden = r.u32();
   if (r.truncated()) return truncated();
   if (side != 14 && side != 28) {
-    return Status::Error("model file: input side " + std::to_string(side) + " is not 14 or 28");
+    return Status::Error(ErrorCode::kModelSide, {param(side)});
   }
   if (inputs != side * side) {
-    return Status::Error("model file: " + std::to_string(inputs) + " inputs do not match " +
-                         std::to_string(side) + "×" + std::to_string(side) + " images");
+    return Status::Error(ErrorCode::kModelInputs, {param(inputs), param(side)});
   }
   if (outputs != static_cast<uint32_t>(kNumClasses)) {
-    return Status::Error("model file: " + std::to_string(outputs) + " outputs, expected 10");
+    return Status::Error(ErrorCode::kModelOutputs, {param(outputs), param(kNumClasses)});
   }
   if (hidden > static_cast<uint32_t>(kMaxHiddenLayers)) {
-    return Status::Error("model file: " + std::to_string(hidden) + " hidden layers, at most " +
-                         std::to_string(kMaxHiddenLayers) + " allowed");
+    return Status::Error(ErrorCode::kModelHiddenLayers, {param(hidden), param(kMaxHiddenLayers)});
   }
   m.side = static_cast<int>(side);
   m.arch.inputs = static_cast<int>(inputs);
@@ -169,9 +166,8 @@ Status load_model(const uint8_t* bytes, size_t size, SavedModel* out) {
     const uint32_t width = r.u32();
     if (r.truncated()) return truncated();
     if (width < 1 || width > static_cast<uint32_t>(kMaxHiddenWidth)) {
-      return Status::Error("model file: hidden layer " + std::to_string(i + 1) + " has width " +
-                           std::to_string(width) + ", allowed 1.." +
-                           std::to_string(kMaxHiddenWidth));
+      return Status::Error(ErrorCode::kModelHiddenWidth,
+                           {param(i + 1), param(width), param(kMaxHiddenWidth)});
     }
     m.arch.hidden.push_back(static_cast<int>(width));
   }
@@ -184,29 +180,27 @@ Status load_model(const uint8_t* bytes, size_t size, SavedModel* out) {
   const uint64_t param_count = r.u64();
   if (r.truncated()) return truncated();
   if (activation > static_cast<uint8_t>(Activation::kSigmoid)) {
-    return Status::Error("model file: unknown activation " + std::to_string(activation));
+    return Status::Error(ErrorCode::kModelActivation, {param(activation)});
   }
   if (model_kind > static_cast<uint8_t>(ModelKind::kMlp)) {
-    return Status::Error("model file: unknown model kind " + std::to_string(model_kind));
+    return Status::Error(ErrorCode::kModelKind, {param(model_kind)});
   }
   // The kind and the layer count must agree, or the weights would be read for the wrong network.
   if (model_kind == static_cast<uint8_t>(ModelKind::kSoftmax) && hidden != 0) {
-    return Status::Error("model file: a softmax model has no hidden layers, but this one has " +
-                         std::to_string(hidden));
+    return Status::Error(ErrorCode::kModelSoftmaxWithHidden, {param(hidden)});
   }
   if (model_kind == static_cast<uint8_t>(ModelKind::kMlp) && hidden == 0) {
-    return Status::Error("model file: an MLP needs at least one hidden layer, but this one has none");
+    return Status::Error(ErrorCode::kModelMlpWithoutHidden);
   }
   if (optimizer_kind > static_cast<uint8_t>(OptimizerKind::kAdam)) {
-    return Status::Error("model file: unknown optimizer " + std::to_string(optimizer_kind));
+    return Status::Error(ErrorCode::kModelOptimizer, {param(optimizer_kind)});
   }
   if (!std::isfinite(lr) || lr <= 0) {
-    return Status::Error("model file: learning rate " + std::to_string(lr) + " is not positive");
+    return Status::Error(ErrorCode::kModelLr, {std::to_string(lr)});
   }
   if (batch < 1 || batch > static_cast<uint32_t>(INT32_MAX) || epochs < 1 ||
       epochs > static_cast<uint32_t>(INT32_MAX)) {
-    return Status::Error("model file: batch " + std::to_string(batch) + " or epochs " +
-                         std::to_string(epochs) + " out of range");
+    return Status::Error(ErrorCode::kModelBatchEpochs, {param(batch), param(epochs)});
   }
   m.arch.hidden_activation = static_cast<Activation>(activation);
   m.config.model = static_cast<ModelKind>(model_kind);
@@ -221,27 +215,23 @@ Status load_model(const uint8_t* bytes, size_t size, SavedModel* out) {
 
   const uint64_t expected_params = static_cast<uint64_t>(m.arch.param_count());
   if (param_count != expected_params) {
-    return Status::Error("model file holds " + std::to_string(param_count) +
-                         " parameters but its architecture needs " +
-                         std::to_string(expected_params));
+    return Status::Error(ErrorCode::kModelParamCount, {param(param_count), param(expected_params)});
   }
   // Sizes before allocating: the parameters and the CRC must be exactly what is left.
   const uint64_t rest = param_count * 4 + 4;
   if (r.left() < rest) return truncated();
   if (r.left() > rest) {
-    return Status::Error("model file has " + std::to_string(r.left() - rest) +
-                         " unexpected trailing bytes");
+    return Status::Error(ErrorCode::kModelTrailing, {param(r.left() - rest)});
   }
   const size_t crc_at = size - 4;
   if (crc32(bytes, crc_at) != static_cast<uint32_t>(Reader(bytes + crc_at, 4).le(4))) {
-    return Status::Error("model file is corrupt (checksum mismatch)");
+    return Status::Error(ErrorCode::kModelChecksum);
   }
   m.params.resize(static_cast<Index>(param_count));
   for (Index i = 0; i < m.params.size(); ++i) {
     m.params[i] = r.f32();
     if (!std::isfinite(m.params[i])) {
-      return Status::Error("model file has a non-finite weight (parameter " + std::to_string(i) +
-                           ")");
+      return Status::Error(ErrorCode::kModelNonFinite, {param(i)});
     }
   }
   *out = std::move(m);
@@ -250,9 +240,7 @@ Status load_model(const uint8_t* bytes, size_t size, SavedModel* out) {
 
 Status check_model_fits(const SavedModel& model, int side) {
   if (model.arch.inputs == side * side) return Status::Ok();
-  return Status::Error("model expects " + std::to_string(model.side) + "×" +
-                       std::to_string(model.side) + " inputs but the data is " +
-                       std::to_string(side) + "×" + std::to_string(side));
+  return Status::Error(ErrorCode::kModelInputSize, {param(model.side), param(side)});
 }
 
 }  // namespace fm

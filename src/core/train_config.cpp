@@ -3,19 +3,11 @@
 #include "core/train_config.h"
 
 #include <cmath>
-#include <cstdio>
-#include <string>
 #include <utility>
 
 namespace fm {
 
 namespace {
-
-std::string format_number(double value) {
-  char text[32];
-  std::snprintf(text, sizeof(text), "%g", value);
-  return text;
-}
 
 bool valid_fraction(float value) { return value >= 0.0f && value < 1.0f; }  // false for NaN
 
@@ -27,72 +19,60 @@ Index validation_count(Index n, double val_fraction) {
 
 Status validate(const TrainConfig& config, Index train_count) {
   if (config.model != ModelKind::kSoftmax && config.model != ModelKind::kMlp) {
-    return Status::Error("unknown model kind (got " +
-                         std::to_string(static_cast<int>(config.model)) + ")");
+    return Status::Error(ErrorCode::kUnknownModel, {param(static_cast<int>(config.model))});
   }
   if (config.model == ModelKind::kMlp) {
     if (config.hidden.empty() || static_cast<int>(config.hidden.size()) > kMaxHiddenLayers) {
-      return Status::Error("an MLP needs 1–" + std::to_string(kMaxHiddenLayers) +
-                           " hidden layers (got " + std::to_string(config.hidden.size()) + ")");
+      return Status::Error(ErrorCode::kMlpLayers,
+                           {param(kMaxHiddenLayers), param(config.hidden.size())});
     }
     for (int width : config.hidden) {
       if (width < 1 || width > kMaxHiddenWidth) {
-        return Status::Error("hidden layer width must be between 1 and " +
-                             std::to_string(kMaxHiddenWidth) + " (got " + std::to_string(width) +
-                             ")");
+        return Status::Error(ErrorCode::kHiddenWidth, {param(kMaxHiddenWidth), param(width)});
       }
     }
     if (config.hidden_activation != Activation::kRelu &&
         config.hidden_activation != Activation::kSigmoid) {
-      return Status::Error("unknown hidden activation (got " +
-                           std::to_string(static_cast<int>(config.hidden_activation)) + ")");
+      return Status::Error(ErrorCode::kUnknownActivation,
+                           {param(static_cast<int>(config.hidden_activation))});
     }
   }
   const OptimizerConfig& opt = config.optimizer;
   if (opt.kind != OptimizerKind::kSgd && opt.kind != OptimizerKind::kRmsprop &&
       opt.kind != OptimizerKind::kAdam) {
-    return Status::Error("unknown optimizer (got " + std::to_string(static_cast<int>(opt.kind)) +
-                         ")");
+    return Status::Error(ErrorCode::kUnknownOptimizer, {param(static_cast<int>(opt.kind))});
   }
   if (!(std::isfinite(opt.lr) && opt.lr > 0)) {
-    return Status::Error("learning rate must be a positive number (got " + format_number(opt.lr) +
-                         ")");
+    return Status::Error(ErrorCode::kLearningRate, {param(opt.lr)});
   }
   const std::pair<const char*, float> fractions[] = {
       {"momentum", opt.momentum}, {"rho", opt.rho}, {"beta1", opt.beta1}, {"beta2", opt.beta2}};
   for (const auto& field : fractions) {
     if (!valid_fraction(field.second)) {
-      return Status::Error(std::string(field.first) + " must be at least 0 and below 1 (got " +
-                           format_number(field.second) + ")");
+      return Status::Error(ErrorCode::kFraction, {field.first, param(field.second)});
     }
   }
   if (!(std::isfinite(opt.epsilon) && opt.epsilon > 0)) {
-    return Status::Error("epsilon must be a positive number (got " + format_number(opt.epsilon) +
-                         ")");
+    return Status::Error(ErrorCode::kEpsilon, {param(opt.epsilon)});
   }
   if (!(config.val_fraction > 0 && config.val_fraction < 1)) {
-    return Status::Error("validation fraction must be between 0 and 1, exclusive (got " +
-                         format_number(config.val_fraction) + ")");
+    return Status::Error(ErrorCode::kValFraction, {param(config.val_fraction)});
   }
   // Same count as holdout_split: the last round(n·val_fraction) images are held out.
   const Index val_count = validation_count(train_count, config.val_fraction);
   const Index train_size = train_count - val_count;
   if (val_count < 1 || train_size < 1) {
-    return Status::Error("validation fraction " + format_number(config.val_fraction) +
-                         " leaves an empty training or validation set (" +
-                         std::to_string(train_count) + " images)");
+    return Status::Error(ErrorCode::kValFractionEmpty,
+                         {param(config.val_fraction), param(train_count)});
   }
   if (config.batch < 1 || config.batch > train_size) {
-    return Status::Error("batch size must be between 1 and " + std::to_string(train_size) +
-                         " (got " + std::to_string(config.batch) + ")");
+    return Status::Error(ErrorCode::kBatchSize, {param(train_size), param(config.batch)});
   }
   if (config.epochs < 1 || config.epochs > kMaxEpochs) {
-    return Status::Error("epochs must be between 1 and " + std::to_string(kMaxEpochs) + " (got " +
-                         std::to_string(config.epochs) + ")");
+    return Status::Error(ErrorCode::kEpochs, {param(kMaxEpochs), param(config.epochs)});
   }
   if (config.eval_chunk < 1) {
-    return Status::Error("evaluation chunk must be at least 1 sample (got " +
-                         std::to_string(config.eval_chunk) + ")");
+    return Status::Error(ErrorCode::kEvalChunk, {param(config.eval_chunk)});
   }
   return Status::Ok();
 }

@@ -4,7 +4,6 @@
 
 #include <algorithm>
 #include <cmath>
-#include <cstdio>
 #include <utility>
 
 namespace fm {
@@ -18,19 +17,13 @@ const double kLossCeiling = 10.0 * std::log(10.0);
 constexpr int kMaxBadBatches = 50;
 constexpr double kSmoothing = 0.9;  // EMA weight of the previous smoothed loss
 
-std::string format_number(double value) {
-  char text[32];
-  std::snprintf(text, sizeof(text), "%g", value);
-  return text;
-}
-
 Status check_data(const Dataset& data) {
   const Index pixels = data.pixels();
-  if (pixels <= 0) return Status::Error("the data set has no image size");
-  if (data.train_count() == 0) return Status::Error("the data set has no training images");
+  if (pixels <= 0) return Status::Error(ErrorCode::kDataNoImageSize);
+  if (data.train_count() == 0) return Status::Error(ErrorCode::kDataNoTrainingImages);
   if (static_cast<Index>(data.train_images.size()) != data.train_count() * pixels ||
       static_cast<Index>(data.test_images.size()) != data.test_count() * pixels) {
-    return Status::Error("the data set's image and label counts disagree");
+    return Status::Error(ErrorCode::kDataCountsDisagree);
   }
   return Status::Ok();
 }
@@ -97,11 +90,10 @@ Status Trainer::adopt(const Dataset& data, const TrainConfig& config, const Vect
   if (!status) return status;
   const Architecture arch = architecture_for(config, data.side);
   if (params.size() != arch.param_count()) {
-    return Status::Error("the model has " + std::to_string(params.size()) +
-                         " weights but its architecture needs " +
-                         std::to_string(arch.param_count()));
+    return Status::Error(ErrorCode::kWeightCount,
+                         {param(params.size()), param(arch.param_count())});
   }
-  if (!params.allFinite()) return Status::Error("the model's weights are not all finite");
+  if (!params.allFinite()) return Status::Error(ErrorCode::kWeightsNotFinite);
   setup(data, config);
   net_.params() = params;
   snapshot_ = params;
@@ -153,7 +145,7 @@ Index Trainer::batches_per_epoch() const {
 
 Status Trainer::set_lr(float lr) {
   if (!(std::isfinite(lr) && lr > 0)) {
-    return Status::Error("learning rate must be a positive number (got " + format_number(lr) + ")");
+    return Status::Error(ErrorCode::kLearningRate, {param(lr)});
   }
   config_.optimizer.lr = lr;
   opt_.set_lr(lr);
@@ -163,8 +155,7 @@ Status Trainer::set_lr(float lr) {
 Status Trainer::set_batch(int batch) {
   const Index limit = data_ ? static_cast<Index>(split_.train.size()) : Index(1) << 30;
   if (batch < 1 || batch > limit) {
-    return Status::Error("batch size must be between 1 and " + std::to_string(limit) + " (got " +
-                         std::to_string(batch) + ")");
+    return Status::Error(ErrorCode::kBatchSize, {param(limit), param(batch)});
   }
   config_.batch = batch;
   if (!data_) return Status::Ok();
@@ -179,14 +170,14 @@ Status Trainer::set_batch(int batch) {
 
 Status Trainer::continue_from_snapshot() {
   if (phase_ != Phase::kDiverged) {
-    return Status::Error("nothing to continue: training has not diverged");
+    return Status::Error(ErrorCode::kNotDiverged);
   }
   net_.params() = snapshot_;
   opt_ = opt_snapshot_;
   opt_.set_lr(config_.optimizer.lr);  // keep a learning rate changed since the snapshot
   samples_seen_ = snapshot_samples_;
   batch_history_.resize(snapshot_batches_);
-  message_.clear();
+  divergence_ = Status::Ok();
   smoothed_loss_ = -1;
   bad_batches_ = 0;
   begin_epoch();  // the epoch after the snapshot, with a fresh shuffle
@@ -229,7 +220,7 @@ void Trainer::train_step() {
   const double batch_loss = batch_loss_sum / static_cast<double>(count);
   // The loss is that of the weights before this update: a non-finite one is never applied.
   if (!std::isfinite(static_cast<float>(batch_loss))) {
-    diverge(batch_pos_ + 1, "loss " + format_number(batch_loss));
+    diverge(batch_pos_ + 1, ErrorCode::kWhyLoss, {param(batch_loss)});
     return;
   }
   net_.backward(x, y_.data());
@@ -243,15 +234,14 @@ void Trainer::train_step() {
       smoothed_loss_ < 0 ? batch_loss : kSmoothing * smoothed_loss_ + (1 - kSmoothing) * batch_loss;
   if (smoothed_loss_ > kLossCeiling || batch_loss > kLossCeiling) {
     if (!net_.all_finite()) {
-      diverge(batch_pos_ + 1, "weights became non-finite, loss " + format_number(batch_loss));
+      diverge(batch_pos_ + 1, ErrorCode::kWhyWeightsLoss, {param(batch_loss)});
       return;
     }
   }
   bad_batches_ = smoothed_loss_ > kLossCeiling ? bad_batches_ + 1 : 0;
   if (bad_batches_ >= kMaxBadBatches) {
-    diverge(batch_pos_ + 1, "loss " + format_number(smoothed_loss_) + ", above " +
-                                format_number(kLossCeiling) + " for " +
-                                std::to_string(kMaxBadBatches) + " batches");
+    diverge(batch_pos_ + 1, ErrorCode::kWhyLossAbove,
+            {param(smoothed_loss_), param(kLossCeiling), param(kMaxBadBatches)});
     return;
   }
 
@@ -265,25 +255,25 @@ void Trainer::train_step() {
   const BatchRecord record{static_cast<float>(epoch_loss_sum_ / samples),
                            static_cast<float>(static_cast<double>(epoch_correct_) / samples)};
   if (!std::isfinite(record.loss)) {
-    diverge(batch_pos_, "running loss " + format_number(epoch_loss_sum_ / samples));
+    diverge(batch_pos_, ErrorCode::kWhyRunningLoss, {param(epoch_loss_sum_ / samples)});
     return;
   }
   batch_history_.push_back(record);
 
   if (sample_pos_ >= n) {
     if (!net_.all_finite()) {
-      diverge(batch_pos_, "weights became non-finite");
+      diverge(batch_pos_, ErrorCode::kWhyWeights, {});
       return;
     }
     begin_validation();
   }
 }
 
-void Trainer::diverge(Index batch, const std::string& why) {
-  const double suggestion = suggested_lr(config_.optimizer.lr);
-  message_ = "training diverged at epoch " + std::to_string(epoch_ + 1) + ", batch " +
-             std::to_string(batch) + " (" + why + "): try a smaller learning rate, e.g. " +
-             format_number(suggestion);
+void Trainer::diverge(Index batch, ErrorCode why, std::vector<std::string> why_params) {
+  divergence_ = Status::Error(ErrorCode::kDiverged,
+                              {param(epoch_ + 1), param(batch),
+                               param(suggested_lr(config_.optimizer.lr))})
+                    .because(why, std::move(why_params));
   net_.params() = snapshot_;
   phase_ = Phase::kDiverged;
 }
@@ -349,7 +339,7 @@ void Trainer::finish_validation() {
   const float val_loss = static_cast<float>(eval_loss_sum_ / n);
   const float val_acc = static_cast<float>(static_cast<double>(eval_correct_) / n);
   if (!adopting_ && !std::isfinite(val_loss)) {
-    diverge(batch_pos_, "validation loss " + format_number(eval_loss_sum_ / n));
+    diverge(batch_pos_, ErrorCode::kWhyValLoss, {param(eval_loss_sum_ / n)});
     return;
   }
   // Copies, not swaps: the staging buffers keep their size, so later passes never allocate.

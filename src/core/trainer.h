@@ -46,7 +46,7 @@ class Trainer {
   // compute validation and test metrics (phase kValidating, then kTesting), ending in kDone.
   // Refuses weights whose count does not fit the config's architecture, or non-finite ones.
   Status adopt(const Dataset& data, const TrainConfig& config, const Vector& params);
-  void reset();  // back to kIdle: weights, history and message dropped
+  void reset();  // back to kIdle: weights, history and divergence dropped
 
   bool busy() const;  // kTraining, kValidating or kTesting
   void step();        // one unit of work; does nothing when not busy
@@ -88,7 +88,8 @@ class Trainer {
   float val_loss() const { return val_loss_; }
   float test_acc() const { return test_acc_; }  // NaN until evaluated
   float test_loss() const { return test_loss_; }
-  const std::string& message() const { return message_; }  // why it diverged
+  // Why the run stopped (code kDiverged, the reason in why), ok unless phase() is kDiverged.
+  const Status& divergence() const { return divergence_; }
 
  private:
   void setup(const Dataset& data, const TrainConfig& config);
@@ -99,7 +100,7 @@ class Trainer {
   void finish_validation();
   void begin_test();
   void finish_test();
-  void diverge(Index batch, const std::string& why);
+  void diverge(Index batch, ErrorCode why, std::vector<std::string> why_params);
 
   const Dataset* data_ = nullptr;
   TrainConfig config_;
@@ -139,7 +140,7 @@ class Trainer {
   float val_loss_ = std::numeric_limits<float>::quiet_NaN();
   float test_acc_ = std::numeric_limits<float>::quiet_NaN();
   float test_loss_ = std::numeric_limits<float>::quiet_NaN();
-  std::string message_;
+  Status divergence_;
 };
 
 const char* phase_name(Phase phase);

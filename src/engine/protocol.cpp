@@ -2,6 +2,7 @@
 #include "engine/protocol.h"
 
 #include <cstring>
+#include <utility>
 
 namespace fm {
 
@@ -29,7 +30,31 @@ Message make_message(std::string_view type, const FieldWriter& fields,
   return m;
 }
 
-void write_status(FieldWriter& w, const Status& status) { w.add("status", status.message); }
+void write_status(FieldWriter& w, const Status& status) {
+  w.add("status", error_code_name(status.code));
+  w.add_list("status_params", status.params);
+  if (status.why != ErrorCode::kNone) {
+    w.add("status_why", error_code_name(status.why));
+    w.add_list("status_why_params", status.why_params);
+  }
+}
+
+bool read_status(const FieldReader& r, Status* out) {
+  Status s;
+  if (!error_code_from_name(r.get("status"), &s.code)) return false;
+  s.ok = false;
+  s.params = r.get_list("status_params");
+  if (r.has("status_why")) {
+    if (!error_code_from_name(r.get("status_why"), &s.why)) return false;
+    s.why_params = r.get_list("status_why_params");
+  }
+  if (static_cast<int>(s.params.size()) != error_parameter_count(s.code) ||
+      static_cast<int>(s.why_params.size()) != error_parameter_count(s.why)) {
+    return false;
+  }
+  *out = std::move(s);
+  return true;
+}
 
 std::vector<uint8_t> float_bytes(const float* values, size_t count) {
   std::vector<uint8_t> out(count * sizeof(float));

@@ -26,9 +26,12 @@ FieldReader message_fields(const Message& m);
 Message make_message(std::string_view type, const FieldWriter& fields = {},
                      std::vector<uint8_t> payload = {});
 
-// The one place a core Status becomes fields: status=<its text>. (When Status turns into a code
-// with parameters, this writes them instead; nothing else in the engine reads a Status.)
+// The one place a core Status becomes fields: its code and parameters, never a sentence (the page
+// says it in its language with messages/messages.h): status=<code name>&status_params=<list>, and
+// for a reason (a divergence's) status_why=<code name>&status_why_params=<list>. read_status is
+// the page's way back; false when the fields are not a status this build knows.
 void write_status(FieldWriter& w, const Status& status);
+bool read_status(const FieldReader& r, Status* out);
 
 // Payload helpers: little-endian arrays (wasm and x86 are little-endian; the copy is a memcpy).
 std::vector<uint8_t> float_bytes(const float* values, size_t count);
@@ -95,7 +98,8 @@ std::vector<int32_t> bytes_to_int32(const std::vector<uint8_t>& bytes);
 //   resumed       samples_seen, epochs, stop_after_epoch (−1: none)
 //   lr_set        lr, samples_seen (the first minibatch with the new rate is the next one)
 //   done          test_acc, test_loss, epoch, samples_seen, compute_s, train_compute_s
-//   diverged      epoch, batch (where it stopped), lr, suggested_lr, status (the trainer's reason);
+//   diverged      epoch, batch (where it stopped), lr, suggested_lr, status… (Trainer::divergence(),
+//                 see write_status);
 //                 the weights are back at the last good epoch's (a weights event follows)
 //   continued     lr, epoch, samples_seen
 //   reset         (the run is gone)
@@ -117,7 +121,7 @@ std::vector<int32_t> bytes_to_int32(const std::vector<uint8_t>& bytes);
 //                   not_diverged                        (continue)
 //                   not_done                            (eval_test)
 //                   max_epochs      epochs              (plus_epoch beyond the limit)
-//                   status          status              (the core refused: see write_status)
+//                   status          status, status_params  (the core refused: see write_status)
 //
 // The worker script adds two of its own (web/worker.js): `ready simd=0|1` once the engine is
 // instantiated, and `fatal kind=start|script|abort&message=…` when it cannot go on.

@@ -6,6 +6,8 @@
 #include <cstdlib>
 #include <sstream>
 
+#include "messages/messages.h"
+
 namespace fm {
 
 Status Args::parse(int argc, char** argv, int first) {
@@ -31,14 +33,14 @@ Status Args::parse(int argc, char** argv, int first) {
       if (s.name == name) spec = &s;
     }
     if (!spec) {
-      return Status::Error("unknown flag --" + name + " for `fmnist " + command_ + "` (see fmnist " +
+      return text_error("unknown flag --" + name + " for `fmnist " + command_ + "` (see fmnist " +
                            command_ + " --help)");
     }
     if (spec->takes_value && !inline_value) {
-      if (i + 1 >= argc) return Status::Error("flag --" + name + " needs a value");
+      if (i + 1 >= argc) return text_error("flag --" + name + " needs a value");
       value = argv[++i];
     } else if (!spec->takes_value && inline_value) {
-      return Status::Error("flag --" + name + " takes no value");
+      return text_error("flag --" + name + " takes no value");
     }
     values_[name] = value;
   }
@@ -73,7 +75,7 @@ Status Args::get_int(const std::string& name, long long fallback, long long lo, 
   char* end = nullptr;
   const long long v = std::strtoll(it->second.c_str(), &end, 10);
   if (it->second.empty() || *end != '\0' || errno == ERANGE || v < lo || v > hi) {
-    return Status::Error("--" + name + " must be a whole number from " + std::to_string(lo) +
+    return text_error("--" + name + " must be a whole number from " + std::to_string(lo) +
                          " to " + std::to_string(hi) + " (got '" + it->second + "')");
   }
   *out = v;
@@ -89,7 +91,7 @@ Status Args::get_double(const std::string& name, double fallback, double* out) c
   char* end = nullptr;
   const double v = std::strtod(it->second.c_str(), &end);
   if (it->second.empty() || *end != '\0' || !std::isfinite(v)) {
-    return Status::Error("--" + name + " must be a number (got '" + it->second + "')");
+    return text_error("--" + name + " must be a number (got '" + it->second + "')");
   }
   *out = v;
   return Status::Ok();

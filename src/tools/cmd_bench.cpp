@@ -34,7 +34,7 @@ int cmd_bench(int argc, char** argv) {
   Args args("bench", {kIdxFlag, {"epochs", true, "epochs per case (default 3); the median is reported"},
                       {"case", true, "run only this case (softmax-14, softmax-28, mlp100-28)"}, kJsonFlag});
   Status s = args.parse(argc, argv, 2);
-  if (!s) return fail("bench", s.message, 2);
+  if (!s) return fail("bench", s, 2);
   if (args.help()) {
     std::printf("%s", args.usage("[--epochs 3] [--case NAME] [--json]",
                                  "Times one epoch of 48,000 samples, batch 32, for each case; reads\n"
@@ -42,7 +42,7 @@ int cmd_bench(int argc, char** argv) {
     return 0;
   }
   long long epochs = 3;
-  if (!(s = args.get_int("epochs", 3, 1, 100, &epochs))) return fail("bench", s.message, 2);
+  if (!(s = args.get_int("epochs", 3, 1, 100, &epochs))) return fail("bench", s, 2);
   const std::string only = args.get("case", "");
   std::string json = "{\"cases\": [";
   int ran = 0;
@@ -50,13 +50,13 @@ int cmd_bench(int argc, char** argv) {
   for (const BenchCase& c : kCases) {
     if (!only.empty() && only != c.name) continue;
     Dataset data;
-    if (!(s = load_data(args, c.side, &data))) return fail("bench", s.message);
+    if (!(s = load_data(args, c.side, &data))) return fail("bench", s);
     TrainConfig config;
     parse_model(c.model, &config);
     config.optimizer.kind = c.optimizer;
     config.epochs = static_cast<int>(epochs);
     Trainer trainer;
-    if (!(s = trainer.start(data, config))) return fail("bench", s.message);
+    if (!(s = trainer.start(data, config))) return fail("bench", s);
     std::vector<double> compute(static_cast<size_t>(epochs), 0.0), wall(static_cast<size_t>(epochs), 0.0);
     while (trainer.busy()) {
       const size_t e = std::min<size_t>(static_cast<size_t>(trainer.epoch()), compute.size() - 1);

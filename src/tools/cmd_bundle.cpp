@@ -14,7 +14,7 @@ int cmd_bundle(int argc, char** argv) {
                        {"bits", true, "grey levels stored: 8 (256 levels, default) or 4 (16 levels)"},
                        {"out", true, "output file (required), e.g. assets/fashion-mnist-14.bin"}});
   Status s = args.parse(argc, argv, 2);
-  if (!s) return fail("bundle", s.message, 2);
+  if (!s) return fail("bundle", s, 2);
   if (args.help()) {
     std::printf("%s", args.usage("--out FILE [--side 14|28] [--idx DIR] [--bits 8|4]",
                                  "Reads the four gzip'd IDX files (--idx DIR, else $FASHION_MNIST_DIR, else\n"
@@ -23,23 +23,23 @@ int cmd_bundle(int argc, char** argv) {
   }
   long long side = 14, bits = 8;
   if (!(s = args.get_int("side", 14, 14, 28, &side)) || (side != 14 && side != 28)) {
-    return fail("bundle", s ? "--side must be 14 or 28" : s.message, 2);
+    return fail("bundle", s ? "--side must be 14 or 28" : describe(s), 2);
   }
   if (!(s = args.get_int("bits", 8, 4, 8, &bits)) || (bits != 8 && bits != 4)) {
-    return fail("bundle", s ? "--bits must be 8 or 4" : s.message, 2);
+    return fail("bundle", s ? "--bits must be 8 or 4" : describe(s), 2);
   }
   const std::string out = args.get("out", "");
   if (out.empty()) return fail("bundle", "--out FILE is required", 2);
 
   Dataset full, data;
   s = load_idx_dir(args.get("idx", default_idx_dir()), &full);
-  if (!s) return fail("bundle", s.message);
+  if (!s) return fail("bundle", s);
   s = downsample(full, static_cast<int>(side), &data);
-  if (!s) return fail("bundle", s.message);
+  if (!s) return fail("bundle", s);
   const std::vector<uint8_t> raw = write_bundle(data, static_cast<int>(bits));
   const std::vector<uint8_t> packed = gzip(raw);
   s = write_file(out, packed);
-  if (!s) return fail("bundle", s.message);
+  if (!s) return fail("bundle", s);
   std::printf("wrote %s: %lld train + %lld test images, %d×%d, %lld-bit, %.2f MB (%.2f MB before gzip)\n",
               out.c_str(), static_cast<long long>(data.train_count()),
               static_cast<long long>(data.test_count()), data.side, data.side, bits,

@@ -14,7 +14,7 @@ int cmd_cv(int argc, char** argv) {
                    {"epochs", true, "SGD epochs per classifier (default 5, like max_iter=5)"},
                    {"seed", true, "shuffling seed (default 42)"}, kJsonFlag});
   Status s = args.parse(argc, argv, 2);
-  if (!s) return fail("cv", s.message, 2);
+  if (!s) return fail("cv", s, 2);
   if (args.help()) {
     std::printf("%s", args.usage("[--side 14|28] [--folds 5] [--epochs 5] [--seed 42] [--json]",
                                  "SGDClassifier(loss='log_loss', max_iter=5) one-vs-rest, L2 alpha 1e-4, the\n"
@@ -24,19 +24,19 @@ int cmd_cv(int argc, char** argv) {
   if (!args.positional().empty()) return fail("cv", "unexpected argument '" + args.positional()[0] + "'", 2);
   long long side = 14, folds = 5, epochs = 5, seed = 42;
   if (!(s = args.get_int("side", 14, 14, 28, &side)) || (side != 14 && side != 28)) {
-    return fail("cv", s ? "--side must be 14 or 28" : s.message, 2);
+    return fail("cv", s ? "--side must be 14 or 28" : describe(s), 2);
   }
-  if (!(s = args.get_int("folds", 5, 2, 20, &folds))) return fail("cv", s.message, 2);
-  if (!(s = args.get_int("epochs", 5, 1, 1000, &epochs))) return fail("cv", s.message, 2);
-  if (!(s = args.get_int("seed", 42, 0, (1LL << 62), &seed))) return fail("cv", s.message, 2);
+  if (!(s = args.get_int("folds", 5, 2, 20, &folds))) return fail("cv", s, 2);
+  if (!(s = args.get_int("epochs", 5, 1, 1000, &epochs))) return fail("cv", s, 2);
+  if (!(s = args.get_int("seed", 42, 0, (1LL << 62), &seed))) return fail("cv", s, 2);
   Dataset data;
-  if (!(s = load_data(args, static_cast<int>(side), &data))) return fail("cv", s.message);
+  if (!(s = load_data(args, static_cast<int>(side), &data))) return fail("cv", s);
 
   LinearSgdConfig config;
   config.epochs = static_cast<int>(epochs);
   config.seed = static_cast<uint64_t>(seed);
   CrossValidation cv;
-  if (!(s = cv.start(data, static_cast<int>(folds), config))) return fail("cv", s.message, 2);
+  if (!(s = cv.start(data, static_cast<int>(folds), config))) return fail("cv", s, 2);
   std::printf("%lld-fold cross-validation of SGD logistic regression on %lld images %lld×%lld\n", folds,
               static_cast<long long>(data.train_count()), side, side);
   const auto t0 = std::chrono::steady_clock::now();

@@ -10,16 +10,16 @@ namespace fm {
 
 Status load_model_file(const std::string& path, SavedModel* model) {
   std::vector<uint8_t> bytes;
-  if (!read_file(path, &bytes)) return Status::Error("cannot read model file " + path);
+  if (!read_file(path, &bytes)) return text_error("cannot read model file " + path);
   Status s = load_model(bytes.data(), bytes.size(), model);
-  if (!s) return Status::Error(path + ": " + s.message);
+  if (!s) return text_error(path + ": " + describe(s));
   return Status::Ok();
 }
 
 int cmd_eval(int argc, char** argv) {
   Args args("eval", {kBundleFlag, kIdxFlag, kJsonFlag});
   Status s = args.parse(argc, argv, 2);
-  if (!s) return fail("eval", s.message, 2);
+  if (!s) return fail("eval", s, 2);
   if (args.help()) {
     std::printf("%s", args.usage("MODEL_FILE [--bundle FILE | --idx DIR] [--json]",
                                  "Evaluates a model saved by `fmnist train --save` (or exported from the\n"
@@ -28,12 +28,12 @@ int cmd_eval(int argc, char** argv) {
   }
   if (args.positional().size() != 1) return fail("eval", "expected one model file (fmnist eval MODEL_FILE)", 2);
   SavedModel model;
-  if (!(s = load_model_file(args.positional()[0], &model))) return fail("eval", s.message);
+  if (!(s = load_model_file(args.positional()[0], &model))) return fail("eval", s);
   Dataset data;
-  if (!(s = load_data(args, model.side, &data))) return fail("eval", s.message);
-  if (!(s = check_model_fits(model, data.side))) return fail("eval", s.message);
+  if (!(s = load_data(args, model.side, &data))) return fail("eval", s);
+  if (!(s = check_model_fits(model, data.side))) return fail("eval", s);
   Trainer trainer;
-  if (!(s = trainer.adopt(data, model.config, model.params))) return fail("eval", s.message);
+  if (!(s = trainer.adopt(data, model.config, model.params))) return fail("eval", s);
   trainer.fit();
   std::printf("test accuracy: %.4f, test loss: %.4f (%lld images %d×%d)\n", trainer.test_acc(), trainer.test_loss(),
               static_cast<long long>(data.test_count()), data.side, data.side);

@@ -15,7 +15,7 @@ namespace fm {
 int cmd_predict(int argc, char** argv) {
   Args args("predict", {kJsonFlag});
   Status s = args.parse(argc, argv, 2);
-  if (!s) return fail("predict", s.message, 2);
+  if (!s) return fail("predict", s, 2);
   if (args.help()) {
     std::printf("%s", args.usage("MODEL_FILE IMAGE.pgm [--json]",
                                  "Classifies a binary PGM image of any size: dark-on-light images are\n"
@@ -24,12 +24,12 @@ int cmd_predict(int argc, char** argv) {
   }
   if (args.positional().size() != 2) return fail("predict", "expected MODEL_FILE IMAGE.pgm", 2);
   SavedModel model;
-  if (!(s = load_model_file(args.positional()[0], &model))) return fail("predict", s.message);
+  if (!(s = load_model_file(args.positional()[0], &model))) return fail("predict", s);
   std::vector<uint8_t> bytes;
   const std::string& image_path = args.positional()[1];
   if (!read_file(image_path, &bytes)) return fail("predict", "cannot read image " + image_path);
   GrayImage image;
-  if (!(s = parse_pgm(bytes, &image))) return fail("predict", image_path + ": " + s.message);
+  if (!(s = parse_pgm(bytes, &image))) return fail("predict", image_path + ": " + describe(s));
   if (has_light_background(image.pixels.data(), image.width, image.height)) {
     for (uint8_t& p : image.pixels) p = static_cast<uint8_t>(255 - p);
   }

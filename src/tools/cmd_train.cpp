@@ -35,7 +35,7 @@ int cmd_train(int argc, char** argv) {
   specs.insert(specs.end(), {kBundleFlag, kIdxFlag, {"save", true, "write the trained model to FILE"}, kJsonFlag});
   Args args("train", specs);
   Status s = args.parse(argc, argv, 2);
-  if (!s) return fail("train", s.message, 2);
+  if (!s) return fail("train", s, 2);
   if (args.help()) {
     std::printf("%s", args.usage("[--model softmax|mlp:100[,50]] [--optimizer rmsprop|adam|sgd] [--lr X] "
                                  "[--batch N] [--epochs N] [--seed N] [--side 14|28] [--save FILE] [--json]",
@@ -47,12 +47,12 @@ int cmd_train(int argc, char** argv) {
   if (!args.positional().empty()) return fail("train", "unexpected argument '" + args.positional()[0] + "'", 2);
   TrainConfig config;
   int side = 14;
-  if (!(s = read_train_flags(args, &config, &side))) return fail("train", s.message, 2);
+  if (!(s = read_train_flags(args, &config, &side))) return fail("train", s, 2);
   Dataset data;
-  if (!(s = load_data(args, side, &data))) return fail("train", s.message);
+  if (!(s = load_data(args, side, &data))) return fail("train", s);
 
   Trainer trainer;
-  if (!(s = trainer.start(data, config))) return fail("train", s.message, 2);
+  if (!(s = trainer.start(data, config))) return fail("train", s, 2);
   const bool tty = isatty(fileno(stdout));
   std::printf("training %s with %s (lr %g, batch %d) on %lld images %d×%d, validating on %lld, seed %llu\n",
               model_name(config).c_str(), optimizer_name(config.optimizer.kind), config.optimizer.lr,
@@ -83,7 +83,7 @@ int cmd_train(int argc, char** argv) {
   }
   if (trainer.phase() == Phase::kDiverged) {
     if (tty) std::printf("\n");
-    return fail("train", trainer.message());
+    return fail("train", trainer.divergence());
   }
   const std::vector<EpochRecord>& history = trainer.history();
   const double val_acc = history.empty() ? NAN : history.back().val_acc;
@@ -91,7 +91,7 @@ int cmd_train(int argc, char** argv) {
 
   if (args.has("save")) {
     SavedModel model{trainer.network().arch(), side, config, static_cast<float>(val_acc), trainer.network().params()};
-    if (!(s = write_file(args.get("save", ""), save_model(model)))) return fail("train", s.message);
+    if (!(s = write_file(args.get("save", ""), save_model(model)))) return fail("train", s);
     std::printf("saved %s\n", args.get("save", "").c_str());
   }
   if (args.has("json")) {

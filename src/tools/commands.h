@@ -4,6 +4,7 @@
 #include <string>
 
 #include "core/dataset.h"
+#include "messages/messages.h"
 #include "tools/args.h"
 
 namespace fm {
@@ -29,6 +30,8 @@ Status load_model_file(const std::string& path, SavedModel* model);
 
 // Prints "fmnist <command>: <message>" on stderr and returns the exit code 1 or 2.
 int fail(const std::string& command, const std::string& message, int code = 1);
+// The same with the status's English sentence (messages/messages.h).
+int fail(const std::string& command, const Status& status, int code = 1);
 
 // Shortest round-trip formatting for JSON numbers (NaN/inf → null).
 std::string json_number(double v);

@@ -29,7 +29,7 @@ Status load_data(const Args& args, int side, Dataset* out) {
   Status s = load_bundle_file(path, &data);
   if (!s) return s;
   if (side != 0 && data.side != side) {
-    return Status::Error(path + " holds " + std::to_string(data.side) + "×" + std::to_string(data.side) +
+    return text_error(path + " holds " + std::to_string(data.side) + "×" + std::to_string(data.side) +
                          " images but --side is " + std::to_string(side));
   }
   *out = std::move(data);
@@ -39,6 +39,10 @@ Status load_data(const Args& args, int side, Dataset* out) {
 int fail(const std::string& command, const std::string& message, int code) {
   std::fprintf(stderr, "fmnist %s: %s\n", command.c_str(), message.c_str());
   return code;
+}
+
+int fail(const std::string& command, const Status& status, int code) {
+  return fail(command, describe(status), code);
 }
 
 std::string json_number(double v) {

@@ -3,6 +3,8 @@
 
 #include <cstdlib>
 
+#include "messages/messages.h"
+
 namespace fm {
 
 std::vector<FlagSpec> train_flag_specs() {
@@ -29,7 +31,7 @@ Status parse_model(const std::string& text, TrainConfig* config) {
     config->hidden_activation = Activation::kSigmoid;
     widths = text.substr(12);
   } else {
-    return Status::Error("unknown model '" + text + "' (use softmax or mlp:100[,50])");
+    return text_error("unknown model '" + text + "' (use softmax or mlp:100[,50])");
   }
   std::vector<int> hidden;
   size_t pos = 0;
@@ -39,7 +41,7 @@ Status parse_model(const std::string& text, TrainConfig* config) {
     char* end = nullptr;
     const long v = std::strtol(item.c_str(), &end, 10);
     if (item.empty() || *end != '\0' || v < 1 || v > kMaxHiddenWidth) {
-      return Status::Error("hidden layer width must be between 1 and " + std::to_string(kMaxHiddenWidth) +
+      return text_error("hidden layer width must be between 1 and " + std::to_string(kMaxHiddenWidth) +
                            " (got '" + item + "' in --model " + text + ")");
     }
     hidden.push_back(static_cast<int>(v));
@@ -47,7 +49,7 @@ Status parse_model(const std::string& text, TrainConfig* config) {
     pos = comma + 1;
   }
   if (hidden.size() > static_cast<size_t>(kMaxHiddenLayers)) {
-    return Status::Error("at most " + std::to_string(kMaxHiddenLayers) + " hidden layers");
+    return text_error("at most " + std::to_string(kMaxHiddenLayers) + " hidden layers");
   }
   config->model = ModelKind::kMlp;
   config->hidden = hidden;
@@ -68,18 +70,18 @@ Status read_train_flags(const Args& args, TrainConfig* config, int* side) {
   if (!s) return s;
   const std::string opt = args.get("optimizer", "rmsprop");
   if (!parse_optimizer(opt, &config->optimizer.kind)) {
-    return Status::Error("unknown optimizer '" + opt + "' (use rmsprop, adam or sgd)");
+    return text_error("unknown optimizer '" + opt + "' (use rmsprop, adam or sgd)");
   }
   double lr = 0;
   if (!(s = args.get_double("lr", 1e-3, &lr))) return s;
-  if (!(lr > 0)) return Status::Error("--lr must be a positive number (got '" + args.get("lr", "") + "')");
+  if (!(lr > 0)) return text_error("--lr must be a positive number (got '" + args.get("lr", "") + "')");
   config->optimizer.lr = static_cast<float>(lr);
   long long batch = 0, epochs = 0, seed = 0, side_value = 0;
   if (!(s = args.get_int("batch", 32, 1, 1000000, &batch))) return s;
   if (!(s = args.get_int("epochs", 5, 1, kMaxEpochs, &epochs))) return s;
   if (!(s = args.get_int("seed", 42, 0, (1LL << 62), &seed))) return s;
   if (!(s = args.get_int("side", 14, 14, 28, &side_value))) return s;
-  if (side_value != 14 && side_value != 28) return Status::Error("--side must be 14 or 28");
+  if (side_value != 14 && side_value != 28) return text_error("--side must be 14 or 28");
   config->batch = static_cast<int>(batch);
   config->epochs = static_cast<int>(epochs);
   config->seed = static_cast<uint64_t>(seed);

@@ -10,22 +10,23 @@
 
 #include "core/bundle.h"
 #include "core/idx.h"
+#include "messages/messages.h"
 
 namespace fm {
 
 Status read_file(const std::string& path, std::vector<uint8_t>* out) {
   std::ifstream in(path, std::ios::binary);
-  if (!in) return Status::Error("cannot open " + path);
+  if (!in) return text_error("cannot open " + path);
   out->assign(std::istreambuf_iterator<char>(in), std::istreambuf_iterator<char>());
-  if (in.bad()) return Status::Error("cannot read " + path);
+  if (in.bad()) return text_error("cannot read " + path);
   return Status::Ok();
 }
 
 Status write_file(const std::string& path, const std::vector<uint8_t>& bytes) {
   std::ofstream out(path, std::ios::binary | std::ios::trunc);
-  if (!out) return Status::Error("cannot create " + path);
+  if (!out) return text_error("cannot create " + path);
   out.write(reinterpret_cast<const char*>(bytes.data()), static_cast<std::streamsize>(bytes.size()));
-  if (!out) return Status::Error("cannot write " + path);
+  if (!out) return text_error("cannot write " + path);
   return Status::Ok();
 }
 
@@ -35,7 +36,7 @@ bool is_gzip(const std::vector<uint8_t>& bytes) {
 
 Status gunzip(const std::vector<uint8_t>& in, std::vector<uint8_t>* out) {
   z_stream zs{};
-  if (inflateInit2(&zs, 15 + 32) != Z_OK) return Status::Error("zlib: inflateInit failed");
+  if (inflateInit2(&zs, 15 + 32) != Z_OK) return text_error("zlib: inflateInit failed");
   zs.next_in = const_cast<Bytef*>(in.data());
   zs.avail_in = static_cast<uInt>(in.size());
   std::vector<uint8_t> result;
@@ -47,7 +48,7 @@ Status gunzip(const std::vector<uint8_t>& in, std::vector<uint8_t>* out) {
     rc = inflate(&zs, Z_NO_FLUSH);
     if (rc != Z_OK && rc != Z_STREAM_END) {
       inflateEnd(&zs);
-      return Status::Error(rc == Z_BUF_ERROR ? "gzip data is truncated" : "gzip data is corrupt");
+      return text_error(rc == Z_BUF_ERROR ? "gzip data is truncated" : "gzip data is corrupt");
     }
     result.insert(result.end(), chunk, chunk + (sizeof(chunk) - zs.avail_out));
   }
@@ -81,7 +82,7 @@ Status read_gz(const std::string& dir, const char* name, std::vector<uint8_t>* o
   const std::string path = dir + "/" + name;
   std::vector<uint8_t> raw;
   if (!read_file(path, &raw)) {
-    return Status::Error("Fashion-MNIST file " + path +
+    return text_error("Fashion-MNIST file " + path +
                          " not found: install the Debian package dataset-fashion-mnist "
                          "(make deps), or pass --idx DIR / set FASHION_MNIST_DIR to a folder "
                          "holding the four original .gz files");
@@ -91,7 +92,7 @@ Status read_gz(const std::string& dir, const char* name, std::vector<uint8_t>* o
     return Status::Ok();
   }
   Status s = gunzip(raw, out);
-  if (!s) return Status::Error(path + ": " + s.message);
+  if (!s) return text_error(path + ": " + describe(s));
   return Status::Ok();
 }
 }  // namespace
@@ -114,7 +115,7 @@ Status load_idx_dir(const std::string& dir, Dataset* out) {
     if (!s) return s;
     s = part.images ? parse_idx_images(bytes.data(), bytes.size(), part.images)
                     : parse_idx_labels(bytes.data(), bytes.size(), part.labels);
-    if (!s) return Status::Error(dir + "/" + part.name + ": " + s.message);
+    if (!s) return text_error(dir + "/" + part.name + ": " + describe(s));
   }
   return make_dataset(std::move(train_images), std::move(train_labels), std::move(test_images),
                       std::move(test_labels), out);
@@ -124,17 +125,17 @@ Status load_bundle_file(const std::string& path, Dataset* out) {
   std::vector<uint8_t> raw, bytes;
   Status s = read_file(path, &raw);
   if (!s) {
-    return Status::Error("bundle " + path + " not found: build it with `make bundle` or "
+    return text_error("bundle " + path + " not found: build it with `make bundle` or "
                          "`fmnist bundle --out " + path + "`, or pass --bundle FILE / --idx DIR");
   }
   if (is_gzip(raw)) {
     s = gunzip(raw, &bytes);
-    if (!s) return Status::Error(path + ": " + s.message);
+    if (!s) return text_error(path + ": " + describe(s));
   } else {
     bytes = std::move(raw);
   }
   s = parse_bundle(bytes.data(), bytes.size(), out);
-  if (!s) return Status::Error(path + ": " + s.message);
+  if (!s) return text_error(path + ": " + describe(s));
   return Status::Ok();
 }
 

@@ -4,6 +4,8 @@
 #include <cctype>
 #include <string>
 
+#include "messages/messages.h"
+
 namespace fm {
 namespace {
 
@@ -33,23 +35,23 @@ bool next_number(const std::vector<uint8_t>& b, size_t* pos, long* out) {
 
 Status parse_pgm(const std::vector<uint8_t>& bytes, GrayImage* out) {
   if (bytes.size() < 2 || bytes[0] != 'P' || bytes[1] != '5') {
-    return Status::Error("not a binary PGM image (expected the P5 header)");
+    return text_error("not a binary PGM image (expected the P5 header)");
   }
   size_t pos = 2;
   long width = 0, height = 0, maxval = 0;
   if (!next_number(bytes, &pos, &width) || !next_number(bytes, &pos, &height) ||
       !next_number(bytes, &pos, &maxval)) {
-    return Status::Error("PGM header is incomplete");
+    return text_error("PGM header is incomplete");
   }
   if (width < 1 || height < 1 || width > 16384 || height > 16384 || maxval < 1 || maxval > 65535) {
-    return Status::Error("PGM size or maxval out of range (" + std::to_string(width) + "×" +
+    return text_error("PGM size or maxval out of range (" + std::to_string(width) + "×" +
                          std::to_string(height) + ", maxval " + std::to_string(maxval) + ")");
   }
-  if (pos >= bytes.size() || !std::isspace(bytes[pos])) return Status::Error("PGM header is malformed");
+  if (pos >= bytes.size() || !std::isspace(bytes[pos])) return text_error("PGM header is malformed");
   ++pos;  // the single whitespace before the raster
   const size_t bytes_per_pixel = maxval > 255 ? 2 : 1;
   const size_t need = static_cast<size_t>(width) * static_cast<size_t>(height) * bytes_per_pixel;
-  if (bytes.size() - pos < need) return Status::Error("PGM image is truncated");
+  if (bytes.size() - pos < need) return text_error("PGM image is truncated");
   GrayImage img;
   img.width = static_cast<int>(width);
   img.height = static_cast<int>(height);

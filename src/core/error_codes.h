@@ -1,0 +1,110 @@
+// The core's error codes: FM_ERROR(id, parameters), one row per refusal, grouped by file. No
+// include guard: status.h and status.cpp include it with their own FM_ERROR. The sentences, with
+// {0}, {1}, … for the parameters, are the rows of src/messages/messages_table.h; adding a code here
+// without its row there fails the build.
+
+// A sentence a front end made itself (the CLI's flag errors, the page's own strings). Never used
+// by the core.
+FM_ERROR(kText, 1)  // the sentence
+
+// --- idx.cpp ---
+FM_ERROR(kIdxImagesTooShort, 1)         // size
+FM_ERROR(kIdxImagesMagic, 1)            // magic (hex)
+FM_ERROR(kIdxImagesGotLabels, 1)        // magic (hex): the label file's
+FM_ERROR(kIdxImagesHeaderTruncated, 1)  // size
+FM_ERROR(kIdxHeaderAbsurd, 3)           // count, rows, cols
+FM_ERROR(kIdxImagesTruncated, 5)        // count, rows, cols, size, expected size
+FM_ERROR(kIdxImagesTrailing, 5)         // size, count, rows, cols, expected size
+FM_ERROR(kIdxLabelsTooShort, 1)         // size
+FM_ERROR(kIdxLabelsMagic, 1)            // magic (hex)
+FM_ERROR(kIdxLabelsGotImages, 1)        // magic (hex): the image file's
+FM_ERROR(kIdxLabelsHeaderTruncated, 1)  // size
+FM_ERROR(kIdxLabelsTruncated, 3)        // count, size, expected size
+FM_ERROR(kIdxLabelsTrailing, 3)         // size, count, expected size
+FM_ERROR(kTrainImagesShape, 2)          // rows, cols
+FM_ERROR(kTestImagesShape, 2)           // rows, cols
+FM_ERROR(kTrainCountsDisagree, 2)       // images, labels
+FM_ERROR(kTestCountsDisagree, 2)        // images, labels
+FM_ERROR(kTrainPixelCount, 1)           // pixels
+FM_ERROR(kTestPixelCount, 1)            // pixels
+FM_ERROR(kTrainingSetEmpty, 0)
+
+// --- dataset.cpp (the label check of idx.cpp and bundle.cpp) ---
+FM_ERROR(kTrainLabelRange, 2)        // label, index
+FM_ERROR(kTestLabelRange, 2)         // label, index
+FM_ERROR(kBundleTrainLabelRange, 2)  // label, index
+FM_ERROR(kBundleTestLabelRange, 2)   // label, index
+
+// --- downsample.cpp ---
+FM_ERROR(kDownsampleNeeds28, 1)  // the data's side
+FM_ERROR(kSideNot14Or28, 1)      // the side asked for
+
+// --- bundle.cpp ---
+FM_ERROR(kBundleHeaderTruncated, 2)  // header size, size
+FM_ERROR(kBundleMagic, 0)
+FM_ERROR(kBundleVersion, 2)    // version, the version this build reads
+FM_ERROR(kBundleSide, 1)       // side
+FM_ERROR(kBundleBits, 1)       // bits per pixel
+FM_ERROR(kBundleCounts, 3)     // training images, test images, the most allowed
+FM_ERROR(kBundleTruncated, 2)  // expected size, size
+FM_ERROR(kBundleTrailing, 2)   // size, expected size
+FM_ERROR(kBundleCrc, 0)
+FM_ERROR(kBundleLevel, 1)  // level
+
+// --- model_file.cpp ---
+FM_ERROR(kModelTruncated, 0)
+FM_ERROR(kModelMagic, 0)
+FM_ERROR(kModelVersion, 2)       // version, the version this build reads
+FM_ERROR(kModelSide, 1)          // side
+FM_ERROR(kModelInputs, 2)        // inputs, side
+FM_ERROR(kModelOutputs, 2)       // outputs, expected outputs
+FM_ERROR(kModelHiddenLayers, 2)  // layers, the most allowed
+FM_ERROR(kModelHiddenWidth, 3)   // layer (1-based), width, the widest allowed
+FM_ERROR(kModelActivation, 1)    // activation byte
+FM_ERROR(kModelKind, 1)          // model kind byte
+FM_ERROR(kModelSoftmaxWithHidden, 1)  // hidden layers
+FM_ERROR(kModelMlpWithoutHidden, 0)
+FM_ERROR(kModelOptimizer, 1)     // optimizer byte
+FM_ERROR(kModelLr, 1)            // learning rate
+FM_ERROR(kModelBatchEpochs, 2)   // batch, epochs
+FM_ERROR(kModelParamCount, 2)    // parameters in the file, parameters the architecture needs
+FM_ERROR(kModelTrailing, 1)      // trailing bytes
+FM_ERROR(kModelChecksum, 0)
+FM_ERROR(kModelNonFinite, 1)     // parameter index
+FM_ERROR(kModelInputSize, 2)     // the model's side, the data's side
+
+// --- train_config.cpp (validate) ---
+FM_ERROR(kUnknownModel, 1)         // model kind
+FM_ERROR(kMlpLayers, 2)            // the most layers allowed, layers
+FM_ERROR(kHiddenWidth, 2)          // the widest allowed, width
+FM_ERROR(kUnknownActivation, 1)    // activation
+FM_ERROR(kUnknownOptimizer, 1)     // optimizer
+FM_ERROR(kLearningRate, 1)         // learning rate
+FM_ERROR(kFraction, 2)             // field (momentum, rho, beta1, beta2), value
+FM_ERROR(kEpsilon, 1)              // epsilon
+FM_ERROR(kValFraction, 1)          // fraction
+FM_ERROR(kValFractionEmpty, 2)     // fraction, images
+FM_ERROR(kBatchSize, 2)            // the largest allowed, batch
+FM_ERROR(kEpochs, 2)               // the most allowed, epochs
+FM_ERROR(kEvalChunk, 1)            // chunk
+
+// --- trainer.cpp ---
+FM_ERROR(kDataNoImageSize, 0)
+FM_ERROR(kDataNoTrainingImages, 0)
+FM_ERROR(kDataCountsDisagree, 0)
+FM_ERROR(kWeightCount, 2)          // weights given, weights the architecture needs
+FM_ERROR(kWeightsNotFinite, 0)
+FM_ERROR(kNotDiverged, 0)
+// Trainer::divergence(): where the run stopped; {why} is one of the kWhy… codes below.
+FM_ERROR(kDiverged, 3)             // epoch, batch, suggested learning rate
+FM_ERROR(kWhyLoss, 1)              // loss
+FM_ERROR(kWhyWeights, 0)
+FM_ERROR(kWhyWeightsLoss, 1)       // loss
+FM_ERROR(kWhyLossAbove, 3)         // smoothed loss, ceiling, batches
+FM_ERROR(kWhyRunningLoss, 1)       // loss
+FM_ERROR(kWhyValLoss, 1)           // loss
+
+// --- linear_sgd.cpp (cross-validation) ---
+FM_ERROR(kFolds, 1)                // folds
+FM_ERROR(kCvTooFewImages, 0)
+FM_ERROR(kAlpha, 0)

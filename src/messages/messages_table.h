@@ -1,0 +1,204 @@
+// The message catalogue: FM_MESSAGE(code, English, Korean), one row per code of
+// src/core/error_codes.h. No include guard: messages.cpp includes it with its own FM_MESSAGE.
+// {0}, {1}, … are the status's parameters (error_codes.h says which is which and in what order)
+// and {why} the sentence of its reason; a Korean row uses the same placeholders, in any order.
+// The English rows are the CLI's words and tests and tools match on them: change them only with
+// those. scripts/make_font.py reads this file too, so every Korean glyph is in the page's font.
+// Korean: avoid a particle right after a placeholder (이/가, 을/를 depend on the number's sound).
+
+FM_MESSAGE(kText, "{0}", "{0}")
+
+// --- IDX files ---
+FM_MESSAGE(kIdxImagesTooShort, "not an IDX image file (only {0} bytes)",
+           "IDX 이미지 파일이 아닙니다 ({0}바이트뿐입니다)")
+FM_MESSAGE(kIdxImagesMagic, "not an IDX image file (magic {0}, expected 0x00000803)",
+           "IDX 이미지 파일이 아닙니다 (매직 넘버 {0}, 0x00000803이어야 함)")
+FM_MESSAGE(kIdxImagesGotLabels,
+           "not an IDX image file (magic {0}, expected 0x00000803; this is a label file)",
+           "IDX 이미지 파일이 아닙니다 (매직 넘버 {0}, 0x00000803이어야 함; 레이블 파일입니다)")
+FM_MESSAGE(kIdxImagesHeaderTruncated,
+           "truncated IDX: the image header needs 16 bytes but the file holds {0} bytes",
+           "잘린 IDX 파일: 이미지 헤더는 16바이트여야 하는데 파일은 {0}바이트입니다")
+FM_MESSAGE(kIdxHeaderAbsurd, "IDX header is absurd: {0} images of {1}\xC3\x97{2}",
+           "IDX 헤더가 비정상입니다: {1}\xC3\x97{2} 이미지 {0}개")
+FM_MESSAGE(kIdxImagesTruncated,
+           "truncated IDX: header says {0} images of {1}\xC3\x97{2} but the file holds {3} bytes "
+           "(expected {4})",
+           "잘린 IDX 파일: 헤더에는 {1}\xC3\x97{2} 이미지 {0}개라고 되어 있지만 파일은 "
+           "{3}바이트입니다 ({4}바이트여야 함)")
+FM_MESSAGE(kIdxImagesTrailing,
+           "IDX image file has {0} bytes, but its header ({1} images of {2}\xC3\x97{3}) implies {4}",
+           "IDX 이미지 파일이 {0}바이트인데, 헤더({2}\xC3\x97{3} 이미지 {1}개)대로라면 "
+           "{4}바이트여야 합니다")
+FM_MESSAGE(kIdxLabelsTooShort, "not an IDX label file (only {0} bytes)",
+           "IDX 레이블 파일이 아닙니다 ({0}바이트뿐입니다)")
+FM_MESSAGE(kIdxLabelsMagic, "not an IDX label file (magic {0}, expected 0x00000801)",
+           "IDX 레이블 파일이 아닙니다 (매직 넘버 {0}, 0x00000801이어야 함)")
+FM_MESSAGE(kIdxLabelsGotImages,
+           "not an IDX label file (magic {0}, expected 0x00000801; this is an image file)",
+           "IDX 레이블 파일이 아닙니다 (매직 넘버 {0}, 0x00000801이어야 함; 이미지 파일입니다)")
+FM_MESSAGE(kIdxLabelsHeaderTruncated,
+           "truncated IDX: the label header needs 8 bytes but the file holds {0} bytes",
+           "잘린 IDX 파일: 레이블 헤더는 8바이트여야 하는데 파일은 {0}바이트입니다")
+FM_MESSAGE(kIdxLabelsTruncated,
+           "truncated IDX: header says {0} labels but the file holds {1} bytes (expected {2})",
+           "잘린 IDX 파일: 헤더에는 레이블 {0}개라고 되어 있지만 파일은 {1}바이트입니다 "
+           "({2}바이트여야 함)")
+FM_MESSAGE(kIdxLabelsTrailing,
+           "IDX label file has {0} bytes, but its header ({1} labels) implies {2}",
+           "IDX 레이블 파일이 {0}바이트인데, 헤더(레이블 {1}개)대로라면 {2}바이트여야 합니다")
+FM_MESSAGE(kTrainImagesShape, "train images are {0}\xC3\x97{1}, expected 28\xC3\x97" "28",
+           "훈련 이미지 크기가 {0}\xC3\x97{1}입니다 (28\xC3\x97" "28이어야 함)")
+FM_MESSAGE(kTestImagesShape, "test images are {0}\xC3\x97{1}, expected 28\xC3\x97" "28",
+           "테스트 이미지 크기가 {0}\xC3\x97{1}입니다 (28\xC3\x97" "28이어야 함)")
+FM_MESSAGE(kTrainCountsDisagree, "train images ({0}) and labels ({1}) disagree in count",
+           "훈련 이미지 수({0})와 레이블 수({1})가 다릅니다")
+FM_MESSAGE(kTestCountsDisagree, "test images ({0}) and labels ({1}) disagree in count",
+           "테스트 이미지 수({0})와 레이블 수({1})가 다릅니다")
+FM_MESSAGE(kTrainPixelCount, "train images hold {0} pixels, not count\xC3\x97" "28\xC3\x97" "28",
+           "훈련 이미지의 픽셀 수가 개수\xC3\x97" "28\xC3\x97" "28이 아닙니다 (픽셀 {0}개)")
+FM_MESSAGE(kTestPixelCount, "test images hold {0} pixels, not count\xC3\x97" "28\xC3\x97" "28",
+           "테스트 이미지의 픽셀 수가 개수\xC3\x97" "28\xC3\x97" "28이 아닙니다 (픽셀 {0}개)")
+FM_MESSAGE(kTrainingSetEmpty, "the training set is empty", "훈련 세트가 비어 있습니다")
+
+// --- labels (IDX and bundle) ---
+FM_MESSAGE(kTrainLabelRange, "train label {0} at index {1} is out of range 0..9",
+           "훈련 레이블 값이 0..9 범위를 벗어났습니다 (인덱스 {1}, 값 {0})")
+FM_MESSAGE(kTestLabelRange, "test label {0} at index {1} is out of range 0..9",
+           "테스트 레이블 값이 0..9 범위를 벗어났습니다 (인덱스 {1}, 값 {0})")
+FM_MESSAGE(kBundleTrainLabelRange, "bundle train label {0} at index {1} is out of range 0..9",
+           "번들의 훈련 레이블 값이 0..9 범위를 벗어났습니다 (인덱스 {1}, 값 {0})")
+FM_MESSAGE(kBundleTestLabelRange, "bundle test label {0} at index {1} is out of range 0..9",
+           "번들의 테스트 레이블 값이 0..9 범위를 벗어났습니다 (인덱스 {1}, 값 {0})")
+
+// --- downsampling ---
+FM_MESSAGE(kDownsampleNeeds28, "downsample needs 28\xC3\x97" "28 images, got {0}\xC3\x97{0}",
+           "다운샘플링에는 28\xC3\x97" "28 이미지가 필요합니다 (받은 크기: {0}\xC3\x97{0})")
+FM_MESSAGE(kSideNot14Or28, "image side must be 14 or 28, got {0}",
+           "이미지 한 변은 14 또는 28이어야 합니다 (받은 값: {0})")
+
+// --- the bundle ---
+FM_MESSAGE(kBundleHeaderTruncated, "truncated bundle: the header needs {0} bytes, got {1}",
+           "잘린 번들: 헤더는 {0}바이트여야 하는데 {1}바이트입니다")
+FM_MESSAGE(kBundleMagic, "not a Fashion-MNIST bundle (magic is not \"FMNB\")",
+           "Fashion-MNIST 번들이 아닙니다 (매직 넘버가 \"FMNB\"가 아님)")
+FM_MESSAGE(kBundleVersion, "unsupported bundle version {0} (this build reads version {1})",
+           "지원하지 않는 번들 버전입니다: {0} (이 빌드가 읽는 버전: {1})")
+FM_MESSAGE(kBundleSide, "bundle image side {0} is not 14 or 28",
+           "번들의 이미지 크기가 14나 28이 아닙니다 (한 변: {0})")
+FM_MESSAGE(kBundleBits, "bundle bits per pixel {0} is not 8 or 4",
+           "번들의 픽셀당 비트 수가 8이나 4가 아닙니다 ({0})")
+FM_MESSAGE(kBundleCounts,
+           "bundle counts are absurd: {0} training and {1} test images (allowed 1..{2} and 0..{2})",
+           "번들의 이미지 수가 비정상입니다: 훈련 {0}개, 테스트 {1}개 (허용 범위: 1..{2}, 0..{2})")
+FM_MESSAGE(kBundleTruncated, "truncated bundle: expected {0} bytes, got {1}",
+           "잘린 번들: {0}바이트여야 하는데 {1}바이트입니다")
+FM_MESSAGE(kBundleTrailing, "bundle has {0} bytes, expected {1}",
+           "번들이 {0}바이트입니다 ({1}바이트여야 함)")
+FM_MESSAGE(kBundleCrc, "bundle is corrupt (CRC mismatch)", "번들이 손상되었습니다 (CRC 불일치)")
+FM_MESSAGE(kBundleLevel, "bundle pixel level {0} is above 15 in a 4-bit bundle",
+           "4비트 번들에 15를 넘는 픽셀 단계가 있습니다 ({0})")
+
+// --- the model file ---
+FM_MESSAGE(kModelTruncated, "model file is truncated", "모델 파일이 잘렸습니다")
+FM_MESSAGE(kModelMagic, "not an fmnist model file", "fmnist 모델 파일이 아닙니다")
+FM_MESSAGE(kModelVersion, "unsupported model file version {0} (this build reads version {1})",
+           "지원하지 않는 모델 파일 버전입니다: {0} (이 빌드가 읽는 버전: {1})")
+FM_MESSAGE(kModelSide, "model file: input side {0} is not 14 or 28",
+           "모델 파일: 입력 이미지 크기가 14나 28이 아닙니다 (한 변: {0})")
+FM_MESSAGE(kModelInputs, "model file: {0} inputs do not match {1}\xC3\x97{1} images",
+           "모델 파일: 입력 {0}개가 {1}\xC3\x97{1} 이미지와 맞지 않습니다")
+FM_MESSAGE(kModelOutputs, "model file: {0} outputs, expected {1}",
+           "모델 파일: 출력이 {0}개입니다 ({1}개여야 함)")
+FM_MESSAGE(kModelHiddenLayers, "model file: {0} hidden layers, at most {1} allowed",
+           "모델 파일: 은닉층이 {0}개입니다 (최대 {1}개)")
+FM_MESSAGE(kModelHiddenWidth, "model file: hidden layer {0} has width {1}, allowed 1..{2}",
+           "모델 파일: {0}번째 은닉층의 너비가 {1}입니다 (허용 범위: 1..{2})")
+FM_MESSAGE(kModelActivation, "model file: unknown activation {0}",
+           "모델 파일: 알 수 없는 활성화 함수입니다 ({0})")
+FM_MESSAGE(kModelKind, "model file: unknown model kind {0}",
+           "모델 파일: 알 수 없는 모델 종류입니다 ({0})")
+FM_MESSAGE(kModelSoftmaxWithHidden,
+           "model file: a softmax model has no hidden layers, but this one has {0}",
+           "모델 파일: 소프트맥스 모델에는 은닉층이 없어야 하는데 이 파일에는 {0}개 있습니다")
+FM_MESSAGE(kModelMlpWithoutHidden,
+           "model file: an MLP needs at least one hidden layer, but this one has none",
+           "모델 파일: MLP에는 은닉층이 하나 이상 있어야 하는데 이 파일에는 없습니다")
+FM_MESSAGE(kModelOptimizer, "model file: unknown optimizer {0}",
+           "모델 파일: 알 수 없는 옵티마이저입니다 ({0})")
+FM_MESSAGE(kModelLr, "model file: learning rate {0} is not positive",
+           "모델 파일: 학습률이 양수가 아닙니다 ({0})")
+FM_MESSAGE(kModelBatchEpochs, "model file: batch {0} or epochs {1} out of range",
+           "모델 파일: 배치 크기({0}) 또는 에포크 수({1})가 범위를 벗어났습니다")
+FM_MESSAGE(kModelParamCount, "model file holds {0} parameters but its architecture needs {1}",
+           "모델 파일의 파라미터는 {0}개인데 구조상 {1}개가 필요합니다")
+FM_MESSAGE(kModelTrailing, "model file has {0} unexpected trailing bytes",
+           "모델 파일 끝에 예상하지 못한 데이터가 {0}바이트 더 있습니다")
+FM_MESSAGE(kModelChecksum, "model file is corrupt (checksum mismatch)",
+           "모델 파일이 손상되었습니다 (체크섬 불일치)")
+FM_MESSAGE(kModelNonFinite, "model file has a non-finite weight (parameter {0})",
+           "모델 파일에 유한하지 않은 가중치가 있습니다 (파라미터 {0})")
+FM_MESSAGE(kModelInputSize, "model expects {0}\xC3\x97{0} inputs but the data is {1}\xC3\x97{1}",
+           "이 모델의 입력은 {0}\xC3\x97{0}인데 데이터는 {1}\xC3\x97{1}입니다")
+
+// --- training settings ---
+FM_MESSAGE(kUnknownModel, "unknown model kind (got {0})",
+           "알 수 없는 모델 종류입니다 (받은 값: {0})")
+FM_MESSAGE(kMlpLayers, "an MLP needs 1\xE2\x80\x93{0} hidden layers (got {1})",
+           "MLP의 은닉층은 1\xE2\x80\x93{0}개여야 합니다 (받은 값: {1})")
+FM_MESSAGE(kHiddenWidth, "hidden layer width must be between 1 and {0} (got {1})",
+           "은닉층 너비는 1에서 {0} 사이여야 합니다 (받은 값: {1})")
+FM_MESSAGE(kUnknownActivation, "unknown hidden activation (got {0})",
+           "알 수 없는 은닉층 활성화 함수입니다 (받은 값: {0})")
+FM_MESSAGE(kUnknownOptimizer, "unknown optimizer (got {0})",
+           "알 수 없는 옵티마이저입니다 (받은 값: {0})")
+FM_MESSAGE(kLearningRate, "learning rate must be a positive number (got {0})",
+           "학습률은 양수여야 합니다 (받은 값: {0})")
+FM_MESSAGE(kFraction, "{0} must be at least 0 and below 1 (got {1})",
+           "{0} 값은 0 이상 1 미만이어야 합니다 (받은 값: {1})")
+FM_MESSAGE(kEpsilon, "epsilon must be a positive number (got {0})",
+           "epsilon 값은 양수여야 합니다 (받은 값: {0})")
+FM_MESSAGE(kValFraction, "validation fraction must be between 0 and 1, exclusive (got {0})",
+           "검증 비율은 0과 1 사이여야 합니다 (양 끝 제외, 받은 값: {0})")
+FM_MESSAGE(kValFractionEmpty,
+           "validation fraction {0} leaves an empty training or validation set ({1} images)",
+           "검증 비율이 {0}이면 훈련 세트나 검증 세트가 비게 됩니다 (이미지 {1}개)")
+FM_MESSAGE(kBatchSize, "batch size must be between 1 and {0} (got {1})",
+           "배치 크기는 1에서 {0} 사이여야 합니다 (받은 값: {1})")
+FM_MESSAGE(kEpochs, "epochs must be between 1 and {0} (got {1})",
+           "에포크 수는 1에서 {0} 사이여야 합니다 (받은 값: {1})")
+FM_MESSAGE(kEvalChunk, "evaluation chunk must be at least 1 sample (got {0})",
+           "평가 묶음은 샘플 1개 이상이어야 합니다 (받은 값: {0})")
+
+// --- the trainer ---
+FM_MESSAGE(kDataNoImageSize, "the data set has no image size",
+           "데이터 세트에 이미지 크기가 없습니다")
+FM_MESSAGE(kDataNoTrainingImages, "the data set has no training images",
+           "데이터 세트에 훈련 이미지가 없습니다")
+FM_MESSAGE(kDataCountsDisagree, "the data set's image and label counts disagree",
+           "데이터 세트의 이미지 수와 레이블 수가 다릅니다")
+FM_MESSAGE(kWeightCount, "the model has {0} weights but its architecture needs {1}",
+           "모델의 가중치는 {0}개인데 구조상 {1}개가 필요합니다")
+FM_MESSAGE(kWeightsNotFinite, "the model's weights are not all finite",
+           "모델의 가중치 중에 유한하지 않은 값이 있습니다")
+FM_MESSAGE(kNotDiverged, "nothing to continue: training has not diverged",
+           "계속할 것이 없습니다: 훈련이 발산하지 않았습니다")
+FM_MESSAGE(kDiverged,
+           "training diverged at epoch {0}, batch {1} ({why}): try a smaller learning rate, e.g. {2}",
+           "훈련이 에포크 {0}, 배치 {1}에서 발산했습니다 ({why}): 더 작은 학습률을 써 보세요 "
+           "(예: {2})")
+FM_MESSAGE(kWhyLoss, "loss {0}", "손실 {0}")
+FM_MESSAGE(kWhyWeights, "weights became non-finite", "가중치가 유한하지 않은 값이 됨")
+FM_MESSAGE(kWhyWeightsLoss, "weights became non-finite, loss {0}",
+           "가중치가 유한하지 않은 값이 됨, 손실 {0}")
+FM_MESSAGE(kWhyLossAbove, "loss {0}, above {1} for {2} batches",
+           "손실 {0}, 배치 {2}개 동안 {1} 초과")
+FM_MESSAGE(kWhyRunningLoss, "running loss {0}", "누적 평균 손실 {0}")
+FM_MESSAGE(kWhyValLoss, "validation loss {0}", "검증 손실 {0}")
+
+// --- cross-validation ---
+FM_MESSAGE(kFolds, "folds must be between 2 and 20 (got {0})",
+           "폴드 수는 2에서 20 사이여야 합니다 (받은 값: {0})")
+FM_MESSAGE(kCvTooFewImages, "cross-validation needs at least as many images as folds",
+           "교차 검증에는 폴드 수 이상의 이미지가 필요합니다")
+FM_MESSAGE(kAlpha, "alpha must be a positive number", "alpha 값은 양수여야 합니다")
