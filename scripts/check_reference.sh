@@ -1,5 +1,5 @@
 #!/usr/bin/env bash
-# Reproduces the lesson's reference numbers (../shared/DATA.md) with the native CLI on the real
+# Reproduces the lesson's reference numbers (tests/reference/README.md) with the native CLI on the real
 # data and checks each against its bound. Usage: check_reference.sh [path/to/fmnist]
 set -uo pipefail
 cd "$(dirname "$0")/.."

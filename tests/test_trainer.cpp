@@ -612,9 +612,9 @@ TEST(Trainer, ContinueNeedsADivergedRun) {
 
 // The lesson's run on all 60,000 real images at 14×14 (48,000 train / 12,000 val): Dense(10,
 // softmax), RMSprop 1e-3, batch 32, 5 epochs, seed 42 (~0.3 s natively). Keras' per-epoch
-// validation accuracy for this setup (DATA.md) is 0.7775 0.8023 0.8143 0.8207 0.8242 (other seeds
-// end at 0.828–0.829); we require every epoch within ±0.02 of it and a test accuracy ≥ 0.80
-// (Keras: 0.816–0.821). This run gives 0.7828 0.8102 0.8217 0.8304 0.8309, test 0.8177.
+// validation accuracy for this setup (tests/reference/README.md) is 0.7775 0.8023 0.8143 0.8207
+// 0.8242 (other seeds end at 0.828–0.829); we require every epoch within ±0.02 of it and a test
+// accuracy ≥ 0.80 (Keras: 0.816–0.821). This run gives 0.7828 0.8102 0.8217 0.8304 0.8309, test 0.8177.
 TEST(Trainer, LessonRunOnRealDataMatchesKeras) {
   REQUIRE_REAL_DATA(data);
   Trainer t;

@@ -52,7 +52,7 @@ struct LessonState {
   bool hidden_ready = false;
 };
 
-// The lesson's reference numbers (shared/DATA.md).
+// The lesson's reference numbers (tests/reference/README.md).
 struct LessonReference {
   static constexpr double kCv28 = 0.8196, kCv14 = 0.8291;
   static constexpr double kDense28 = 0.850;

@@ -1,7 +1,7 @@
 // The Korean texts: FM_KO(id, text), one row per id of strings_table.h. Included once, by
 // strings.cpp, which refuses to compile while an id has no row.
-// Written for this page in our own words; class names as in shared/DATA.md. Same printf
-// arguments, in the same order, as the English row.
+// Written for this page in our own words; class names as in tests/reference/README.md. Same
+// printf arguments, in the same order, as the English row.
 
 // --- application ---
 FM_KO(kAppTitle, "fmnist-wasm")
@@ -25,7 +25,7 @@ FM_KO(kPanelConfusion, "혼동 행렬")
 FM_KO(kPanelWeights, "가중치")
 FM_KO(kPanelCanvas, "그림판")
 
-// --- class names (shared/DATA.md) ---
+// --- class names (tests/reference/README.md) ---
 FM_KO(kClass0, "티셔츠")
 FM_KO(kClass1, "바지")
 FM_KO(kClass2, "스웨터")

@@ -1,5 +1,5 @@
-// Times the CNN layers on the two CNNs of issue 12, batch 32: the book's (28×28×1 → Conv 32 3×3
-// same relu → pool → Conv 64 → pool → Dense 100 relu → Dropout 0.4 → Dense 10) and a small one for
+// Times the CNN layers on the two CNNs of tests/reference/README.md, batch 32: the book's
+// (28×28×1 → Conv 32 3×3 same relu → pool → Conv 64 → pool → Dense 100 relu → Dropout 0.4 → Dense 10) and a small one for
 // 14×14 sketches (Conv 16 → pool → Conv 32 → pool → Dense 64 → Dense 10). The conv stack forward +
 // backward, part by part next to the bare products, then a whole training step with the Dense head
 // and Adam, as seconds per epoch of 48,000. Built by tests/CMakeLists.txt (not a ctest):
