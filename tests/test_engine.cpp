@@ -424,7 +424,14 @@ TEST(Engine, DivergesAtLr100AndContinuesWithASmallerRate) {
   EXPECT_LE(whole(*diverged, "batch"), 15);
   EXPECT_EQ(number(*diverged, "lr"), 100.0f);
   EXPECT_EQ(number(*diverged, "suggested_lr"), 1e-3f);
-  EXPECT_FALSE(message_fields(*diverged).get("status").empty());
+  // The trainer's reason, as a code with parameters: where it stopped agrees with the event's own.
+  Status why;
+  ASSERT_TRUE(read_status(message_fields(*diverged), &why)) << diverged->text;
+  EXPECT_EQ(why.code, ErrorCode::kDiverged);
+  EXPECT_NE(why.why, ErrorCode::kNone);
+  ASSERT_EQ(why.params.size(), 3u);
+  EXPECT_EQ(why.params[0], std::to_string(whole(*diverged, "epoch")));
+  EXPECT_EQ(why.params[1], std::to_string(whole(*diverged, "batch")));
   // The weights event after it carries the restored (last good) weights.
   const Message& after = h.events.back();
   EXPECT_EQ(message_type(after), "weights");
@@ -629,6 +636,12 @@ TEST(Engine, RefusedCommandsAnswerAnErrorAndChangeNothing) {
   EXPECT_EQ(settings_error.get_list("values"), (std::vector<std::string>{"abc", "-4", "red"}));
   EXPECT_EQ(settings_error.get_list("rules"),
             (std::vector<std::string>{"number", "whole", "unknown_key"}));
+  // A core refusal is its code and parameters.
+  h.send("train batch=481");
+  Status refusal;
+  ASSERT_TRUE(read_status(message_fields(*h.last("error")), &refusal)) << h.last("error")->text;
+  EXPECT_EQ(refusal.code, ErrorCode::kBatchSize);
+  EXPECT_EQ(refusal.params, (std::vector<std::string>{"480", "481"}));
   // After all that, the run goes on to the CLI's weights.
   h.run();
   EXPECT_TRUE(same_bits(h.engine.trainer().network().params(), cli_weights(kSoftmax)));
