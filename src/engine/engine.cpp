@@ -616,7 +616,8 @@ void Engine::emit_weights() {
   FieldWriter w;
   w.add("side", t.data()->side)
       .add("model", model_name(t.config().model))
-      .add_list("hidden", t.network().arch().hidden)
+      .add_list("hidden",
+                t.config().model == ModelKind::kMlp ? t.config().hidden : std::vector<int>())
       .add("params", static_cast<long long>(p.size()))
       .add("epoch", t.epoch())
       .add("samples_seen", t.samples_seen());
