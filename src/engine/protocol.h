@@ -43,8 +43,9 @@ std::vector<int32_t> bytes_to_int32(const std::vector<uint8_t>& bytes);
 // Each is applied at once, between slices. A command that cannot be applied changes nothing and
 // answers `error` (below). Settings fields are the settings table's rows (settings.h).
 //
-//   load_data side=14|28            payload: the gunzipped bundle (assets/README.md)
-//       → data_loaded. Refused while that side's data is in use (a run or a CV on it).
+//   load_data [side=14|28]          payload: the gunzipped bundle (assets/README.md); side, if
+//                                   given, must be the bundle's → data_loaded. Refused while that
+//                                   side's data is in use (a run, its model, or a CV on it).
 //   train <settings>                e.g. "train model=mlp&hidden=100&opt=adam&lr=0.001&batch=32&
 //                                   epochs=5&seed=42&side=14"; missing rows take the lesson's
 //                                   defaults. Replaces any current run → started, weights,
@@ -119,6 +120,7 @@ std::vector<int32_t> bytes_to_int32(const std::vector<uint8_t>& bytes);
 //                   no_model                            (nothing trained or imported)
 //                   not_running                         (pause/resume with no run going)
 //                   not_diverged                        (continue)
+//                   diverged                            (plus_epoch: continue or train first)
 //                   not_done                            (eval_test)
 //                   max_epochs      epochs              (plus_epoch beyond the limit)
 //                   status          status, status_params  (the core refused: see write_status)
