@@ -13,6 +13,8 @@
 namespace fm {
 
 constexpr int kFullSide = 28;
+// The most images one file of a user's data set may hold (a CSV file, an IDX pair).
+constexpr int kMaxImages = 200000;
 
 // The 60,000 training and 10,000 test images; pixels stay uint8 (0 = background) and are
 // converted to float per batch. Images are row-major, one after another.
@@ -29,6 +31,14 @@ struct Dataset {
   Index test_count() const { return static_cast<Index>(test_labels.size()); }
   const uint8_t* train_image(Index i) const { return train_images.data() + i * pixels(); }
   const uint8_t* test_image(Index i) const { return test_images.data() + i * pixels(); }
+};
+
+// 28×28 images with their labels, as one CSV file or one IDX pair gives them, before they become
+// a Dataset (user_data.h).
+struct LabelledImages {
+  std::vector<uint8_t> pixels;  // count × 784, one image after another
+  std::vector<uint8_t> labels;  // count, each 0..9
+  Index count() const { return static_cast<Index>(labels.size()); }
 };
 
 // English class names in label order (T-shirt/top … Ankle boot).

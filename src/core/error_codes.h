@@ -28,6 +28,8 @@ FM_ERROR(kTestCountsDisagree, 2)        // images, labels
 FM_ERROR(kTrainPixelCount, 1)           // pixels
 FM_ERROR(kTestPixelCount, 1)            // pixels
 FM_ERROR(kTrainingSetEmpty, 0)
+FM_ERROR(kTrainImagesTooMany, 2)        // images, the most allowed
+FM_ERROR(kTestImagesTooMany, 2)         // images, the most allowed
 
 // --- dataset.cpp (the label check of idx.cpp and bundle.cpp) ---
 FM_ERROR(kTrainLabelRange, 2)        // label, index
@@ -38,6 +40,32 @@ FM_ERROR(kBundleTestLabelRange, 2)   // label, index
 // --- downsample.cpp ---
 FM_ERROR(kDownsampleNeeds28, 1)  // the data's side
 FM_ERROR(kSideNot14Or28, 1)      // the side asked for
+
+// --- csv.cpp (rows numbered as in a spreadsheet: the header is row 1) ---
+FM_ERROR(kCsvEmpty, 0)
+FM_ERROR(kCsvGzip, 0)
+FM_ERROR(kCsvIdx, 0)
+FM_ERROR(kCsvNotCsv, 1)          // the file's first bytes (escaped)
+FM_ERROR(kCsvNoHeader, 1)        // the file's first bytes (escaped)
+FM_ERROR(kCsvHeaderName, 3)      // column (1-based), the name found (escaped), the name expected
+FM_ERROR(kCsvHeaderColumns, 1)   // columns
+FM_ERROR(kCsvNoImages, 0)
+FM_ERROR(kCsvTooManyImages, 1)   // the most allowed
+FM_ERROR(kCsvBlankRow, 1)        // row
+FM_ERROR(kCsvPixelCount, 2)      // row, pixels
+FM_ERROR(kCsvEmptyCell, 2)       // row, column (1-based)
+FM_ERROR(kCsvNotNumber, 3)       // row, column, the cell (escaped)
+FM_ERROR(kCsvLabel, 2)           // row, the label as written
+FM_ERROR(kCsvPixel, 3)           // row, pixel (1..784), the value as written
+
+// --- class_names.cpp (lines numbered from 1) ---
+FM_ERROR(kNamesEmpty, 0)
+FM_ERROR(kNamesTooLarge, 2)      // size, the most allowed
+FM_ERROR(kNamesUtf8, 1)          // line
+FM_ERROR(kNamesControl, 1)       // line
+FM_ERROR(kNamesEmptyLine, 1)     // line
+FM_ERROR(kNamesCount, 1)         // lines
+FM_ERROR(kNamesTooLong, 3)       // line, bytes, the most allowed
 
 // --- bundle.cpp ---
 FM_ERROR(kBundleHeaderTruncated, 2)  // header size, size

@@ -79,40 +79,45 @@ Status parse_idx_labels(const uint8_t* bytes, size_t size, std::vector<uint8_t>*
   return Status::Ok();
 }
 
+Status make_labelled_images(IdxImages images, std::vector<uint8_t> labels, bool test,
+                            LabelledImages* out) {
+  if (images.rows != kFullSide || images.cols != kFullSide) {
+    return Status::Error(test ? ErrorCode::kTestImagesShape : ErrorCode::kTrainImagesShape,
+                         {param(images.rows), param(images.cols)});
+  }
+  if (static_cast<size_t>(images.count) != labels.size()) {
+    return Status::Error(test ? ErrorCode::kTestCountsDisagree : ErrorCode::kTrainCountsDisagree,
+                         {param(images.count), param(labels.size())});
+  }
+  if (images.count > kMaxImages) {
+    return Status::Error(test ? ErrorCode::kTestImagesTooMany : ErrorCode::kTrainImagesTooMany,
+                         {param(images.count), param(kMaxImages)});
+  }
+  if (images.pixels.size() != static_cast<size_t>(images.count) * kFullSide * kFullSide) {
+    return Status::Error(test ? ErrorCode::kTestPixelCount : ErrorCode::kTrainPixelCount,
+                         {param(images.pixels.size())});
+  }
+  Status s = check_labels(labels, test ? ErrorCode::kTestLabelRange : ErrorCode::kTrainLabelRange);
+  if (!s) return s;
+  out->pixels = std::move(images.pixels);
+  out->labels = std::move(labels);
+  return Status::Ok();
+}
+
 Status make_dataset(IdxImages train_images, std::vector<uint8_t> train_labels,
                     IdxImages test_images, std::vector<uint8_t> test_labels, Dataset* out) {
-  // The two halves differ only in which codes name them.
-  struct Part {
-    const IdxImages* images;
-    const std::vector<uint8_t>* labels;
-    ErrorCode shape, counts, pixels, label_range;
-  };
-  const Part parts[] = {{&train_images, &train_labels, ErrorCode::kTrainImagesShape,
-                         ErrorCode::kTrainCountsDisagree, ErrorCode::kTrainPixelCount,
-                         ErrorCode::kTrainLabelRange},
-                        {&test_images, &test_labels, ErrorCode::kTestImagesShape,
-                         ErrorCode::kTestCountsDisagree, ErrorCode::kTestPixelCount,
-                         ErrorCode::kTestLabelRange}};
-  for (const Part& p : parts) {
-    if (p.images->rows != kFullSide || p.images->cols != kFullSide) {
-      return Status::Error(p.shape, {param(p.images->rows), param(p.images->cols)});
-    }
-    if (static_cast<size_t>(p.images->count) != p.labels->size()) {
-      return Status::Error(p.counts, {param(p.images->count), param(p.labels->size())});
-    }
-    if (p.images->pixels.size() != static_cast<size_t>(p.images->count) * kFullSide * kFullSide) {
-      return Status::Error(p.pixels, {param(p.images->pixels.size())});
-    }
-    Status s = check_labels(*p.labels, p.label_range);
-    if (!s) return s;
-  }
-  if (train_labels.empty()) return Status::Error(ErrorCode::kTrainingSetEmpty);
+  LabelledImages train, test;
+  Status s = make_labelled_images(std::move(train_images), std::move(train_labels), false, &train);
+  if (!s) return s;
+  s = make_labelled_images(std::move(test_images), std::move(test_labels), true, &test);
+  if (!s) return s;
+  if (train.labels.empty()) return Status::Error(ErrorCode::kTrainingSetEmpty);
   Dataset d;
   d.side = kFullSide;
-  d.train_images = std::move(train_images.pixels);
-  d.train_labels = std::move(train_labels);
-  d.test_images = std::move(test_images.pixels);
-  d.test_labels = std::move(test_labels);
+  d.train_images = std::move(train.pixels);
+  d.train_labels = std::move(train.labels);
+  d.test_images = std::move(test.pixels);
+  d.test_labels = std::move(test.labels);
   d.class_names = default_class_names();
   *out = std::move(d);
   return Status::Ok();

@@ -60,6 +60,10 @@ FM_MESSAGE(kTrainPixelCount, "train images hold {0} pixels, not count\xC3\x97" "
 FM_MESSAGE(kTestPixelCount, "test images hold {0} pixels, not count\xC3\x97" "28\xC3\x97" "28",
            "테스트 이미지의 픽셀 수가 개수\xC3\x97" "28\xC3\x97" "28이 아닙니다 (픽셀 {0}개)")
 FM_MESSAGE(kTrainingSetEmpty, "the training set is empty", "훈련 세트가 비어 있습니다")
+FM_MESSAGE(kTrainImagesTooMany, "{0} training images, at most {1} allowed",
+           "훈련 이미지가 {0}개입니다 (최대 {1}개)")
+FM_MESSAGE(kTestImagesTooMany, "{0} test images, at most {1} allowed",
+           "테스트 이미지가 {0}개입니다 (최대 {1}개)")
 
 // --- labels (IDX and bundle) ---
 FM_MESSAGE(kTrainLabelRange, "train label {0} at index {1} is out of range 0..9",
@@ -76,6 +80,57 @@ FM_MESSAGE(kDownsampleNeeds28, "downsample needs 28\xC3\x97" "28 images, got {0}
            "다운샘플링에는 28\xC3\x97" "28 이미지가 필요합니다 (받은 크기: {0}\xC3\x97{0})")
 FM_MESSAGE(kSideNot14Or28, "image side must be 14 or 28, got {0}",
            "이미지 한 변은 14 또는 28이어야 합니다 (받은 값: {0})")
+
+// --- CSV files (rows as a spreadsheet numbers them: the header is row 1) ---
+FM_MESSAGE(kCsvEmpty, "the CSV file is empty", "CSV 파일이 비어 있습니다")
+FM_MESSAGE(kCsvGzip, "this is a gzip file, not a CSV file: unpack it first",
+           "CSV 파일이 아니라 gzip 파일입니다: 먼저 압축을 푸세요")
+FM_MESSAGE(kCsvIdx, "this is an IDX file, not a CSV file: load it as IDX, with its image or label file",
+           "CSV 파일이 아니라 IDX 파일입니다: 이미지 파일과 레이블 파일을 함께 IDX로 불러오세요")
+FM_MESSAGE(kCsvNotCsv,
+           "not a CSV file of images: the first line must be the header label,pixel1,\xE2\x80\xA6,pixel784 "
+           "(the file starts with '{0}')",
+           "이미지 CSV 파일이 아닙니다: 첫 줄이 label,pixel1,\xE2\x80\xA6,pixel784 헤더여야 합니다 "
+           "(파일의 시작: '{0}')")
+FM_MESSAGE(kCsvNoHeader,
+           "the CSV file has no header: its first line must be label,pixel1,\xE2\x80\xA6,pixel784, "
+           "not an image (it starts with '{0}')",
+           "CSV 파일에 헤더가 없습니다: 첫 줄은 이미지가 아니라 label,pixel1,\xE2\x80\xA6,pixel784 "
+           "헤더여야 합니다 (파일의 시작: '{0}')")
+FM_MESSAGE(kCsvHeaderName, "CSV header: column {0} is '{1}', expected '{2}'",
+           "CSV 헤더의 {0}번째 열 이름이 잘못되었습니다: '{1}' (올바른 이름: '{2}')")
+FM_MESSAGE(kCsvHeaderColumns,
+           "CSV header has {0} columns, expected 785: label and 784 pixels (28\xC3\x97" "28 images)",
+           "CSV 헤더의 열이 {0}개입니다: 레이블과 픽셀 784개(28\xC3\x97" "28 이미지)로 785개여야 합니다")
+FM_MESSAGE(kCsvNoImages, "the CSV file has a header but no images",
+           "CSV 파일에 헤더만 있고 이미지가 없습니다")
+FM_MESSAGE(kCsvTooManyImages, "the CSV file holds more than {0} images, the most allowed",
+           "CSV 파일의 이미지가 허용 한도({0}개)보다 많습니다")
+FM_MESSAGE(kCsvBlankRow, "row {0} of the CSV file is empty", "CSV 파일의 {0}행이 비어 있습니다")
+FM_MESSAGE(kCsvPixelCount, "row {0} has {1} pixels, expected 784 (28\xC3\x97" "28)",
+           "{0}행의 픽셀이 {1}개입니다 (784개, 28\xC3\x97" "28이어야 함)")
+FM_MESSAGE(kCsvEmptyCell, "row {0}, column {1} is empty", "{0}행 {1}열이 비어 있습니다")
+FM_MESSAGE(kCsvNotNumber, "row {0}, column {1}: '{2}' is not a whole number",
+           "{0}행 {1}열: 정수가 아닙니다 ('{2}')")
+FM_MESSAGE(kCsvLabel, "row {0}: label {1} is outside 0\xE2\x80\x93" "9",
+           "{0}행: 레이블이 0\xE2\x80\x93" "9 범위를 벗어났습니다 (값: {1})")
+FM_MESSAGE(kCsvPixel, "row {0}: pixel {1} is {2}, outside 0\xE2\x80\x93" "255",
+           "{0}행: 픽셀 {1}의 값이 0\xE2\x80\x93" "255 범위를 벗어났습니다 (값: {2})")
+
+// --- class-names files (lines numbered from 1) ---
+FM_MESSAGE(kNamesEmpty, "the class-names file is empty", "클래스 이름 파일이 비어 있습니다")
+FM_MESSAGE(kNamesTooLarge, "the class-names file has {0} bytes, at most {1} allowed (ten short lines)",
+           "클래스 이름 파일이 {0}바이트입니다 (최대 {1}바이트, 짧은 줄 열 개)")
+FM_MESSAGE(kNamesUtf8, "the class-names file is not valid UTF-8 (line {0})",
+           "클래스 이름 파일이 올바른 UTF-8이 아닙니다 ({0}번째 줄)")
+FM_MESSAGE(kNamesControl, "line {0} of the class-names file holds a control character",
+           "클래스 이름 파일의 {0}번째 줄에 제어 문자가 있습니다")
+FM_MESSAGE(kNamesEmptyLine, "line {0} of the class-names file is empty: one name per line, ten lines",
+           "클래스 이름 파일의 {0}번째 줄이 비어 있습니다: 한 줄에 이름 하나씩 열 줄이어야 합니다")
+FM_MESSAGE(kNamesCount, "the class-names file has {0} names, expected 10 (one per line, class 0 first)",
+           "클래스 이름 파일의 이름이 {0}개입니다 (한 줄에 하나씩, 클래스 0부터 10개여야 함)")
+FM_MESSAGE(kNamesTooLong, "line {0} of the class-names file is {1} bytes long, at most {2} allowed",
+           "클래스 이름 파일의 {0}번째 줄이 {1}바이트입니다 (최대 {2}바이트)")
 
 // --- the bundle ---
 FM_MESSAGE(kBundleHeaderTruncated, "truncated bundle: the header needs {0} bytes, got {1}",
