@@ -9,14 +9,15 @@
 namespace fm {
 
 int cmd_cv(int argc, char** argv) {
-  Args args("cv", {kBundleFlag, kIdxFlag, {"side", true, "input size: 14 (default) or 28"},
+  Args args("cv", {kBundleFlag, kIdxFlag, kCsvFlag, {"side", true, "input size: 14 (default) or 28"},
                    {"folds", true, "number of folds (default 5)"},
                    {"epochs", true, "SGD epochs per classifier (default 5, like max_iter=5)"},
                    {"seed", true, "shuffling seed (default 42)"}, kJsonFlag});
   Status s = args.parse(argc, argv, 2);
   if (!s) return fail("cv", s, 2);
   if (args.help()) {
-    std::printf("%s", args.usage("[--side 14|28] [--folds 5] [--epochs 5] [--seed 42] [--json]",
+    std::printf("%s", args.usage("[--bundle FILE | --idx DIR | --csv FILE] [--side 14|28] [--folds 5] "
+                                 "[--epochs 5] [--seed 42] [--json]",
                                  "SGDClassifier(loss='log_loss', max_iter=5) one-vs-rest, L2 alpha 1e-4, the\n"
                                  "'optimal' learning rate; prints each fold's accuracy and the mean.").c_str());
     return 0;

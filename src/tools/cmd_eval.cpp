@@ -17,20 +17,27 @@ Status load_model_file(const std::string& path, SavedModel* model) {
 }
 
 int cmd_eval(int argc, char** argv) {
-  Args args("eval", {kBundleFlag, kIdxFlag, kJsonFlag});
+  Args args("eval", {kBundleFlag, kIdxFlag,
+                     {"csv", true,
+                      "evaluate on the images of a CSV file (label,pixel1,…,pixel784; .csv.gz too) "
+                      "instead of the Fashion-MNIST test set"},
+                     kJsonFlag});
   Status s = args.parse(argc, argv, 2);
   if (!s) return fail("eval", s, 2);
   if (args.help()) {
-    std::printf("%s", args.usage("MODEL_FILE [--bundle FILE | --idx DIR] [--json]",
+    std::printf("%s", args.usage("MODEL_FILE [--bundle FILE | --idx DIR | --csv FILE] [--json]",
                                  "Evaluates a model saved by `fmnist train --save` (or exported from the\n"
-                                 "page) on the 10,000 test images of its input size.").c_str());
+                                 "page) on the 10,000 test images of its input size, or on the 28×28 images\n"
+                                 "of a CSV file (pooled to the model's size).").c_str());
     return 0;
   }
   if (args.positional().size() != 1) return fail("eval", "expected one model file (fmnist eval MODEL_FILE)", 2);
   SavedModel model;
+  if (!(s = check_data_flags(args))) return fail("eval", s, 2);
   if (!(s = load_model_file(args.positional()[0], &model))) return fail("eval", s);
   Dataset data;
-  if (!(s = load_data(args, model.side, &data))) return fail("eval", s);
+  s = args.has("csv") ? load_csv_test_set(args, model.side, &data) : load_data(args, model.side, &data);
+  if (!s) return fail("eval", s);
   if (!(s = check_model_fits(model, data.side))) return fail("eval", s);
   Trainer trainer;
   if (!(s = trainer.adopt(data, model.config, model.params))) return fail("eval", s);

@@ -3,6 +3,7 @@
 
 #include <string>
 
+#include "core/class_names.h"
 #include "core/dataset.h"
 #include "messages/messages.h"
 #include "tools/args.h"
@@ -18,11 +19,22 @@ int cmd_bench(int argc, char** argv);
 
 // Flags every data-reading subcommand takes.
 extern const FlagSpec kBundleFlag, kIdxFlag, kJsonFlag;
+// A user's own data (user_data.cpp): --csv FILE, --test-csv FILE, --names FILE.
+extern const FlagSpec kCsvFlag, kTestCsvFlag, kNamesFlag;
 
-// --bundle FILE, else --idx DIR (original IDX files, downsampled to `side`), else
-// $FMNIST_BUNDLE, else assets/fashion-mnist-<side>.bin. The bundle's side must equal `side`
-// unless side is 0 (take whatever the bundle holds).
+// --csv FILE [--test-csv FILE] (a user's images, pooled to `side`), else --bundle FILE, else
+// --idx DIR (original IDX files, downsampled to `side`), else $FMNIST_BUNDLE, else
+// assets/fashion-mnist-<side>.bin. The bundle's side must equal `side` unless side is 0 (take
+// whatever the bundle holds). --names FILE, if given, names the classes of any of them.
 Status load_data(const Args& args, int side, Dataset* out);
+// --csv with --bundle or --idx, or --test-csv without --csv: refused before any data is read.
+Status check_data_flags(const Args& args);
+// The --csv/--test-csv/--names part of load_data (user_data.cpp); prints what it read.
+Status load_csv_data(const Args& args, int side, Dataset* out);
+// `fmnist eval --csv FILE`: the CSV's images as the test set, pooled to `side`.
+Status load_csv_test_set(const Args& args, int side, Dataset* out);
+// --names FILE into `names` (`given` false and nothing read without the flag).
+Status read_names_flag(const Args& args, ClassNames* names, bool* given);
 
 struct SavedModel;
 // Reads and validates a model file; the message names the file.

@@ -1,8 +1,10 @@
-// Shared by the subcommands: data loading from --bundle / --idx, errors, JSON numbers.
+// Shared by the subcommands: data loading from --bundle / --idx (--csv: user_data.cpp), errors,
+// JSON numbers.
 #include <cmath>
 #include <cstdio>
 #include <cstdlib>
 
+#include "core/class_names.h"
 #include "core/downsample.h"
 #include "tools/commands.h"
 #include "tools/io/io.h"
@@ -13,7 +15,8 @@ const FlagSpec kBundleFlag{"bundle", true, "data bundle file (default assets/fas
 const FlagSpec kIdxFlag{"idx", true, "folder with the four original Fashion-MNIST .gz files instead of a bundle"};
 const FlagSpec kJsonFlag{"json", false, "after the human output, print one line of JSON for scripts"};
 
-Status load_data(const Args& args, int side, Dataset* out) {
+namespace {
+Status load_builtin_data(const Args& args, int side, Dataset* out) {
   if (args.has("idx")) {
     Dataset full;
     Status s = load_idx_dir(args.get("idx", ""), &full);
@@ -33,6 +36,19 @@ Status load_data(const Args& args, int side, Dataset* out) {
                          " images but --side is " + std::to_string(side));
   }
   *out = std::move(data);
+  return Status::Ok();
+}
+}  // namespace
+
+Status load_data(const Args& args, int side, Dataset* out) {
+  Status s = check_data_flags(args);
+  if (!s) return s;
+  if (args.has("csv")) return load_csv_data(args, side, out);  // names its classes itself
+  ClassNames names;
+  bool named = false;
+  if (!(s = read_names_flag(args, &names, &named))) return s;
+  if (!(s = load_builtin_data(args, side, out))) return s;
+  if (named) out->class_names = names;
   return Status::Ok();
 }
 

@@ -97,6 +97,73 @@ PY
     python3 -c "open('$tmp/empty.pgm','wb').write(b'P5\n8 8\n255\n' + bytes(64))"
     expect_error 1 "empty" predict "$tmp/m.fmnist" "$tmp/empty.pgm"
     ;;
+  csv_refusals)
+    # A user's CSV files (Kaggle's form: label,pixel1,…,pixel784), written here: each refusal
+    # names the row and the reason; flag mistakes exit 2.
+    python3 - "$tmp" <<'PY'
+import sys
+d = sys.argv[1]
+head = "label," + ",".join("pixel%d" % i for i in range(1, 785)) + "\n"
+row = lambda label, n=784: str(label) + "," + ",".join(["0"] * n) + "\n"
+open(d + "/short.csv", "w").write(head + row(1) + row(2, 783) + row(3))
+open(d + "/label12.csv", "w").write(head + row(4) + row(5) + row(12))
+open(d + "/text.csv", "w").write(head + row(4).replace(",0,", ",0.5,", 1))
+open(d + "/noheader.csv", "w").write(row(4) + row(5))
+open(d + "/header.csv", "w").write(head)
+open(d + "/nine.txt", "w").write("".join("class %d\n" % i for i in range(9)))
+open(d + "/ok.csv", "w").write(head + "".join(str(k % 10) + "," + ",".join(str((k * 7 + i) % 256) for i in range(784)) + "\n"
+                                              for k in range(20)))
+PY
+    expect_error 1 "short.csv: row 3 has 783 pixels, expected 784" train --csv "$tmp/short.csv"
+    expect_error 1 "label12.csv: row 4: label 12 is outside 0–9" train --csv "$tmp/label12.csv"
+    expect_error 1 "row 2, column 2: '0.5' is not a whole number" train --csv "$tmp/text.csv"
+    expect_error 1 "has no header" train --csv "$tmp/noheader.csv"
+    expect_error 1 "has a header but no images" train --csv "$tmp/header.csv"
+    expect_error 1 "cannot open .*missing.csv" train --csv "$tmp/missing.csv"
+    expect_error 1 "row 4: label 12 is outside 0–9" train --csv "$tmp/ok.csv" --test-csv "$tmp/label12.csv" --side 28
+    # A model trained on a valid CSV of 20 images refuses the bad one in eval.
+    "$cli" train --csv "$tmp/ok.csv" --epochs 1 --batch 4 --save "$tmp/ok.fmnist" >/dev/null || { echo "ok.csv failed"; exit 1; }
+    expect_error 1 "label12.csv: row 4: label 12 is outside 0–9" eval "$tmp/ok.fmnist" --csv "$tmp/label12.csv"
+    expect_error 1 "not a CSV file of images" train --csv "$tmp/nine.txt"
+    expect_error 1 "nine.txt: the class-names file has 9 names, expected 10" train --csv "$tmp/short.csv" --names "$tmp/nine.txt"
+    expect_error 2 "--test-csv needs --csv" train --test-csv "$tmp/short.csv"
+    expect_error 2 "--csv and --bundle exclude each other" train --csv "$tmp/short.csv" --bundle "$tmp/b.bin"
+    expect_error 2 "--csv and --idx exclude each other" eval "$tmp/none.model" --csv "$tmp/short.csv" --idx "$tmp"
+    ;;
+  csv_train)
+    # A CSV written from the real data (5,000 training and 1,000 test images, a gzip'd copy of
+    # the test file) with a class-names file: one epoch, then eval on the CSV agrees with train.
+    require_data
+    dir=${FASHION_MNIST_DIR:-/usr/share/datasets/fashion-mnist}
+    python3 - "$dir" "$tmp" <<'PY'
+import gzip, sys
+src, d = sys.argv[1], sys.argv[2]
+head = "label," + ",".join("pixel%d" % i for i in range(1, 785)) + "\n"
+for part, count, name in (("train", 5000, "train.csv"), ("t10k", 1000, "test.csv")):
+    images = gzip.open("%s/%s-images-idx3-ubyte.gz" % (src, part)).read()[16:]
+    labels = gzip.open("%s/%s-labels-idx1-ubyte.gz" % (src, part)).read()[8:]
+    rows = [str(labels[k]) + "," + ",".join(map(str, images[784 * k:784 * (k + 1)])) for k in range(count)]
+    open(d + "/" + name, "w").write(head + "\r\n".join(rows) if name == "test.csv" else head + "\n".join(rows) + "\n")
+open(d + "/test.csv.gz", "wb").write(gzip.compress(open(d + "/test.csv", "rb").read()))
+open(d + "/names.txt", "w").write("\n".join(["Top", "Trouser", "Pullover", "Dress", "Coat", "Sandal", "Shirt", "Sneaker", "Bag", "Boot"]) + "\n")
+PY
+    out=$("$cli" train --csv "$tmp/train.csv" --test-csv "$tmp/test.csv.gz" --names "$tmp/names.txt" --epochs 1 \
+          --save "$tmp/csv.fmnist" --json) || { echo "$out"; exit 1; }
+    grep -q "read .*train.csv: 5000 images 28×28" <<<"$out" || { echo "no read line: $out"; exit 1; }
+    grep -q "classes: 0 Top, 1 Trouser, .*9 Boot" <<<"$out" || { echo "no classes line: $out"; exit 1; }
+    grep -q "on 4000 images 14×14, validating on 1000" <<<"$out" || { echo "not the 80/20 split: $out"; exit 1; }
+    test_acc=$(tail -1 <<<"$out" | python3 -c "import json,sys; d=json.load(sys.stdin); assert d['val_acc'] > 0.6, d; print(d['test_acc'])") ||
+      { echo "val_acc too low: $out"; exit 1; }
+    ev=$("$cli" eval "$tmp/csv.fmnist" --csv "$tmp/test.csv" --json) || { echo "eval failed: $ev"; exit 1; }
+    python3 -c "import json,sys; d=json.loads(sys.argv[1]); sys.exit(0 if abs(d['test_acc'] - $test_acc) < 1e-6 else 1)" \
+      "$(tail -1 <<<"$ev")" || { echo "eval --csv disagrees with train ($test_acc): $ev"; exit 1; }
+    # Without a test CSV: said so, and no test accuracy.
+    out=$("$cli" train --csv "$tmp/train.csv" --epochs 1 --side 28 --json) || { echo "$out"; exit 1; }
+    grep -q "test accuracy: none (no test set" <<<"$out" || { echo "no 'no test set' line: $out"; exit 1; }
+    grep -q "classes: 0–9 (no --names file)" <<<"$out" || { echo "no digits line: $out"; exit 1; }
+    tail -1 <<<"$out" | python3 -c "import json,sys; d=json.load(sys.stdin); assert d['test_acc'] is None, d" ||
+      { echo "test_acc should be null: $out"; exit 1; }
+    ;;
   *) echo "unknown case $case_name"; exit 2 ;;
 esac
 echo "ok"
