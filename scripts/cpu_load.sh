@@ -16,7 +16,28 @@ procs=${CPU_LOAD_PROCS:-$(nproc)}
 spinners=()
 cmd=
 
+# CPU seconds a process has used so far (utime + stime from /proc/PID/stat).
+cpu_seconds() {
+  awk -v hz="$(getconf CLK_TCK)" '{ sub(/^.*\) /, ""); printf "%.1f", ($12 + $13) / hz }' "/proc/$1/stat" 2>/dev/null
+}
+# Busy and total jiffies of the whole machine (/proc/stat: all but idle and iowait).
+machine_ticks() {
+  awk '/^cpu / { t = 0; for (i = 2; i <= NF; ++i) t += $i; print t - $5 - $6, t; exit }' /proc/stat
+}
+
 stop_spinners() {
+  if [ ${#spinners[@]} -gt 0 ] && [ -n "${start_ns:-}" ]; then
+    local used=0 s wall busy total
+    for pid in "${spinners[@]}"; do
+      s=$(cpu_seconds "$pid"); used=$(awk -v a="$used" -v b="${s:-0}" 'BEGIN { print a + b }')
+    done
+    wall=$(awk -v a="$start_ns" -v b="$(date +%s%N)" 'BEGIN { printf "%.0f", (b - a) / 1e9 }')
+    read -r busy total < <(machine_ticks)
+    echo "cpu_load: the spinners used $used CPU-s in $wall s" \
+      "($(awk -v u="$used" -v w="$wall" 'BEGIN { printf "%.2f", (w > 0) ? u / w : 0 }') cores);" \
+      "the machine was busy $(awk -v b="$busy" -v b0="$busy0" -v t="$total" -v t0="$total0" \
+        'BEGIN { printf "%.0f", (t > t0) ? 100 * (b - b0) / (t - t0) : 0 }')% of the time"
+  fi
   for pid in "${spinners[@]}"; do kill "$pid" 2>/dev/null; done  # our own children, by PID
   for pid in "${spinners[@]}"; do wait "$pid" 2>/dev/null; done
   spinners=()
@@ -32,6 +53,8 @@ trap stop_spinners EXIT
 trap 'on_signal 130' INT
 trap 'on_signal 143' TERM
 
+start_ns=$(date +%s%N)
+read -r busy0 total0 < <(machine_ticks)
 for _ in $(seq "$procs"); do
   # A busy loop at nice 0 (reset in case this script inherited a higher nice value).
   bash -c 'renice -n 0 -p $$ >/dev/null 2>&1; while :; do :; done' &
