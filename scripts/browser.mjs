@@ -47,7 +47,8 @@ export function startServer(dir) {
 }
 
 // A persistent context (one profile for all its pages) in a fresh temporary profile.
-// Returns {context, version, close}; close() closes the browser and removes the profile.
+// Returns {context, version, close, gone}; close() closes the browser and removes the profile;
+// gone() is true once the browser closed on its own (it crashed or was killed from outside).
 export async function launchChromium({ viewport = { width: 1280, height: 800 } } = {}) {
   const profile = fs.mkdtempSync(path.join(os.tmpdir(), 'fmnist-chromium-'));
   const executablePath = chromiumPath();
@@ -63,9 +64,15 @@ export async function launchChromium({ viewport = { width: 1280, height: 800 } }
   for (const page of context.pages()) await page.close();
   // A persistent context has no Browser object to ask, so the binary tells its version.
   const version = spawnSync(executablePath, ['--version'], { encoding: 'utf8' }).stdout?.trim() || null;
+  let closing = false;
+  let lost = false;
+  context.on('close', () => {
+    if (!closing) lost = true;
+  });
   const close = async () => {
+    closing = true;
     await context.close().catch(() => {});
     fs.rmSync(profile, { recursive: true, force: true });
   };
-  return { context, version, close };
+  return { context, version, close, gone: () => lost };
 }

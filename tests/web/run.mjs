@@ -73,10 +73,16 @@ async function main() {
   let failed = 0;
   try {
     browser = await launchChromium();
-    const { context } = browser;
     for (const t of selected) {
+      // A browser that went away (crashed, or killed by another process) fails the test it ran;
+      // the next test gets a new one.
+      if (browser.gone()) {
+        console.log('browser tests: Chromium went away; starting a new one for the remaining tests');
+        await browser.close();
+        browser = await launchChromium();
+      }
       const started = Date.now();
-      const page = await context.newPage();
+      const page = await browser.context.newPage();
       page.setDefaultTimeout(0);  // no per-action deadline: the hang guard is the only one
       page.setDefaultNavigationTimeout(0);
       waiting.what = null;
@@ -97,6 +103,15 @@ async function main() {
         if (unexpected.length) failure = `console errors: ${unexpected.slice(0, 5).join(' | ')}`;
       } catch (e) {
         failure = e && e.message ? e.message : String(e);
+      }
+      if (failure && /has been closed/.test(failure) && !browser.gone()) {  // let the close event arrive
+        await hangGuard(new Promise((resolve) => browser.context.once('close', resolve)), 5000).catch(() => {});
+      }
+      if (browser.gone()) {
+        // Playwright sometimes appends the browser's whole log: keep only how the process ended.
+        const exit = /process did exit: [^>]*/.exec(failure || '');
+        failure = `${(failure || 'passed').split('\n')[0]}; Chromium went away during the test ` +
+          `(it crashed or was killed${exit ? `: ${exit[0]}` : ''})`;
       }
       // (A page that hung may not answer: the clean-up gets its own guard.)
       if (failure) {
