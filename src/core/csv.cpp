@@ -90,7 +90,7 @@ double CsvParser::fraction() const {
   return std::min(1.0, static_cast<double>(consumed_) / static_cast<double>(expected_bytes_));
 }
 
-Status CsvParser::feed(const uint8_t* bytes, size_t size) {
+const Status& CsvParser::feed(const uint8_t* bytes, size_t size) {
   assert(!finished_);
   if (!status_.ok) return status_;
   size_t i = 0;

@@ -35,8 +35,9 @@ class CsvParser {
   explicit CsvParser(uint64_t expected_bytes = 0) : expected_bytes_(expected_bytes) {}
 
   // Parses the next `size` bytes. On a refusal the parser stops for good: this and every later
-  // call return the same status and read nothing more.
-  Status feed(const uint8_t* bytes, size_t size);
+  // call return the same status and read nothing more. (A reference to status(): a caller
+  // feeding a byte at a time copies nothing.)
+  const Status& feed(const uint8_t* bytes, size_t size);
   // The end of the file: the last row (if it has no newline) is parsed, and at least one image
   // must have been read. The images move to `out` (left alone on a refusal); the parser is spent.
   Status finish(LabelledImages* out);
