@@ -63,11 +63,13 @@ TEST(Messages, EveryCodeHasEnglishAndKoreanWithTheSamePlaceholders) {
   }
 }
 
-TEST(Messages, OnlyTheDivergenceHasAReason) {
+// The codes with a reason: a divergence (kWhy…) and a model file's bad layer list (kArch…).
+TEST(Messages, OnlyDivergenceAndBadLayersHaveAReason) {
   for (ErrorCode code : all_codes()) {
     const bool why = std::string(message_template(code, Language::kEnglish)).find("{why}") !=
                      std::string::npos;
-    EXPECT_EQ(why, code == ErrorCode::kDiverged) << error_code_name(code);
+    EXPECT_EQ(why, code == ErrorCode::kDiverged || code == ErrorCode::kModelLayers)
+        << error_code_name(code);
   }
 }
 

@@ -1,9 +1,13 @@
-// Tests of model_file.cpp: a bitwise save/load round trip, and every refusal (truncation,
-// corruption, wrong magic/version/architecture/count, non-finite weights) leaving `out` untouched.
+// Tests of model_file.cpp: bitwise save/load round trips (Dense and CNN models, version 2), version 1
+// files (the committed fixtures and a v1 writer here) still loading, and every refusal
+// (truncation, corruption, wrong magic/version/architecture/layers/count, non-finite weights)
+// leaving `out` untouched.
 #include <gtest/gtest.h>
 
 #include <cmath>
 #include <cstring>
+#include <fstream>
+#include <iterator>
 #include <limits>
 #include <string>
 #include <vector>
@@ -21,11 +25,9 @@ using Bytes = std::vector<uint8_t>;
 SavedModel mlp_model() {
   SavedModel m;
   m.side = 14;
-  m.arch.inputs = 196;
-  m.arch.hidden = {5, 3};
-  m.arch.hidden_activation = Activation::kSigmoid;
+  m.arch = Architecture::dense(196, {5, 3}, Activation::kSigmoid);
   m.config.model = ModelKind::kMlp;
-  m.config.hidden = m.arch.hidden;
+  m.config.hidden = {5, 3};
   m.config.hidden_activation = Activation::kSigmoid;
   m.config.optimizer.kind = OptimizerKind::kAdam;
   m.config.optimizer.lr = 0.002f;
@@ -41,16 +43,88 @@ SavedModel mlp_model() {
   return m;
 }
 
-// Offsets for mlp_model (two hidden layers): see the layout at the top of model_file.cpp.
+// A model of `kind` for side×side images, the config as the Trainer would have it.
+SavedModel model_of(ModelKind kind, int side, uint64_t seed) {
+  SavedModel m;
+  m.side = side;
+  m.config.model = kind;
+  m.config.optimizer.kind = OptimizerKind::kAdam;
+  m.config.epochs = 20;
+  m.config.early_stopping = 2;
+  m.config.seed = seed;
+  m.arch = architecture_for(m.config, side);
+  m.val_acc = 0.9229f;
+  m.params.resize(m.arch.param_count());
+  Rng rng(seed);
+  for (Index i = 0; i < m.params.size(); ++i) m.params[i] = rng.uniform(-1.0f, 1.0f);
+  return m;
+}
+
+// Offsets for mlp_model (two hidden layers) in version 1: see the layout in model_file.cpp.
 constexpr size_t kHiddenCountAt = 20, kFirstWidthAt = 24, kLrAt = 35, kValAccAt = 55, kCountAt = 59,
                  kParamsAt = 67;
 constexpr size_t kParams = 196 * 5 + 5 + 5 * 3 + 3 + 3 * 10 + 10;  // 1043
 
+// Version 2: the layer records from 24, 16 bytes each; after L of them the fields below.
+constexpr size_t kLayerCountAt = 20, kLayersAt = 24, kLayerBytes = 16;
+size_t v2_kind_at(size_t layers) { return kLayersAt + kLayerBytes * layers; }
+size_t v2_patience_at(size_t layers) { return v2_kind_at(layers) + 22; }
+size_t v2_val_acc_at(size_t layers) { return v2_kind_at(layers) + 26; }
+size_t v2_count_at(size_t layers) { return v2_kind_at(layers) + 30; }
+size_t v2_params_at(size_t layers) { return v2_kind_at(layers) + 38; }
+
+void put_u32(Bytes* b, uint32_t v) {
+  for (int i = 0; i < 4; ++i) b->push_back(static_cast<uint8_t>(v >> (8 * i)));
+}
+void put_u64(Bytes* b, uint64_t v) {
+  for (int i = 0; i < 8; ++i) b->push_back(static_cast<uint8_t>(v >> (8 * i)));
+}
+void put_f32(Bytes* b, float f) {
+  uint32_t u;
+  std::memcpy(&u, &f, 4);
+  put_u32(b, u);
+}
+
+// Version 1 as the builds before the layer list wrote it (the layout in model_file.cpp), written
+// independently of model_file.cpp: Dense models only.
+Bytes save_v1(const SavedModel& m) {
+  Bytes b = {'F', 'M', 'N', 'M'};
+  put_u32(&b, 1);
+  put_u32(&b, static_cast<uint32_t>(m.side));
+  put_u32(&b, static_cast<uint32_t>(m.arch.inputs));
+  put_u32(&b, static_cast<uint32_t>(m.arch.outputs));
+  const std::vector<int> widths = m.arch.dense_widths();
+  put_u32(&b, static_cast<uint32_t>(widths.size()));
+  for (int w : widths) put_u32(&b, static_cast<uint32_t>(w));
+  b.push_back(static_cast<uint8_t>(m.config.hidden_activation));
+  b.push_back(static_cast<uint8_t>(m.config.model));
+  b.push_back(static_cast<uint8_t>(m.config.optimizer.kind));
+  put_f32(&b, m.config.optimizer.lr);
+  put_u32(&b, static_cast<uint32_t>(m.config.batch));
+  put_u32(&b, static_cast<uint32_t>(m.config.epochs));
+  put_u64(&b, m.config.seed);
+  put_f32(&b, m.val_acc);
+  put_u64(&b, static_cast<uint64_t>(m.params.size()));
+  for (Index i = 0; i < m.params.size(); ++i) put_f32(&b, m.params[i]);
+  put_u32(&b, crc32(b.data(), b.size()));
+  return b;
+}
+
+// A committed file, next to this source (tests/fuzz/seeds/fuzz_model/NAME).
+Bytes seed_file(const std::string& name) {
+  std::string dir = __FILE__;
+  dir = dir.substr(0, dir.find_last_of('/') + 1);
+  std::ifstream in(dir + "fuzz/seeds/fuzz_model/" + name, std::ios::binary);
+  return Bytes(std::istreambuf_iterator<char>(in), std::istreambuf_iterator<char>());
+}
+
+// .at(): bounds-checked, which also keeps GCC 12 from a false -Wstringop-overflow on save_v1's
+// vector.
 void set_u32(Bytes* b, size_t at, uint32_t v) {
-  for (int i = 0; i < 4; ++i) (*b)[at + i] = static_cast<uint8_t>(v >> (8 * i));
+  for (int i = 0; i < 4; ++i) b->at(at + i) = static_cast<uint8_t>(v >> (8 * i));
 }
 void set_u64(Bytes* b, size_t at, uint64_t v) {
-  for (int i = 0; i < 8; ++i) (*b)[at + i] = static_cast<uint8_t>(v >> (8 * i));
+  for (int i = 0; i < 8; ++i) b->at(at + i) = static_cast<uint8_t>(v >> (8 * i));
 }
 void set_f32(Bytes* b, size_t at, float f) {
   uint32_t u;
@@ -89,15 +163,16 @@ void expect_refused(const Bytes& b, const std::string& expected) {
 TEST(ModelFile, RoundTripIsBitwise) {
   const SavedModel m = mlp_model();
   const Bytes b = save_model(m);
-  EXPECT_EQ(b.size(), kParamsAt + 4 * kParams + 4);
+  EXPECT_EQ(b.size(), v2_params_at(2) + 4 * kParams + 4);
   EXPECT_EQ(std::memcmp(b.data(), "FMNM", 4), 0);
+  EXPECT_EQ(b[4], 2);  // version 2
   SavedModel back;
   const Status s = load_model(b.data(), b.size(), &back);
   ASSERT_TRUE(s) << describe(s);
   EXPECT_EQ(back.side, 14);
   EXPECT_TRUE(back.arch == m.arch);
   EXPECT_EQ(back.config.model, ModelKind::kMlp);
-  EXPECT_EQ(back.config.hidden, m.arch.hidden);
+  EXPECT_EQ(back.config.hidden, m.arch.dense_widths());
   EXPECT_EQ(back.config.hidden_activation, Activation::kSigmoid);
   EXPECT_EQ(back.config.optimizer.kind, OptimizerKind::kAdam);
   EXPECT_EQ(back.config.optimizer.lr, 0.002f);
@@ -105,9 +180,90 @@ TEST(ModelFile, RoundTripIsBitwise) {
   EXPECT_EQ(back.config.epochs, 7);
   EXPECT_EQ(back.config.seed, 1234567890123ull);
   EXPECT_EQ(back.val_acc, 0.8668f);
+  EXPECT_EQ(back.config.early_stopping, 0);
   ASSERT_EQ(back.params.size(), m.params.size());
   EXPECT_EQ(std::memcmp(back.params.data(), m.params.data(), sizeof(float) * kParams), 0);
   EXPECT_EQ(save_model(back), b);  // saving again gives the same bytes
+}
+
+// The CNNs: the layer list, the kind, the patience and the weights come back bitwise.
+TEST(ModelFile, CnnRoundTripIsBitwise) {
+  const struct {
+    ModelKind kind;
+    int side;
+    Index params;
+  } cases[] = {{ModelKind::kCnnSmall, 14, 23946},
+               {ModelKind::kCnnSmall, 28, 105866},
+               {ModelKind::kCnn, 28, 333526}};
+  for (const auto& c : cases) {
+    SCOPED_TRACE(std::string(model_kind_name(c.kind)) + " " + std::to_string(c.side));
+    const SavedModel m = model_of(c.kind, c.side, 5);
+    ASSERT_EQ(m.params.size(), c.params);
+    const Bytes b = save_model(m);
+    EXPECT_EQ(b.size(), v2_params_at(m.arch.layers.size()) + 4 * c.params + 4);
+    SavedModel back;
+    const Status s = load_model(b.data(), b.size(), &back);
+    ASSERT_TRUE(s) << describe(s);
+    EXPECT_TRUE(back.arch == m.arch);
+    EXPECT_TRUE(back.arch == architecture_for(back.config, c.side));
+    EXPECT_EQ(back.side, c.side);
+    EXPECT_EQ(back.config.model, c.kind);
+    EXPECT_EQ(back.config.early_stopping, 2);
+    EXPECT_EQ(back.config.epochs, 20);
+    EXPECT_EQ(back.val_acc, 0.9229f);
+    EXPECT_EQ(std::memcmp(back.params.data(), m.params.data(), sizeof(float) * c.params), 0);
+    EXPECT_EQ(save_model(back), b);
+  }
+}
+
+// Version 1 files (written before the layer list) still load, as the same Dense network; saving
+// one again writes version 2.
+TEST(ModelFile, Version1StillLoads) {
+  const SavedModel m = mlp_model();
+  const Bytes v1 = save_v1(m);
+  ASSERT_EQ(v1.size(), kParamsAt + 4 * kParams + 4);
+  SavedModel back;
+  const Status s = load_model(v1.data(), v1.size(), &back);
+  ASSERT_TRUE(s) << describe(s);
+  EXPECT_TRUE(back.arch == m.arch);
+  EXPECT_EQ(back.config.model, ModelKind::kMlp);
+  EXPECT_EQ(back.config.hidden, (std::vector<int>{5, 3}));
+  EXPECT_EQ(back.config.hidden_activation, Activation::kSigmoid);
+  EXPECT_EQ(back.config.seed, 1234567890123ull);
+  EXPECT_EQ(back.config.early_stopping, 0);
+  EXPECT_EQ(std::memcmp(back.params.data(), m.params.data(), sizeof(float) * kParams), 0);
+  EXPECT_EQ(save_model(back), save_model(m));
+}
+
+// The committed version 1 files (fmnist train --save of the builds before the layer list; also
+// the fuzzer's seeds) load, and their v2 copies load back the same.
+TEST(ModelFile, CommittedVersion1FilesLoad) {
+  const struct {
+    const char* name;
+    ModelKind kind;
+    size_t layers;
+  } files[] = {{"softmax-14.fmnist", ModelKind::kSoftmax, 0}, {"mlp3-14.fmnist", ModelKind::kMlp, 1}};
+  for (const auto& f : files) {
+    SCOPED_TRACE(f.name);
+    const Bytes b = seed_file(f.name);
+    ASSERT_GT(b.size(), 8u) << "missing fixture";
+    ASSERT_EQ(b[4], 1);  // version 1
+    SavedModel m;
+    const Status s = load_model(b.data(), b.size(), &m);
+    ASSERT_TRUE(s) << describe(s);
+    EXPECT_EQ(m.side, 14);
+    EXPECT_EQ(m.config.model, f.kind);
+    EXPECT_EQ(m.arch.layers.size(), f.layers);
+    EXPECT_TRUE(m.arch.is_dense());
+    EXPECT_TRUE(m.arch == architecture_for(m.config, 14));
+    EXPECT_EQ(m.params.size(), m.arch.param_count());
+    const Bytes v2 = save_model(m);
+    EXPECT_EQ(v2[4], 2);
+    SavedModel back;
+    ASSERT_TRUE(load_model(v2.data(), v2.size(), &back));
+    EXPECT_TRUE(back.arch == m.arch);
+    EXPECT_TRUE(back.params == m.params);
+  }
 }
 
 TEST(ModelFile, SoftmaxWithUnknownAccuracy) {
@@ -119,7 +275,7 @@ TEST(ModelFile, SoftmaxWithUnknownAccuracy) {
   const Bytes b = save_model(m);
   SavedModel back;
   ASSERT_TRUE(load_model(b.data(), b.size(), &back));
-  EXPECT_TRUE(back.arch.hidden.empty());
+  EXPECT_TRUE(back.arch.layers.empty());
   EXPECT_EQ(back.arch.inputs, 784);
   EXPECT_EQ(back.params.size(), 7850);
   EXPECT_TRUE(std::isnan(back.val_acc));
@@ -127,11 +283,21 @@ TEST(ModelFile, SoftmaxWithUnknownAccuracy) {
 }
 
 TEST(ModelFile, RefusesTruncation) {
-  const Bytes b = save_model(mlp_model());
+  const Bytes v1 = save_v1(mlp_model());
   for (size_t len : {size_t{0}, size_t{3}, size_t{4}, size_t{10}, kFirstWidthAt + 2, kLrAt,
-                     kCountAt + 3, kParamsAt, b.size() / 2, b.size() - 4, b.size() - 1}) {
-    SCOPED_TRACE("length " + std::to_string(len));
-    expect_refused(Bytes(b.begin(), b.begin() + static_cast<std::ptrdiff_t>(len)),
+                     kCountAt + 3, kParamsAt, v1.size() / 2, v1.size() - 4, v1.size() - 1}) {
+    SCOPED_TRACE("version 1, length " + std::to_string(len));
+    expect_refused(Bytes(v1.begin(), v1.begin() + static_cast<std::ptrdiff_t>(len)),
+                   "model file is truncated");
+  }
+  // Version 2: every length up to the first parameters, then a few more.
+  const Bytes v2 = save_model(model_of(ModelKind::kCnnSmall, 14, 1));
+  std::vector<size_t> lengths;
+  for (size_t len = 0; len <= v2_params_at(5) + 4; ++len) lengths.push_back(len);
+  for (size_t len : {v2.size() / 2, v2.size() - 4, v2.size() - 1}) lengths.push_back(len);
+  for (size_t len : lengths) {
+    SCOPED_TRACE("version 2, length " + std::to_string(len));
+    expect_refused(Bytes(v2.begin(), v2.begin() + static_cast<std::ptrdiff_t>(len)),
                    "model file is truncated");
   }
 }
@@ -140,11 +306,14 @@ TEST(ModelFile, RefusesTrailingBytes) {
   Bytes b = save_model(mlp_model());
   b.push_back(0);
   expect_refused(b, "trailing");
+  Bytes v1 = save_v1(mlp_model());
+  v1.push_back(0);
+  expect_refused(v1, "trailing");
 }
 
 TEST(ModelFile, RefusesCorruption) {
   const Bytes good = save_model(mlp_model());
-  for (size_t at : {kParamsAt + 100, kValAccAt, good.size() - 1}) {
+  for (size_t at : {v2_params_at(2) + 100, v2_val_acc_at(2), good.size() - 1}) {
     SCOPED_TRACE("byte " + std::to_string(at));
     Bytes b = good;
     b[at] ^= 0x10;
@@ -159,13 +328,17 @@ TEST(ModelFile, RefusesWrongMagicAndVersion) {
   const Bytes bundle = {'F', 'M', 'N', 'B', 1, 0, 0, 0};
   expect_refused(bundle, "not an fmnist model file");
   Bytes v = save_model(mlp_model());
-  set_u32(&v, 4, 2);
+  set_u32(&v, 4, 3);
   reseal(&v);
-  expect_refused(v, "version 2");
+  expect_refused(v, "unsupported model file version 3 (this build reads versions 1 to 2)");
+  set_u32(&v, 4, 0);
+  reseal(&v);
+  expect_refused(v, "unsupported model file version 0");
 }
 
+// Version 1's fields (the version 2 file shares those before the layer count).
 TEST(ModelFile, RefusesAbsurdArchitecture) {
-  const Bytes good = save_model(mlp_model());
+  const Bytes good = save_v1(mlp_model());
   Bytes layers = good;
   set_u32(&layers, kHiddenCountAt, kMaxHiddenLayers + 1);
   expect_refused(layers, "hidden layers");
@@ -194,25 +367,117 @@ TEST(ModelFile, RefusesAbsurdArchitecture) {
 // count that names neither: the file is refused at load, with the reason.
 TEST(ModelFile, RefusesModelKindContradictingHiddenLayers) {
   constexpr size_t kMlpKindAt = kFirstWidthAt + 2 * 4 + 1;  // after the widths and the activation
-  Bytes softmax_with_layers = save_model(mlp_model());
+  Bytes softmax_with_layers = save_v1(mlp_model());
   ASSERT_EQ(softmax_with_layers[kMlpKindAt], static_cast<uint8_t>(ModelKind::kMlp));
   softmax_with_layers[kMlpKindAt] = static_cast<uint8_t>(ModelKind::kSoftmax);
   reseal(&softmax_with_layers);
   expect_refused(softmax_with_layers, "a softmax model has no hidden layers, but this one has 2");
 
   SavedModel softmax = sentinel();
-  Bytes mlp_without_layers = save_model(softmax);
+  Bytes mlp_without_layers = save_v1(softmax);
   constexpr size_t kSoftmaxKindAt = kFirstWidthAt + 1;  // no widths
   ASSERT_EQ(mlp_without_layers[kSoftmaxKindAt], static_cast<uint8_t>(ModelKind::kSoftmax));
   mlp_without_layers[kSoftmaxKindAt] = static_cast<uint8_t>(ModelKind::kMlp);
   reseal(&mlp_without_layers);
   expect_refused(mlp_without_layers, "an MLP needs at least one hidden layer");
+
+  // The same in version 2.
+  Bytes v2 = save_model(mlp_model());
+  ASSERT_EQ(v2[v2_kind_at(2)], static_cast<uint8_t>(ModelKind::kMlp));
+  v2[v2_kind_at(2)] = static_cast<uint8_t>(ModelKind::kSoftmax);
+  reseal(&v2);
+  expect_refused(v2, "a softmax model has no hidden layers, but this one has 2");
+  Bytes v2_mlp = save_model(softmax);
+  v2_mlp[v2_kind_at(0)] = static_cast<uint8_t>(ModelKind::kMlp);
+  reseal(&v2_mlp);
+  expect_refused(v2_mlp, "an MLP needs at least one hidden layer");
+  SavedModel deep = mlp_model();
+  deep.arch = Architecture::dense(196, {4, 4, 4, 4, 4});
+  deep.params.resize(deep.arch.param_count());
+  expect_refused(save_model(deep), "model file: 5 hidden layers, at most 4 allowed");
+}
+
+// Version 2's layer records: an absurd conv or pool shape is refused with the layer and the
+// reason; valid layers that are not the model kind's are refused too (the Trainer builds the
+// network from the kind).
+TEST(ModelFile, RefusesAbsurdLayers) {
+  const Bytes good = save_model(model_of(ModelKind::kCnnSmall, 14, 2));  // 5 layers
+  ASSERT_EQ(good[kLayerCountAt], 5);
+  // Field offsets in a layer record.
+  constexpr size_t kKind = 0, kActivation = 1, kPadding = 2, kReserved = 3, kUnits = 4,
+                   kKernel = 8, kRate = 12;
+  const auto at = [](int layer, size_t field) { return kLayersAt + kLayerBytes * (layer - 1) + field; };
+  struct Edit {
+    int layer;
+    size_t field;
+    uint32_t value;  // a byte or a u32, by field
+  };
+  const struct {
+    std::vector<Edit> edits;
+    const char* expected;
+  } cases[] = {
+      {{{1, kUnits, 0}}, "model file: bad layer list (layer 1: 0 filters, allowed 1..256)"},
+      {{{1, kUnits, 100000}}, "layer 1: 100000 filters, allowed 1..256"},
+      {{{3, kKernel, 9}}, "layer 3: kernel size 9, allowed 1..7"},
+      {{{3, kKernel, 0}}, "layer 3: kernel size 0, allowed 1..7"},
+      {{{3, kPadding, 7}}, "layer 3: unknown padding 7"},
+      {{{1, kActivation, 1}}, "layer 1: activation 1 is not allowed for this kind of layer"},
+      {{{2, kKind, 9}}, "layer 2: unknown kind 9"},
+      {{{2, kReserved, 1}}, "layer 2: a field its kind does not use is set"},
+      {{{2, kUnits, 5}}, "layer 2: a field its kind does not use is set"},
+      {{{5, kUnits, 0}}, "layer 5: Dense width 0, allowed 1..4096"},
+      {{{5, kUnits, 5000}}, "layer 5: Dense width 5000, allowed 1..4096"},
+      {{{2, kKind, 0}, {2, kUnits, 64}},
+       "layer 3: convolution and pooling need an image, but a Dense layer comes before"},
+      // 14×14 → valid 7×7 → 8×8 → pool 4×4: a valid 7×7 kernel no longer fits.
+      {{{1, kPadding, 0}, {1, kKernel, 7}, {3, kPadding, 0}, {3, kKernel, 7}},
+       "layer 3: a 7×7 kernel does not fit a 4×4 input without padding"},
+      // 14×14 → pool 7×7 → valid 7×7 → 1×1: nothing left to pool.
+      {{{3, kPadding, 0}, {3, kKernel, 7}}, "layer 4: 2×2 pooling needs at least a 2×2 input, not 1×1"},
+      {{{5, kKind, 3}, {5, kUnits, 0}, {5, kRate, 0x3F800000}},  // Dropout(1.0)
+       "layer 5: dropout rate 1 is not at least 0 and below 1"},
+      {{{5, kKind, 3}, {5, kUnits, 0}, {5, kRate, 0x7FC00000}},  // Dropout(NaN)
+       "is not at least 0 and below 1"},
+      {{{1, kUnits, 256}, {3, kUnits, 256}, {4, kKind, 3}, {5, kUnits, 4096}},  // pool → Dropout(0)
+       "parameters, at most 16777216 allowed"},
+      // Sane, but not cnn-small's layers.
+      {{{1, kUnits, 8}}, "model file: its layers are not those of a 'cnn-small' model"},
+      {{{3, kPadding, 0}}, "model file: its layers are not those of a 'cnn-small' model"},
+  };
+  for (const auto& c : cases) {
+    SCOPED_TRACE(c.expected);
+    Bytes b = good;
+    for (const Edit& e : c.edits) {
+      if (e.field < kUnits) {
+        b[at(e.layer, e.field)] = static_cast<uint8_t>(e.value);
+      } else {
+        set_u32(&b, at(e.layer, e.field), e.value);
+      }
+    }
+    reseal(&b);
+    expect_refused(b, c.expected);
+  }
+  Bytes count = good;
+  set_u32(&count, kLayerCountAt, 17);
+  expect_refused(count, "model file: bad layer list (17 layers, at most 16 allowed)");
+  Bytes kind = good;
+  kind[v2_kind_at(5)] = 4;
+  reseal(&kind);
+  expect_refused(kind, "model file: unknown model kind 4");
+  Bytes book_at_14 = good;
+  book_at_14[v2_kind_at(5)] = static_cast<uint8_t>(ModelKind::kCnn);
+  reseal(&book_at_14);
+  expect_refused(book_at_14, "the book's CNN ('cnn') needs 28×28 inputs (got 14×14)");
+  Bytes patience = good;
+  set_u32(&patience, v2_patience_at(5), 1001);
+  reseal(&patience);
+  expect_refused(patience, "model file: early stopping patience 1001, at most 1000 allowed");
 }
 
 TEST(ModelFile, RefusesParamCountDisagreeingWithArchitecture) {
   // One parameter fewer, consistently: count field, payload and CRC all agree with each other.
   Bytes b = save_model(mlp_model());
-  set_u64(&b, kCountAt, kParams - 1);
+  set_u64(&b, v2_count_at(2), kParams - 1);
   b.erase(b.end() - 8, b.end() - 4);
   reseal(&b);
   expect_refused(b, "holds 1042 parameters but its architecture needs 1043");
@@ -221,11 +486,11 @@ TEST(ModelFile, RefusesParamCountDisagreeingWithArchitecture) {
 TEST(ModelFile, RefusesNonFiniteWeights) {
   const Bytes good = save_model(mlp_model());
   Bytes nan = good;
-  set_f32(&nan, kParamsAt + 4 * 17, std::numeric_limits<float>::quiet_NaN());
+  set_f32(&nan, v2_params_at(2) + 4 * 17, std::numeric_limits<float>::quiet_NaN());
   reseal(&nan);
   expect_refused(nan, "non-finite weight (parameter 17)");
   Bytes inf = good;
-  set_f32(&inf, kParamsAt + 4 * (kParams - 1), -std::numeric_limits<float>::infinity());
+  set_f32(&inf, v2_params_at(2) + 4 * (kParams - 1), -std::numeric_limits<float>::infinity());
   reseal(&inf);
   expect_refused(inf, "non-finite weight");
 }

@@ -96,6 +96,29 @@ TrainConfig mlp_config() {
   return c;
 }
 
+TrainConfig cnn_config(ModelKind kind) {
+  TrainConfig c = small_config();
+  c.model = kind;
+  c.optimizer.kind = OptimizerKind::kAdam;
+  c.eval_chunk = 100;  // more than a conv net's 64 columns per forward pass: split in two
+  return c;
+}
+
+// Nothing to learn: random pixels and labels, so a model soon only memorises and its validation
+// loss goes up (early stopping has something to do).
+Dataset noise(int train, int test, int side, uint64_t seed) {
+  Dataset d;
+  d.side = side;
+  d.class_names = default_class_names();
+  Rng rng(seed);
+  for (int i = 0; i < (train + test) * side * side; ++i) {
+    (i < train * side * side ? d.train_images : d.test_images).push_back(static_cast<uint8_t>(rng.below(256)));
+  }
+  for (int i = 0; i < train; ++i) d.train_labels.push_back(static_cast<uint8_t>(rng.below(kNumClasses)));
+  for (int i = 0; i < test; ++i) d.test_labels.push_back(static_cast<uint8_t>(rng.below(kNumClasses)));
+  return d;
+}
+
 // --- validation of the config ---
 
 TEST(Trainer, ValidateAcceptsDefaults) {
@@ -142,6 +165,9 @@ TEST(Trainer, ValidateRefusalsNameTheField) {
   c = {};
   c.model = static_cast<ModelKind>(9);
   cases.push_back({c, "unknown model kind"});
+  c = {};
+  c.early_stopping = -1;
+  cases.push_back({c, "early stopping patience must be between 0 and 1000 epochs (got -1)"});
   c = {};
   c.optimizer.kind = static_cast<OptimizerKind>(7);
   cases.push_back({c, "unknown optimizer"});
@@ -466,14 +492,18 @@ TEST(Trainer, AdoptEvaluatesGivenWeights) {
 TEST(Trainer, NoHeapAllocationWhileTraining) {
   REQUIRE_MALLOC_COUNTER();
   const Dataset data = synthetic(2000, 100, 14, 10);
-  Trainer t;
-  ASSERT_TRUE(t.start(data, mlp_config()));
-  t.step();  // Eigen's GEMM may size its blocking once, on first use
-  EXPECT_EQ(count_mallocs([&] {
-              for (int i = 0; i < 40; ++i) t.step();
-            }),
-            0);
-  EXPECT_EQ(t.phase(), Phase::kTraining);
+  TrainConfig cnn = cnn_config(ModelKind::kCnnSmall);
+  cnn.early_stopping = 2;
+  for (const TrainConfig& c : {mlp_config(), cnn}) {
+    Trainer t;
+    ASSERT_TRUE(t.start(data, c));
+    t.step();  // Eigen's GEMM may size its blocking once, on first use
+    EXPECT_EQ(count_mallocs([&] {
+                for (int i = 0; i < 40; ++i) t.step();
+              }),
+              0);
+    EXPECT_EQ(t.phase(), Phase::kTraining);
+  }
 }
 
 TEST(Trainer, ResetClearsEverything) {
@@ -606,6 +636,183 @@ TEST(Trainer, ContinueNeedsADivergedRun) {
   ASSERT_TRUE(t.start(data, small_config()));
   EXPECT_FALSE(t.continue_from_snapshot());
   EXPECT_EQ(t.phase(), Phase::kTraining);
+}
+
+// --- convolutional networks ---
+
+// The book's CNN (dropout, so its own mask stream) and cnn-small: bitwise the same whether stepped
+// in one loop or in random slices with canvas predictions in between, and whatever the evaluation
+// chunk (the conv nets' evaluation passes go 64 samples at a time).
+TEST(Trainer, CnnRunsAreBitwiseRepeatableHoweverSliced) {
+  const Dataset data28 = synthetic(200, 40, 28, 21), data14 = synthetic(400, 40, 14, 22);
+  for (const ModelKind kind : {ModelKind::kCnn, ModelKind::kCnnSmall}) {
+    SCOPED_TRACE(model_kind_name(kind));
+    const Dataset& data = kind == ModelKind::kCnn ? data28 : data14;
+    TrainConfig c = cnn_config(kind);
+    c.epochs = 2;
+    c.batch = 16;
+    Trainer loop, sliced, chunked;
+    ASSERT_TRUE(loop.start(data, c));
+    run_until_idle(loop);
+    ASSERT_EQ(loop.phase(), Phase::kDone);
+    ASSERT_TRUE(sliced.start(data, c));
+    Rng slices(7);
+    float probe[kNumClasses];
+    const std::vector<float> input(static_cast<size_t>(data.pixels()), 0.5f);
+    while (sliced.busy()) {
+      const int n = 1 + static_cast<int>(slices.below(5));
+      for (int i = 0; i < n; ++i) sliced.step();
+      sliced.network().predict(input.data(), probe);
+    }
+    EXPECT_TRUE(same_bits(loop.network().params(), sliced.network().params()));
+    c.eval_chunk = 7;
+    ASSERT_TRUE(chunked.start(data, c));
+    run_until_idle(chunked);
+    EXPECT_TRUE(same_bits(loop.network().params(), chunked.network().params()));
+    ASSERT_EQ(loop.history().size(), 2u);
+    for (size_t e = 0; e < 2; ++e) {
+      EXPECT_EQ(loop.history()[e].val_acc, sliced.history()[e].val_acc);
+      EXPECT_EQ(loop.history()[e].val_acc, chunked.history()[e].val_acc);
+      EXPECT_NEAR(loop.history()[e].val_loss, chunked.history()[e].val_loss, 1e-6);
+    }
+    EXPECT_EQ(loop.test_acc(), chunked.test_acc());
+    EXPECT_EQ(loop.val_predictions(), chunked.val_predictions());
+    EXPECT_TRUE(history_finite(loop));
+    EXPECT_GT(loop.history().back().val_acc, 0.3f);  // learning the toy problem (chance: 0.1)
+  }
+}
+
+TEST(Trainer, BookCnnNeeds28) {
+  const Dataset data = synthetic(200, 20, 14, 23);
+  const TrainConfig c = cnn_config(ModelKind::kCnn);
+  Trainer t;
+  const Status s = t.start(data, c);
+  ASSERT_FALSE(s);
+  EXPECT_EQ(s.code, ErrorCode::kCnnNeeds28);
+  EXPECT_EQ(describe(s), "the book's CNN ('cnn') needs 28×28 inputs (got 14×14); for 14×14 use 'cnn-small'");
+  EXPECT_EQ(t.phase(), Phase::kIdle);
+  const Vector weights = Vector::Zero(architecture_for(c, 14).param_count());
+  EXPECT_EQ(t.adopt(data, c, weights).code, ErrorCode::kCnnNeeds28);
+  EXPECT_TRUE(t.start(data, cnn_config(ModelKind::kCnnSmall)));
+}
+
+// The dropout stream is part of the last good state: after a divergence, however far into the
+// epoch it came, continuing gives the same bits (the masks restart where the epoch started).
+TEST(Trainer, DropoutStreamIsInTheSnapshot) {
+  const Dataset data = synthetic(200, 20, 28, 24);
+  TrainConfig c = cnn_config(ModelKind::kCnn);
+  c.epochs = 3;
+  c.batch = 16;
+  std::vector<Vector> results;
+  for (int extra : {0, 3}) {
+    Trainer t;
+    ASSERT_TRUE(t.start(data, c));
+    while (t.history().empty()) t.step();
+    for (int i = 0; i < extra; ++i) t.step();
+    ASSERT_TRUE(t.set_lr(1e30f));
+    run_until_idle(t, 100);
+    ASSERT_EQ(t.phase(), Phase::kDiverged) << extra;
+    EXPECT_EQ(t.epoch(), 1);
+    ASSERT_TRUE(t.set_lr(c.optimizer.lr));
+    ASSERT_TRUE(t.continue_from_snapshot());
+    run_until_idle(t);
+    ASSERT_EQ(t.phase(), Phase::kDone);
+    results.push_back(t.network().params());
+  }
+  EXPECT_TRUE(same_bits(results[0], results[1]));
+}
+
+// --- early stopping ---
+
+// Keras' EarlyStopping(monitor='val_loss', patience=2, restore_best_weights=True): the run stops
+// 2 epochs after the lowest validation loss and ends with that epoch's weights, validation
+// results and test accuracy, exactly those of the same run stopped at that epoch.
+TEST(Trainer, EarlyStoppingRestoresTheBestEpoch) {
+  const Dataset data = noise(400, 100, 14, 25);
+  TrainConfig c = mlp_config();
+  c.hidden = {64};
+  c.optimizer.lr = 0.01f;
+  c.epochs = 30;
+  c.early_stopping = 2;
+  Trainer t;
+  ASSERT_TRUE(t.start(data, c));
+  run_until_idle(t);
+  ASSERT_EQ(t.phase(), Phase::kDone);
+  ASSERT_TRUE(t.stopped_early());
+  const std::vector<EpochRecord>& h = t.history();
+  ASSERT_EQ(static_cast<int>(h.size()), t.epoch());  // every epoch run is in the history
+  int best = 1;
+  for (int e = 1; e <= t.epoch(); ++e) {
+    if (h[static_cast<size_t>(e - 1)].val_loss < h[static_cast<size_t>(best - 1)].val_loss) best = e;
+  }
+  EXPECT_EQ(t.best_epoch(), best);
+  EXPECT_EQ(t.epoch(), best + 2);
+  EXPECT_LT(t.epoch(), 30);
+  const EpochRecord& b = h[static_cast<size_t>(best - 1)];
+  EXPECT_EQ(t.val_acc(), b.val_acc);
+  EXPECT_EQ(t.val_loss(), b.val_loss);
+
+  TrainConfig shorter = c;
+  shorter.early_stopping = 0;
+  shorter.epochs = best;
+  Trainer u;
+  ASSERT_TRUE(u.start(data, shorter));
+  run_until_idle(u);
+  EXPECT_TRUE(same_bits(t.network().params(), u.network().params()));
+  EXPECT_EQ(t.test_acc(), u.test_acc());
+  EXPECT_EQ(t.test_loss(), u.test_loss());
+  EXPECT_EQ(t.val_predictions(), u.val_predictions());
+  EXPECT_EQ(t.val_confusion().counts, u.val_confusion().counts);
+  EXPECT_EQ(t.val_hardest().items().size(), u.val_hardest().items().size());
+  EXPECT_EQ(u.best_epoch(), 0);  // off
+  EXPECT_FALSE(u.stopped_early());
+
+  // +1 epoch after the stop: from the last epoch's weights, patience counted afresh; the best
+  // epoch is still restored when the new one is no better.
+  const Vector kept = t.network().params();
+  ASSERT_TRUE(t.extend(1));
+  EXPECT_FALSE(t.stopped_early());
+  run_until_idle(t);
+  ASSERT_EQ(t.phase(), Phase::kDone);
+  EXPECT_EQ(t.history().size(), static_cast<size_t>(best + 3));
+  if (t.history().back().val_loss >= b.val_loss) {
+    EXPECT_EQ(t.best_epoch(), best);
+    EXPECT_TRUE(same_bits(t.network().params(), kept));
+  } else {
+    EXPECT_EQ(t.best_epoch(), best + 3);
+  }
+}
+
+// A run whose epochs ran out also ends with its best epoch's weights; extend() then goes on from
+// the last epoch's, exactly as a longer run.
+TEST(Trainer, EarlyStoppingRunExtendedEqualsALongerRun) {
+  const Dataset data = noise(400, 100, 14, 26);
+  TrainConfig c = mlp_config();
+  c.hidden = {64};
+  c.optimizer.lr = 0.01f;
+  c.early_stopping = 50;  // never runs out here
+  c.epochs = 4;
+  Trainer a;
+  ASSERT_TRUE(a.start(data, c));
+  run_until_idle(a);
+  ASSERT_EQ(a.phase(), Phase::kDone);
+  EXPECT_FALSE(a.stopped_early());
+  ASSERT_GE(a.best_epoch(), 1);
+  ASSERT_LT(a.best_epoch(), 4) << "the noise should be memorised within 4 epochs";
+  EXPECT_EQ(a.val_loss(), a.history()[static_cast<size_t>(a.best_epoch() - 1)].val_loss);
+  ASSERT_TRUE(a.extend(3));
+  run_until_idle(a);
+  c.epochs = 7;
+  Trainer b;
+  ASSERT_TRUE(b.start(data, c));
+  run_until_idle(b);
+  EXPECT_TRUE(same_bits(a.network().params(), b.network().params()));
+  EXPECT_EQ(a.best_epoch(), b.best_epoch());
+  ASSERT_EQ(a.history().size(), b.history().size());
+  for (size_t e = 0; e < a.history().size(); ++e) {
+    EXPECT_EQ(a.history()[e].val_loss, b.history()[e].val_loss) << e;
+  }
+  EXPECT_EQ(a.test_acc(), b.test_acc());
 }
 
 // --- real data ---

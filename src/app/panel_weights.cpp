@@ -24,7 +24,7 @@ void App::panel_weights() {
   }
   const Network& net = trainer_.network();
   const int side = model_side();
-  const bool softmax = net.arch().hidden.empty();
+  const bool softmax = net.arch().layers.empty();
   const Eigen::Map<const Matrix> w = net.weights(0);  // out×in
   const int count = softmax ? kNumClasses : std::min<int>(kMaxUnits, static_cast<int>(w.rows()));
 

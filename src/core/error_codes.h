@@ -82,7 +82,7 @@ FM_ERROR(kBundleLevel, 1)  // level
 // --- model_file.cpp ---
 FM_ERROR(kModelTruncated, 0)
 FM_ERROR(kModelMagic, 0)
-FM_ERROR(kModelVersion, 2)       // version, the version this build reads
+FM_ERROR(kModelVersion, 2)       // version, the newest version this build reads (it reads 1 too)
 FM_ERROR(kModelSide, 1)          // side
 FM_ERROR(kModelInputs, 2)        // inputs, side
 FM_ERROR(kModelOutputs, 2)       // outputs, expected outputs
@@ -100,6 +100,27 @@ FM_ERROR(kModelTrailing, 1)      // trailing bytes
 FM_ERROR(kModelChecksum, 0)
 FM_ERROR(kModelNonFinite, 1)     // parameter index
 FM_ERROR(kModelInputSize, 2)     // the model's side, the data's side
+// Version 2: the layer list. {why} is one of the kArch… codes below.
+FM_ERROR(kModelLayers, 0)
+FM_ERROR(kModelLayersNotKind, 1)  // the model kind's name ("cnn")
+FM_ERROR(kModelEarlyStopping, 2)  // patience, the most allowed
+
+// --- network.cpp (Architecture::check), the {why} of kModelLayers ---
+FM_ERROR(kArchTooManyLayers, 2)   // layers, the most allowed
+FM_ERROR(kArchInputsOutputs, 2)   // inputs, outputs
+FM_ERROR(kArchLayerKind, 2)       // layer (1-based), kind byte
+FM_ERROR(kArchActivation, 2)      // layer, activation byte
+FM_ERROR(kArchPadding, 2)         // layer, padding byte
+FM_ERROR(kArchUnusedField, 1)     // layer
+FM_ERROR(kArchNeedsImage, 1)      // layer
+FM_ERROR(kArchWidth, 3)           // layer, width, the widest allowed
+FM_ERROR(kArchFilters, 3)         // layer, filters, the most allowed
+FM_ERROR(kArchKernel, 3)          // layer, kernel size, the largest allowed
+FM_ERROR(kArchKernelTooLarge, 4)  // layer, kernel size, input height, input width
+FM_ERROR(kArchPoolTooSmall, 3)    // layer, input height, input width
+FM_ERROR(kArchDropoutRate, 2)     // layer, rate
+FM_ERROR(kArchActivations, 3)     // layer, values per sample, the most allowed
+FM_ERROR(kArchParams, 2)          // parameters, the most allowed
 
 // --- train_config.cpp (validate) ---
 FM_ERROR(kUnknownModel, 1)         // model kind
@@ -115,6 +136,8 @@ FM_ERROR(kValFractionEmpty, 2)     // fraction, images
 FM_ERROR(kBatchSize, 2)            // the largest allowed, batch
 FM_ERROR(kEpochs, 2)               // the most allowed, epochs
 FM_ERROR(kEvalChunk, 1)            // chunk
+FM_ERROR(kEarlyStopping, 2)        // the most allowed, patience
+FM_ERROR(kCnnNeeds28, 1)           // the side asked for
 
 // --- trainer.cpp ---
 FM_ERROR(kDataNoImageSize, 0)

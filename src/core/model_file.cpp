@@ -1,29 +1,46 @@
-// The model file: save_model writes, load_model validates every field before accepting it.
-// Layout (all integers and floats little-endian; offsets after the widths depend on H):
+// The model file: save_model writes version 2, load_model reads versions 1 and 2 and validates
+// every field before accepting it. All integers and floats little-endian.
 //
+// Version 2 (the layer list):
 //   0   4 bytes  magic "FMNM"
-//   4   u32      version = 1
+//   4   u32      version = 2
 //   8   u32      side (14 or 28)
 //   12  u32      inputs (side²)
 //   16  u32      outputs (10)
-//   20  u32      hidden layer count H (0..kMaxHiddenLayers)
-//   24  H × u32  hidden widths (1..kMaxHiddenWidth each)
-//       u8       hidden activation (0 relu, 1 sigmoid)
-//       u8       model kind (0 softmax, 1 mlp)
+//   20  u32      layer count L (0..kMaxLayers): the layers between the input and the output layer
+//   24  L × 16   one record per layer, in order (Architecture::layers):
+//         u8   kind (0 Dense, 1 Conv2D, 2 MaxPool2D, 3 Dropout)
+//         u8   activation (0 relu, 1 sigmoid: Dense either, Conv2D relu; others 0)
+//         u8   padding (Conv2D: 0 valid, 1 same; others 0)
+//         u8   0 (reserved)
+//         u32  units (Dense: width; Conv2D: filters; others 0)
+//         u32  kernel (Conv2D: k; others 0)
+//         f32  rate (Dropout: in [0, 1); others 0)
+//   24+16L u8    model kind (0 softmax, 1 mlp, 2 cnn, 3 cnn-small): the layers must be its
 //       u8       optimizer kind (0 sgd, 1 rmsprop, 2 adam)
 //       f32      learning rate
 //       u32      batch size
 //       u32      epochs
 //       u64      seed
+//       u32      early stopping patience (0: off)
 //       f32      validation accuracy when saved (NaN if unknown)
 //       u64      parameter count P (must equal Architecture::param_count())
-//       P × f32  parameters in Network's order (per layer W out×in column-major, then b)
+//       P × f32  parameters in Network's order (per layer with weights: W, then b)
 //       u32      CRC-32 (IEEE, as zlib) of every byte before it
+//
+// Version 1 (Dense layers only; still read, never written): the same up to offset 20, then
+//   20  u32      hidden layer count H (0..kMaxHiddenLayers)
+//   24  H × u32  hidden widths (1..kMaxHiddenWidth each)
+//       u8       hidden activation (0 relu, 1 sigmoid)
+//       u8       model kind (0 softmax, 1 mlp)
+//       then optimizer … seed as in version 2, no patience, then validation accuracy, P,
+//       the parameters and the CRC as in version 2.
 //
 // The other TrainConfig fields (momentum, rho, betas, epsilon, val_fraction, eval_chunk) are not
 // stored: a loaded config has their defaults.
 #include "core/model_file.h"
 
+#include <algorithm>
 #include <cmath>
 #include <cstring>
 #include <string>
@@ -36,7 +53,8 @@ namespace fm {
 namespace {
 
 constexpr char kMagic[4] = {'F', 'M', 'N', 'M'};
-constexpr uint32_t kVersion = 1;
+constexpr uint32_t kVersion = 2;
+constexpr uint32_t kVersion1 = 1;
 
 uint32_t float_bits(float f) {
   uint32_t u;
@@ -115,15 +133,23 @@ std::vector<uint8_t> save_model(const SavedModel& model) {
   w.u32(static_cast<uint32_t>(model.side));
   w.u32(static_cast<uint32_t>(arch.inputs));
   w.u32(static_cast<uint32_t>(arch.outputs));
-  w.u32(static_cast<uint32_t>(arch.hidden.size()));
-  for (int width : arch.hidden) w.u32(static_cast<uint32_t>(width));
-  w.u8(static_cast<uint8_t>(arch.hidden_activation));
+  w.u32(static_cast<uint32_t>(arch.layers.size()));
+  for (const LayerSpec& layer : arch.layers) {
+    w.u8(static_cast<uint8_t>(layer.kind));
+    w.u8(static_cast<uint8_t>(layer.activation));
+    w.u8(static_cast<uint8_t>(layer.padding));
+    w.u8(0);
+    w.u32(static_cast<uint32_t>(layer.units));
+    w.u32(static_cast<uint32_t>(layer.kernel));
+    w.f32(layer.rate);
+  }
   w.u8(static_cast<uint8_t>(config.model));
   w.u8(static_cast<uint8_t>(config.optimizer.kind));
   w.f32(config.optimizer.lr);
   w.u32(static_cast<uint32_t>(config.batch));
   w.u32(static_cast<uint32_t>(config.epochs));
   w.u64(config.seed);
+  w.u32(static_cast<uint32_t>(config.early_stopping));
   w.f32(model.val_acc);
   w.u64(static_cast<uint64_t>(model.params.size()));
   for (Index i = 0; i < model.params.size(); ++i) w.f32(model.params[i]);
@@ -133,65 +159,15 @@ std::vector<uint8_t> save_model(const SavedModel& model) {
   return std::move(w.out());
 }
 
-Status load_model(const uint8_t* bytes, size_t size, SavedModel* out) {
-  Reader r(bytes, size);
-  if (size < 4) return truncated();
-  if (std::memcmp(bytes, kMagic, 4) != 0) return Status::Error(ErrorCode::kModelMagic);
-  r.le(4);
-  SavedModel m;
+namespace {
 
-  const uint32_t version = r.u32();
-  if (r.truncated()) return truncated();
-  if (version != kVersion) {
-    return Status::Error(ErrorCode::kModelVersion, {param(version), param(kVersion)});
-  }
-  const uint32_t side = r.u32(), inputs = r.u32(), outputs = r.u32(), hidden = r.u32();
-  if (r.truncated()) return truncated();
-  if (side != 14 && side != 28) {
-    return Status::Error(ErrorCode::kModelSide, {param(side)});
-  }
-  if (inputs != side * side) {
-    return Status::Error(ErrorCode::kModelInputs, {param(inputs), param(side)});
-  }
-  if (outputs != static_cast<uint32_t>(kNumClasses)) {
-    return Status::Error(ErrorCode::kModelOutputs, {param(outputs), param(kNumClasses)});
-  }
-  if (hidden > static_cast<uint32_t>(kMaxHiddenLayers)) {
-    return Status::Error(ErrorCode::kModelHiddenLayers, {param(hidden), param(kMaxHiddenLayers)});
-  }
-  m.side = static_cast<int>(side);
-  m.arch.inputs = static_cast<int>(inputs);
-  m.arch.outputs = static_cast<int>(outputs);
-  for (uint32_t i = 0; i < hidden; ++i) {
-    const uint32_t width = r.u32();
-    if (r.truncated()) return truncated();
-    if (width < 1 || width > static_cast<uint32_t>(kMaxHiddenWidth)) {
-      return Status::Error(ErrorCode::kModelHiddenWidth,
-                           {param(i + 1), param(width), param(kMaxHiddenWidth)});
-    }
-    m.arch.hidden.push_back(static_cast<int>(width));
-  }
-
-  const uint8_t activation = r.u8(), model_kind = r.u8(), optimizer_kind = r.u8();
+// The optimizer … seed fields both versions share, checked; into m->config.
+Status read_training(Reader& r, SavedModel* m) {
+  const uint8_t optimizer_kind = r.u8();
   const float lr = r.f32();
   const uint32_t batch = r.u32(), epochs = r.u32();
   const uint64_t seed = r.u64();
-  const float val_acc = r.f32();
-  const uint64_t param_count = r.u64();
   if (r.truncated()) return truncated();
-  if (activation > static_cast<uint8_t>(Activation::kSigmoid)) {
-    return Status::Error(ErrorCode::kModelActivation, {param(activation)});
-  }
-  if (model_kind > static_cast<uint8_t>(ModelKind::kMlp)) {
-    return Status::Error(ErrorCode::kModelKind, {param(model_kind)});
-  }
-  // The kind and the layer count must agree, or the weights would be read for the wrong network.
-  if (model_kind == static_cast<uint8_t>(ModelKind::kSoftmax) && hidden != 0) {
-    return Status::Error(ErrorCode::kModelSoftmaxWithHidden, {param(hidden)});
-  }
-  if (model_kind == static_cast<uint8_t>(ModelKind::kMlp) && hidden == 0) {
-    return Status::Error(ErrorCode::kModelMlpWithoutHidden);
-  }
   if (optimizer_kind > static_cast<uint8_t>(OptimizerKind::kAdam)) {
     return Status::Error(ErrorCode::kModelOptimizer, {param(optimizer_kind)});
   }
@@ -202,18 +178,20 @@ Status load_model(const uint8_t* bytes, size_t size, SavedModel* out) {
       epochs > static_cast<uint32_t>(INT32_MAX)) {
     return Status::Error(ErrorCode::kModelBatchEpochs, {param(batch), param(epochs)});
   }
-  m.arch.hidden_activation = static_cast<Activation>(activation);
-  m.config.model = static_cast<ModelKind>(model_kind);
-  m.config.hidden = m.arch.hidden;
-  m.config.hidden_activation = m.arch.hidden_activation;
-  m.config.optimizer.kind = static_cast<OptimizerKind>(optimizer_kind);
-  m.config.optimizer.lr = lr;
-  m.config.batch = static_cast<int>(batch);
-  m.config.epochs = static_cast<int>(epochs);
-  m.config.seed = seed;
-  m.val_acc = val_acc;
+  m->config.optimizer.kind = static_cast<OptimizerKind>(optimizer_kind);
+  m->config.optimizer.lr = lr;
+  m->config.batch = static_cast<int>(batch);
+  m->config.epochs = static_cast<int>(epochs);
+  m->config.seed = seed;
+  return Status::Ok();
+}
 
-  const uint64_t expected_params = static_cast<uint64_t>(m.arch.param_count());
+// From the parameter count to the end, both versions: the count must be the architecture's and
+// exactly what is left before the CRC; then the CRC and finite parameters.
+Status read_params(Reader& r, const uint8_t* bytes, size_t size, SavedModel* m) {
+  const uint64_t param_count = r.u64();
+  if (r.truncated()) return truncated();
+  const uint64_t expected_params = static_cast<uint64_t>(m->arch.param_count());
   if (param_count != expected_params) {
     return Status::Error(ErrorCode::kModelParamCount, {param(param_count), param(expected_params)});
   }
@@ -227,13 +205,154 @@ Status load_model(const uint8_t* bytes, size_t size, SavedModel* out) {
   if (crc32(bytes, crc_at) != static_cast<uint32_t>(Reader(bytes + crc_at, 4).le(4))) {
     return Status::Error(ErrorCode::kModelChecksum);
   }
-  m.params.resize(static_cast<Index>(param_count));
-  for (Index i = 0; i < m.params.size(); ++i) {
-    m.params[i] = r.f32();
-    if (!std::isfinite(m.params[i])) {
+  m->params.resize(static_cast<Index>(param_count));
+  for (Index i = 0; i < m->params.size(); ++i) {
+    m->params[i] = r.f32();
+    if (!std::isfinite(m->params[i])) {
       return Status::Error(ErrorCode::kModelNonFinite, {param(i)});
     }
   }
+  return Status::Ok();
+}
+
+// The kind and the layer count must agree, or the weights would be read for the wrong network.
+Status check_dense_kind(ModelKind kind, size_t layers) {
+  if (kind == ModelKind::kSoftmax && layers != 0) {
+    return Status::Error(ErrorCode::kModelSoftmaxWithHidden, {param(layers)});
+  }
+  if (kind == ModelKind::kMlp && layers == 0) {
+    return Status::Error(ErrorCode::kModelMlpWithoutHidden);
+  }
+  if (kind == ModelKind::kMlp && layers > static_cast<size_t>(kMaxHiddenLayers)) {
+    return Status::Error(ErrorCode::kModelHiddenLayers, {param(layers), param(kMaxHiddenLayers)});
+  }
+  return Status::Ok();
+}
+
+// Version 1, after the outputs field: Dense layers only.
+Status load_v1(Reader& r, const uint8_t* bytes, size_t size, SavedModel* m) {
+  const uint32_t hidden = r.u32();
+  if (r.truncated()) return truncated();
+  if (hidden > static_cast<uint32_t>(kMaxHiddenLayers)) {
+    return Status::Error(ErrorCode::kModelHiddenLayers, {param(hidden), param(kMaxHiddenLayers)});
+  }
+  std::vector<int> widths;
+  for (uint32_t i = 0; i < hidden; ++i) {
+    const uint32_t width = r.u32();
+    if (r.truncated()) return truncated();
+    if (width < 1 || width > static_cast<uint32_t>(kMaxHiddenWidth)) {
+      return Status::Error(ErrorCode::kModelHiddenWidth,
+                           {param(i + 1), param(width), param(kMaxHiddenWidth)});
+    }
+    widths.push_back(static_cast<int>(width));
+  }
+  const uint8_t activation = r.u8(), model_kind = r.u8();
+  if (r.truncated()) return truncated();
+  Status s = read_training(r, m);
+  if (!s) return s;
+  m->val_acc = r.f32();
+  if (r.truncated()) return truncated();
+  if (activation > static_cast<uint8_t>(Activation::kSigmoid)) {
+    return Status::Error(ErrorCode::kModelActivation, {param(activation)});
+  }
+  if (model_kind > static_cast<uint8_t>(ModelKind::kMlp)) {
+    return Status::Error(ErrorCode::kModelKind, {param(model_kind)});
+  }
+  if (!(s = check_dense_kind(static_cast<ModelKind>(model_kind), hidden))) return s;
+  m->config.model = static_cast<ModelKind>(model_kind);
+  m->config.hidden = widths;
+  m->config.hidden_activation = static_cast<Activation>(activation);
+  m->arch = Architecture::dense(m->arch.inputs, widths, m->config.hidden_activation,
+                                m->arch.outputs);
+  return read_params(r, bytes, size, m);
+}
+
+// Version 2, after the outputs field: the layer list, which must be the model kind's.
+Status load_v2(Reader& r, const uint8_t* bytes, size_t size, SavedModel* m) {
+  const uint32_t count = r.u32();
+  if (r.truncated()) return truncated();
+  if (count > static_cast<uint32_t>(kMaxLayers)) {
+    return Status::Error(ErrorCode::kModelLayers)
+        .because(ErrorCode::kArchTooManyLayers, {param(count), param(kMaxLayers)});
+  }
+  const auto as_int = [](uint32_t v) { return static_cast<int>(std::min<uint32_t>(v, INT32_MAX)); };
+  for (uint32_t i = 0; i < count; ++i) {
+    LayerSpec layer;
+    layer.kind = static_cast<LayerKind>(r.u8());
+    layer.activation = static_cast<Activation>(r.u8());
+    layer.padding = static_cast<Padding>(r.u8());
+    const uint8_t reserved = r.u8();
+    layer.units = as_int(r.u32());
+    layer.kernel = as_int(r.u32());
+    layer.rate = r.f32();
+    if (r.truncated()) return truncated();
+    if (reserved != 0) {
+      return Status::Error(ErrorCode::kModelLayers)
+          .because(ErrorCode::kArchUnusedField, {param(i + 1)});
+    }
+    m->arch.layers.push_back(layer);
+  }
+  const uint8_t model_kind = r.u8();
+  if (r.truncated()) return truncated();
+  Status s = read_training(r, m);
+  if (!s) return s;
+  const uint32_t patience = r.u32();
+  m->val_acc = r.f32();
+  if (r.truncated()) return truncated();
+  if (model_kind >= kModelKinds) {
+    return Status::Error(ErrorCode::kModelKind, {param(model_kind)});
+  }
+  if (patience > static_cast<uint32_t>(kMaxEpochs)) {
+    return Status::Error(ErrorCode::kModelEarlyStopping, {param(patience), param(kMaxEpochs)});
+  }
+  const Status layers = m->arch.check();
+  if (!layers) return Status::Error(ErrorCode::kModelLayers).because(layers.code, layers.params);
+  const ModelKind kind = static_cast<ModelKind>(model_kind);
+  if (!(s = check_dense_kind(kind, m->arch.layers.size()))) return s;
+  m->config.model = kind;
+  m->config.early_stopping = static_cast<int>(patience);
+  if (kind == ModelKind::kMlp) {
+    m->config.hidden = m->arch.dense_widths();
+    m->config.hidden_activation = m->arch.layers.front().activation;
+  }
+  if (!(s = check_model_side(m->config, m->side))) return s;
+  // The Trainer builds the network from the kind (architecture_for): the layers must be its.
+  if (m->arch != architecture_for(m->config, m->side)) {
+    return Status::Error(ErrorCode::kModelLayersNotKind, {model_kind_name(kind)});
+  }
+  return read_params(r, bytes, size, m);
+}
+
+}  // namespace
+
+Status load_model(const uint8_t* bytes, size_t size, SavedModel* out) {
+  Reader r(bytes, size);
+  if (size < 4) return truncated();
+  if (std::memcmp(bytes, kMagic, 4) != 0) return Status::Error(ErrorCode::kModelMagic);
+  r.le(4);
+  SavedModel m;
+
+  const uint32_t version = r.u32();
+  if (r.truncated()) return truncated();
+  if (version != kVersion && version != kVersion1) {
+    return Status::Error(ErrorCode::kModelVersion, {param(version), param(kVersion)});
+  }
+  const uint32_t side = r.u32(), inputs = r.u32(), outputs = r.u32();
+  if (r.truncated()) return truncated();
+  if (side != 14 && side != 28) {
+    return Status::Error(ErrorCode::kModelSide, {param(side)});
+  }
+  if (inputs != side * side) {
+    return Status::Error(ErrorCode::kModelInputs, {param(inputs), param(side)});
+  }
+  if (outputs != static_cast<uint32_t>(kNumClasses)) {
+    return Status::Error(ErrorCode::kModelOutputs, {param(outputs), param(kNumClasses)});
+  }
+  m.side = static_cast<int>(side);
+  m.arch.inputs = static_cast<int>(inputs);
+  m.arch.outputs = static_cast<int>(outputs);
+  const Status s = version == kVersion1 ? load_v1(r, bytes, size, &m) : load_v2(r, bytes, size, &m);
+  if (!s) return s;
   *out = std::move(m);
   return Status::Ok();
 }

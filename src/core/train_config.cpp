@@ -17,8 +17,33 @@ Index validation_count(Index n, double val_fraction) {
 
 }  // namespace
 
+const char* model_kind_name(ModelKind kind) {
+  switch (kind) {
+    case ModelKind::kSoftmax:
+      return "softmax";
+    case ModelKind::kMlp:
+      return "mlp";
+    case ModelKind::kCnn:
+      return "cnn";
+    case ModelKind::kCnnSmall:
+      return "cnn-small";
+  }
+  return "unknown";
+}
+
+bool parse_model_kind(const std::string& name, ModelKind* out) {
+  for (int i = 0; i < kModelKinds; ++i) {
+    const ModelKind kind = static_cast<ModelKind>(i);
+    if (name == model_kind_name(kind)) {
+      *out = kind;
+      return true;
+    }
+  }
+  return false;
+}
+
 Status validate(const TrainConfig& config, Index train_count) {
-  if (config.model != ModelKind::kSoftmax && config.model != ModelKind::kMlp) {
+  if (static_cast<int>(config.model) >= kModelKinds) {
     return Status::Error(ErrorCode::kUnknownModel, {param(static_cast<int>(config.model))});
   }
   if (config.model == ModelKind::kMlp) {
@@ -74,15 +99,41 @@ Status validate(const TrainConfig& config, Index train_count) {
   if (config.eval_chunk < 1) {
     return Status::Error(ErrorCode::kEvalChunk, {param(config.eval_chunk)});
   }
+  if (config.early_stopping < 0 || config.early_stopping > kMaxEpochs) {
+    return Status::Error(ErrorCode::kEarlyStopping,
+                         {param(kMaxEpochs), param(config.early_stopping)});
+  }
+  return Status::Ok();
+}
+
+Status check_model_side(const TrainConfig& config, int side) {
+  if (config.model == ModelKind::kCnn && side != 28) {
+    return Status::Error(ErrorCode::kCnnNeeds28, {param(side)});
+  }
   return Status::Ok();
 }
 
 Architecture architecture_for(const TrainConfig& config, int side) {
   Architecture arch;
   arch.inputs = side * side;
-  if (config.model == ModelKind::kMlp) arch.hidden = config.hidden;
-  arch.hidden_activation = config.hidden_activation;
   arch.outputs = kNumClasses;
+  switch (config.model) {
+    case ModelKind::kSoftmax:
+      break;
+    case ModelKind::kMlp:
+      for (int width : config.hidden) {
+        arch.layers.push_back(LayerSpec::dense(width, config.hidden_activation));
+      }
+      break;
+    case ModelKind::kCnn:
+      arch.layers = {LayerSpec::conv(32, 3),   LayerSpec::max_pool(), LayerSpec::conv(64, 3),
+                     LayerSpec::max_pool(),    LayerSpec::dense(100), LayerSpec::dropout(0.4f)};
+      break;
+    case ModelKind::kCnnSmall:
+      arch.layers = {LayerSpec::conv(16, 3), LayerSpec::max_pool(), LayerSpec::conv(32, 3),
+                     LayerSpec::max_pool(), LayerSpec::dense(64)};
+      break;
+  }
   return arch;
 }
 

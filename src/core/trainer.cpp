@@ -12,6 +12,13 @@ namespace {
 
 // Shuffles use their own stream, so the number of init draws never shifts the epoch orders.
 constexpr uint64_t kShuffleStream = 0x53687566666C6521ull;  // "Shuffle!"
+// Dropout masks too: a model without dropout never touches it, so adding dropout to one model
+// never shifts another's shuffles or weights.
+constexpr uint64_t kDropoutStream = 0x44726F706F757421ull;  // "Dropout!"
+// A conv net keeps every layer's output and two gradient buffers for each column of a forward pass
+// (the book CNN: ~390 KB a column), so its evaluation steps go through the network this many
+// samples at a time (the book CNN: ~25 MB of buffers, not 2000 columns' 780 MB).
+constexpr Index kConvEvalColumns = 64;
 // 10× the loss of a uniform guess over 10 classes: no working model stays above it.
 const double kLossCeiling = 10.0 * std::log(10.0);
 constexpr int kMaxBadBatches = 50;
@@ -55,15 +62,23 @@ void Trainer::setup(const Dataset& data, const TrainConfig& config) {
   data_ = &data;
   config_ = config;
   split_ = holdout_split(data.train_count(), config.val_fraction, config.seed);
-  const Index capacity = std::max<Index>(config.batch, config.eval_chunk);
-  net_ = Network(architecture_for(config, data.side), capacity);
+  const Architecture arch = architecture_for(config, data.side);
+  eval_columns_ = arch.is_dense() ? config.eval_chunk
+                                  : std::min<Index>(config.eval_chunk, kConvEvalColumns);
+  net_ = Network(arch, std::max<Index>(config.batch, eval_columns_));
   opt_.reset(config.optimizer, net_.params().size());
   rng_.reseed(config.seed ^ kShuffleStream);
+  dropout_rng_.reseed(config.seed ^ kDropoutStream);
+  if (config.early_stopping > 0) {
+    best_params_.resize(net_.params().size());
+    best_pred_.reserve(split_.val.size());
+  }
   order_.reserve(split_.train.size());
   all_test_.resize(data.test_labels.size());
   for (size_t i = 0; i < all_test_.size(); ++i) all_test_[i] = static_cast<int32_t>(i);
-  x_.resize(data.pixels(), capacity);
-  y_.assign(capacity, 0);
+  const Index gathered = std::max<Index>(config.batch, config.eval_chunk);
+  x_.resize(data.pixels(), gathered);
+  y_.assign(gathered, 0);
   eval_pred_.assign(split_.val.size(), 0);
   history_.reserve(config.epochs);
   // Enough for the whole run at this batch size (capped): push_back in step() rarely allocates.
@@ -74,12 +89,14 @@ void Trainer::setup(const Dataset& data, const TrainConfig& config) {
 Status Trainer::start(const Dataset& data, const TrainConfig& config) {
   Status status = check_data(data);
   if (status) status = validate(config, data.train_count());
+  if (status) status = check_model_side(config, data.side);
   if (!status) return status;
   setup(data, config);
   Rng init_rng(config.seed);
   net_.init_glorot(init_rng);
   snapshot_ = net_.params();
   opt_snapshot_ = opt_;
+  dropout_rng_snapshot_ = dropout_rng_;
   begin_epoch();
   return Status::Ok();
 }
@@ -87,6 +104,7 @@ Status Trainer::start(const Dataset& data, const TrainConfig& config) {
 Status Trainer::adopt(const Dataset& data, const TrainConfig& config, const Vector& params) {
   Status status = check_data(data);
   if (status) status = validate(config, data.train_count());
+  if (status) status = check_model_side(config, data.side);
   if (!status) return status;
   const Architecture arch = architecture_for(config, data.side);
   if (params.size() != arch.param_count()) {
@@ -175,6 +193,7 @@ Status Trainer::continue_from_snapshot() {
   net_.params() = snapshot_;
   opt_ = opt_snapshot_;
   opt_.set_lr(config_.optimizer.lr);  // keep a learning rate changed since the snapshot
+  dropout_rng_ = dropout_rng_snapshot_;
   samples_seen_ = snapshot_samples_;
   batch_history_.resize(snapshot_batches_);
   divergence_ = Status::Ok();
@@ -191,6 +210,14 @@ void Trainer::request_test_eval() {
 bool Trainer::extend(int count) {
   if (phase_ != Phase::kDone || count < 1 || count > kMaxEpochs - epoch_) return false;
   config_.epochs = epoch_ + count;
+  if (restored_best_) {
+    net_.params() = snapshot_;  // the last epoch's weights, as a longer run has them
+    restored_best_ = false;
+  }
+  if (stopped_early_) {
+    stopped_early_ = false;
+    epochs_without_improvement_ = 0;
+  }
   begin_epoch();
   return true;
 }
@@ -214,7 +241,7 @@ void Trainer::train_step() {
   gather_batch(data_->train_images.data(), data_->train_labels.data(), data_->pixels(),
                order_.data() + sample_pos_, count, &x_, y_.data());
   const Eigen::Ref<const Matrix> x = x_.leftCols(count);  // pixels×B, no copy
-  net_.forward(x);
+  net_.forward_train(x, dropout_rng_);
   int correct = 0;
   const double batch_loss_sum = net_.loss_sum(y_.data(), &correct);
   const double batch_loss = batch_loss_sum / static_cast<double>(count);
@@ -306,20 +333,24 @@ void Trainer::eval_step() {
   if (count > 0) {
     gather_batch(images, labels, data_->pixels(), indices.data() + eval_pos_, count, &x_,
                  y_.data());
-    net_.forward(x_.leftCols(count));
-    int correct = 0;
-    eval_loss_sum_ += net_.loss_sum(y_.data(), &correct);
-    eval_correct_ += correct;
-    if (validating) {
-      const Eigen::Block<const Matrix> probs = net_.probs();  // 10×count
-      for (Index j = 0; j < count; ++j) {
+    // Through the network at most eval_columns_ at a time (all at once for Dense models).
+    for (Index first = 0; first < count; first += eval_columns_) {
+      const Index part = std::min<Index>(eval_columns_, count - first);
+      net_.forward(x_.middleCols(first, part));
+      int correct = 0;
+      eval_loss_sum_ += net_.loss_sum(y_.data() + first, &correct);
+      eval_correct_ += correct;
+      if (!validating) continue;
+      const Eigen::Block<const Matrix> probs = net_.probs();  // 10×part
+      for (Index j = 0; j < part; ++j) {
         Index predicted = 0;
         const float confidence = probs.col(j).maxCoeff(&predicted);  // first max, as in loss_sum
-        const Index k = eval_pos_ + j;
+        const Index k = eval_pos_ + first + j;
+        const uint8_t label = y_[static_cast<size_t>(first + j)];
         eval_pred_[k] = static_cast<uint8_t>(predicted);
-        eval_confusion_.add(y_[j], static_cast<int>(predicted));
-        if (predicted != y_[j]) {
-          eval_hardest_.offer({indices[k], y_[j], static_cast<uint8_t>(predicted), confidence});
+        eval_confusion_.add(label, static_cast<int>(predicted));
+        if (predicted != label) {
+          eval_hardest_.offer({indices[k], label, static_cast<uint8_t>(predicted), confidence});
         }
       }
     }
@@ -363,13 +394,47 @@ void Trainer::finish_validation() {
   ++epoch_;
   snapshot_ = net_.params();
   opt_snapshot_ = opt_;
+  dropout_rng_snapshot_ = dropout_rng_;
   snapshot_samples_ = samples_seen_;
   snapshot_batches_ = batch_history_.size();
+  if (config_.early_stopping > 0) {
+    // Keras' EarlyStopping(monitor='val_loss', min_delta=0): better means strictly lower.
+    if (best_epoch_ == 0 || val_loss < best_val_loss_) {
+      best_epoch_ = epoch_;
+      best_val_loss_ = val_loss;
+      best_val_acc_ = val_acc;
+      best_params_ = net_.params();  // copies into buffers sized by setup(): no allocation
+      best_confusion_ = val_confusion_;
+      best_hardest_ = val_hardest_;
+      best_pred_ = val_pred_;
+      epochs_without_improvement_ = 0;
+    } else if (++epochs_without_improvement_ >= config_.early_stopping) {
+      stopped_early_ = epoch_ < config_.epochs;
+      end_training();
+      return;
+    }
+  }
   if (epoch_ < config_.epochs) {
     begin_epoch();
   } else {
-    begin_test();
+    end_training();
   }
+}
+
+void Trainer::end_training() {
+  // restore_best_weights: the run ends with the best epoch's weights and validation results,
+  // whether patience ran out or the epochs did (Keras restores only on a stop). The last epoch's
+  // weights stay in snapshot_ for extend().
+  if (config_.early_stopping > 0 && best_epoch_ > 0 && best_epoch_ != epoch_) {
+    net_.params() = best_params_;
+    val_loss_ = best_val_loss_;
+    val_acc_ = best_val_acc_;
+    val_confusion_ = best_confusion_;
+    val_hardest_ = best_hardest_;
+    val_pred_ = best_pred_;
+    restored_best_ = true;
+  }
+  begin_test();
 }
 
 void Trainer::finish_test() {

@@ -40,7 +40,8 @@ enum class Phase : uint8_t {
 class Trainer {
  public:
   // Validates, splits (from config.seed), initialises fresh weights (from config.seed) and
-  // enters kTraining. `data` must outlive the run. On error nothing changes.
+  // enters kTraining. `data` must outlive the run. On error nothing changes. Dropout masks come
+  // from their own stream of config.seed, so a run is bitwise the same however it is sliced.
   Status start(const Dataset& data, const TrainConfig& config);
   // Adopts saved weights (e.g. a loaded model file) for `data`: history empty; the next steps
   // compute validation and test metrics (phase kValidating, then kTesting), ending in kDone.
@@ -61,8 +62,11 @@ class Trainer {
   // Evaluates the test set (chunked) with the current weights; result in test_acc().
   void request_test_eval();
   // After kDone: `count` more epochs of the same run (the next shuffles, the optimizer state
-  // kept), exactly as if it had been started with epoch() + count epochs; then the test pass
-  // again. False, and nothing changes, in any other phase or beyond kMaxEpochs.
+  // kept, from the last epoch's weights even if early stopping restored the best), exactly as if
+  // it had been started with epoch() + count epochs; then the test pass again. A run that early
+  // stopping ended trains `count` more epochs with its patience counted afresh (as a new Keras
+  // fit() would), the best epoch so far still restored at the end if none beats it. False, and
+  // nothing changes, in any other phase or beyond kMaxEpochs.
   bool extend(int count = 1);
 
   Phase phase() const { return phase_; }
@@ -84,12 +88,19 @@ class Trainer {
   // split().val); empty before.
   const std::vector<uint8_t>& val_predictions() const { return val_pred_; }
   // Accuracy and mean loss of the last finished validation pass (also after adopt()); NaN before.
+  // When early stopping restored the best epoch's weights: that epoch's (as are val_confusion(),
+  // val_hardest() and val_predictions()).
   float val_acc() const { return val_acc_; }
   float val_loss() const { return val_loss_; }
   float test_acc() const { return test_acc_; }  // NaN until evaluated
   float test_loss() const { return test_loss_; }
   // Why the run stopped (code kDiverged, the reason in why), ok unless phase() is kDiverged.
   const Status& divergence() const { return divergence_; }
+  // Early stopping (config().early_stopping > 0): the epoch (1-based) with the lowest validation
+  // loss so far, whose weights the run ends with; 0 when off or before the first epoch.
+  int best_epoch() const { return best_epoch_; }
+  // Early stopping ended the run before config().epochs (patience used up).
+  bool stopped_early() const { return stopped_early_; }
 
  private:
   void setup(const Dataset& data, const TrainConfig& config);
@@ -100,6 +111,7 @@ class Trainer {
   void finish_validation();
   void begin_test();
   void finish_test();
+  void end_training();  // after the last epoch: restore the best weights if early stopping, test
   void diverge(Index batch, ErrorCode why, std::vector<std::string> why_params);
 
   const Dataset* data_ = nullptr;
@@ -107,7 +119,8 @@ class Trainer {
   Phase phase_ = Phase::kIdle;
   Network net_;
   Optimizer opt_;
-  Rng rng_;  // shuffles only; init draws from its own Rng(seed)
+  Rng rng_;          // shuffles only; init draws from its own Rng(seed)
+  Rng dropout_rng_;  // dropout masks only
   Split split_;
   std::vector<int32_t> order_;  // this epoch's shuffled training indices
   std::vector<int32_t> all_test_;
@@ -116,6 +129,7 @@ class Trainer {
   // The last good state (end of the last finished epoch, or the start): restored on divergence.
   Vector snapshot_;
   Optimizer opt_snapshot_;
+  Rng dropout_rng_snapshot_;
   long long snapshot_samples_ = 0;
   size_t snapshot_batches_ = 0;
   int epoch_ = 0;
@@ -136,6 +150,18 @@ class Trainer {
   ConfusionMatrix val_confusion_, eval_confusion_;
   HardestExamples val_hardest_, eval_hardest_;
   std::vector<uint8_t> val_pred_, eval_pred_;
+  Index eval_columns_ = 0;  // the most samples one forward pass of an evaluation step takes
+  // Early stopping: the best epoch's weights and validation results, restored at the end.
+  int best_epoch_ = 0;
+  int epochs_without_improvement_ = 0;
+  float best_val_loss_ = 0;
+  Vector best_params_;
+  float best_val_acc_ = 0;
+  ConfusionMatrix best_confusion_;
+  HardestExamples best_hardest_;
+  std::vector<uint8_t> best_pred_;
+  bool restored_best_ = false;  // params are best_params_; snapshot_ holds the last epoch's
+  bool stopped_early_ = false;
   float val_acc_ = std::numeric_limits<float>::quiet_NaN();
   float val_loss_ = std::numeric_limits<float>::quiet_NaN();
   float test_acc_ = std::numeric_limits<float>::quiet_NaN();

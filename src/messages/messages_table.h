@@ -157,8 +157,9 @@ FM_MESSAGE(kBundleLevel, "bundle pixel level {0} is above 15 in a 4-bit bundle",
 // --- the model file ---
 FM_MESSAGE(kModelTruncated, "model file is truncated", "모델 파일이 잘렸습니다")
 FM_MESSAGE(kModelMagic, "not an fmnist model file", "fmnist 모델 파일이 아닙니다")
-FM_MESSAGE(kModelVersion, "unsupported model file version {0} (this build reads version {1})",
-           "지원하지 않는 모델 파일 버전입니다: {0} (이 빌드가 읽는 버전: {1})")
+FM_MESSAGE(kModelVersion,
+           "unsupported model file version {0} (this build reads versions 1 to {1})",
+           "지원하지 않는 모델 파일 버전입니다: {0} (이 빌드가 읽는 버전: 1\xE2\x80\x93{1})")
 FM_MESSAGE(kModelSide, "model file: input side {0} is not 14 or 28",
            "모델 파일: 입력 이미지 크기가 14나 28이 아닙니다 (한 변: {0})")
 FM_MESSAGE(kModelInputs, "model file: {0} inputs do not match {1}\xC3\x97{1} images",
@@ -195,6 +196,41 @@ FM_MESSAGE(kModelNonFinite, "model file has a non-finite weight (parameter {0})"
            "모델 파일에 유한하지 않은 가중치가 있습니다 (파라미터 {0})")
 FM_MESSAGE(kModelInputSize, "model expects {0}\xC3\x97{0} inputs but the data is {1}\xC3\x97{1}",
            "이 모델의 입력은 {0}\xC3\x97{0}인데 데이터는 {1}\xC3\x97{1}입니다")
+FM_MESSAGE(kModelLayers, "model file: bad layer list ({why})",
+           "모델 파일: 층 구성이 잘못되었습니다 ({why})")
+FM_MESSAGE(kModelLayersNotKind, "model file: its layers are not those of a '{0}' model",
+           "모델 파일: 층 구성이 '{0}' 모델의 것과 다릅니다")
+FM_MESSAGE(kModelEarlyStopping, "model file: early stopping patience {0}, at most {1} allowed",
+           "모델 파일: 조기 종료 인내 에포크 수가 {0}입니다 (최대 {1})")
+
+// --- a layer list (the {why} of a bad one) ---
+FM_MESSAGE(kArchTooManyLayers, "{0} layers, at most {1} allowed", "층이 {0}개입니다 (최대 {1}개)")
+FM_MESSAGE(kArchInputsOutputs, "{0} inputs and {1} outputs", "입력 {0}개, 출력 {1}개")
+FM_MESSAGE(kArchLayerKind, "layer {0}: unknown kind {1}", "{0}번째 층: 알 수 없는 종류 ({1})")
+FM_MESSAGE(kArchActivation, "layer {0}: activation {1} is not allowed for this kind of layer",
+           "{0}번째 층: 이 종류의 층에 쓸 수 없는 활성화 함수 ({1})")
+FM_MESSAGE(kArchPadding, "layer {0}: unknown padding {1}", "{0}번째 층: 알 수 없는 패딩 ({1})")
+FM_MESSAGE(kArchUnusedField, "layer {0}: a field its kind does not use is set",
+           "{0}번째 층: 이 종류의 층이 쓰지 않는 필드에 값이 있음")
+FM_MESSAGE(kArchNeedsImage,
+           "layer {0}: convolution and pooling need an image, but a Dense layer comes before",
+           "{0}번째 층: 합성곱과 풀링에는 이미지가 필요한데 앞에 Dense 층이 있음")
+FM_MESSAGE(kArchWidth, "layer {0}: Dense width {1}, allowed 1..{2}",
+           "{0}번째 층: Dense 너비 {1} (허용 범위: 1..{2})")
+FM_MESSAGE(kArchFilters, "layer {0}: {1} filters, allowed 1..{2}",
+           "{0}번째 층: 필터 {1}개 (허용 범위: 1..{2})")
+FM_MESSAGE(kArchKernel, "layer {0}: kernel size {1}, allowed 1..{2}",
+           "{0}번째 층: 커널 크기 {1} (허용 범위: 1..{2})")
+FM_MESSAGE(kArchKernelTooLarge,
+           "layer {0}: a {1}\xC3\x97{1} kernel does not fit a {2}\xC3\x97{3} input without padding",
+           "{0}번째 층: {1}\xC3\x97{1} 커널은 패딩 없이 {2}\xC3\x97{3} 입력에 맞지 않음")
+FM_MESSAGE(kArchPoolTooSmall, "layer {0}: 2\xC3\x97" "2 pooling needs at least a 2\xC3\x97" "2 input, not {1}\xC3\x97{2}",
+           "{0}번째 층: 2\xC3\x97" "2 풀링에는 2\xC3\x97" "2 이상의 입력이 필요함 (입력: {1}\xC3\x97{2})")
+FM_MESSAGE(kArchDropoutRate, "layer {0}: dropout rate {1} is not at least 0 and below 1",
+           "{0}번째 층: 드롭아웃 비율은 0 이상 1 미만이어야 함 (받은 값: {1})")
+FM_MESSAGE(kArchActivations, "layer {0}: {1} outputs per sample, at most {2} allowed",
+           "{0}번째 층: 샘플당 출력 {1}개 (최대 {2}개)")
+FM_MESSAGE(kArchParams, "{0} parameters, at most {1} allowed", "파라미터 {0}개 (최대 {1}개)")
 
 // --- training settings ---
 FM_MESSAGE(kUnknownModel, "unknown model kind (got {0})",
@@ -224,6 +260,12 @@ FM_MESSAGE(kEpochs, "epochs must be between 1 and {0} (got {1})",
            "에포크 수는 1에서 {0} 사이여야 합니다 (받은 값: {1})")
 FM_MESSAGE(kEvalChunk, "evaluation chunk must be at least 1 sample (got {0})",
            "평가 묶음은 샘플 1개 이상이어야 합니다 (받은 값: {0})")
+FM_MESSAGE(kEarlyStopping, "early stopping patience must be between 0 and {0} epochs (got {1})",
+           "조기 종료 인내 에포크 수는 0에서 {0} 사이여야 합니다 (받은 값: {1})")
+FM_MESSAGE(kCnnNeeds28,
+           "the book's CNN ('cnn') needs 28\xC3\x97" "28 inputs (got {0}\xC3\x97{0}); for 14\xC3\x97" "14 use 'cnn-small'",
+           "책의 CNN('cnn')에는 28\xC3\x97" "28 입력이 필요합니다 (받은 입력: {0}\xC3\x97{0}); "
+           "14\xC3\x97" "14에는 'cnn-small'을 쓰세요")
 
 // --- the trainer ---
 FM_MESSAGE(kDataNoImageSize, "the data set has no image size",

@@ -7,7 +7,7 @@
 // In wasm (from the repo; NODE_PATH for emcc's JS optimizer):
 //   NODE_PATH=/usr/share/nodejs em++ -O3 -msimd128 -std=c++17 -DEIGEN_NO_DEBUG -Isrc
 //       -isystem /usr/include/eigen3 -sALLOW_MEMORY_GROWTH=1 tests/bench/conv_bench.cpp
-//       src/core/{conv2d,pool2d,dropout,kernels,network,optimizer}.cpp -o /tmp/conv_bench.js
+//       src/core/{conv2d,pool2d,dropout,kernels,network,optimizer,status}.cpp -o /tmp/conv_bench.js
 //   node --no-experimental-fetch /tmp/conv_bench.js
 // Figures only; nothing passes or fails on a time.
 #include <algorithm>
@@ -217,10 +217,7 @@ void bench(const Cnn& net, int reps) {
   // The rest of a training step: Flatten (no-op) → Dense(dense, relu) → [Dropout] → Dense(10,
   // softmax) with loss and backward, its gradient into the flatten (Wᵀ·Δ, which Network skips for
   // its own input), and Adam over all the parameters.
-  fm::Architecture head_arch;
-  head_arch.inputs = static_cast<int>(flat);
-  head_arch.hidden = {net.dense};
-  head_arch.outputs = 10;
+  const fm::Architecture head_arch = fm::Architecture::dense(static_cast<int>(flat), {net.dense});
   fm::Network head(head_arch, batch);
   head.init_glorot(rng);
   std::vector<uint8_t> labels(static_cast<size_t>(batch));
@@ -274,6 +271,38 @@ void bench(const Cnn& net, int reps) {
       "whole step ≈ %.3f ms (%.1f GFLOP/s over %.1f MFLOP): about %.1f s per epoch of 48,000\n",
       t_all * 1e3, (flops + head_flops) / t_all * 1e-9, (flops + head_flops) * 1e-6,
       t_all * steps_per_epoch);
+
+  // The same network as fm::Network runs it (the Trainer's step), and the canvas's one-sample
+  // prediction: with a kept Predictor, and through Network::predict (a Predictor per call).
+  fm::Architecture arch;
+  arch.inputs = net.side * net.side;
+  arch.layers = {fm::LayerSpec::conv(net.filters1, 3), fm::LayerSpec::max_pool(),
+                 fm::LayerSpec::conv(net.filters2, 3), fm::LayerSpec::max_pool(),
+                 fm::LayerSpec::dense(net.dense)};
+  if (net.dropout > 0) arch.layers.push_back(fm::LayerSpec::dropout(net.dropout));
+  fm::Network whole(arch, batch);
+  whole.init_glorot(rng);
+  fm::Optimizer whole_adam;
+  whole_adam.reset(adam_config, arch.param_count());
+  fm::Rng masks(3);
+  const double t_net = time_it(
+      [&] {
+        whole.forward_train(x, masks);
+        int correct = 0;
+        whole.loss_sum(labels.data(), &correct);
+        whole.backward(x, labels.data());
+        whole_adam.step(whole.params(), whole.grads());
+      },
+      1, reps);
+  std::printf("fm::Network training step: %.3f ms (%.1f GFLOP/s): about %.1f s per epoch\n",
+              t_net * 1e3, (flops + head_flops) / t_net * 1e-9, t_net * steps_per_epoch);
+  fm::Predictor predictor(arch);
+  float probs[10];
+  const double t_kept = time_it([&] { predictor.predict(whole.params(), x.data(), probs); }, 20, reps);
+  const double t_call = time_it([&] { whole.predict(x.data(), probs); }, 20, reps);
+  const double sample_flops = 2.0 * (static_cast<double>(s1.macs() + s2.macs()) + dense_macs);
+  row("canvas: Predictor::predict, 1 sample", t_kept, sample_flops);
+  row("canvas: Network::predict (new Predictor)", t_call, sample_flops);
 }
 
 }  // namespace
