@@ -8,18 +8,24 @@
 namespace fm {
 
 std::vector<FlagSpec> train_flag_specs() {
-  return {{"model", true, "softmax (default) or mlp:WIDTH[,WIDTH…], e.g. mlp:100"},
+  return {{"model", true,
+           "softmax (default), mlp:WIDTH[,WIDTH…] (e.g. mlp:100), cnn (the book's CNN, 28×28) or "
+           "cnn-small"},
           {"optimizer", true, "rmsprop (default), adam or sgd"},
           {"lr", true, "learning rate (default 0.001)"},
           {"batch", true, "minibatch size (default 32)"},
           {"epochs", true, "epochs (default 5)"},
           {"seed", true, "seed for initial weights, split and shuffles (default 42)"},
-          {"side", true, "input size: 14 (default) or 28"}};
+          {"side", true, "input size: 14 (default) or 28"},
+          {"early-stopping", true,
+           "stop after N epochs without a lower validation loss and keep the best epoch's weights "
+           "(default 0: off)"}};
 }
 
 Status parse_model(const std::string& text, TrainConfig* config) {
-  if (text == "softmax") {
-    config->model = ModelKind::kSoftmax;
+  ModelKind kind = ModelKind::kSoftmax;
+  if (text != "mlp" && parse_model_kind(text, &kind)) {  // softmax, cnn, cnn-small
+    config->model = kind;
     config->hidden.clear();
     return Status::Ok();
   }
@@ -31,7 +37,7 @@ Status parse_model(const std::string& text, TrainConfig* config) {
     config->hidden_activation = Activation::kSigmoid;
     widths = text.substr(12);
   } else {
-    return text_error("unknown model '" + text + "' (use softmax or mlp:100[,50])");
+    return text_error("unknown model '" + text + "' (use softmax, mlp:100[,50], cnn or cnn-small)");
   }
   std::vector<int> hidden;
   size_t pos = 0;
@@ -57,7 +63,7 @@ Status parse_model(const std::string& text, TrainConfig* config) {
 }
 
 std::string model_name(const TrainConfig& config) {
-  if (config.model == ModelKind::kSoftmax) return "softmax";
+  if (config.model != ModelKind::kMlp) return model_kind_name(config.model);
   std::string name = config.hidden_activation == Activation::kSigmoid ? "mlp-sigmoid:" : "mlp:";
   for (size_t i = 0; i < config.hidden.size(); ++i) {
     name += (i ? "," : "") + std::to_string(config.hidden[i]);
@@ -76,17 +82,19 @@ Status read_train_flags(const Args& args, TrainConfig* config, int* side) {
   if (!(s = args.get_double("lr", 1e-3, &lr))) return s;
   if (!(lr > 0)) return text_error("--lr must be a positive number (got '" + args.get("lr", "") + "')");
   config->optimizer.lr = static_cast<float>(lr);
-  long long batch = 0, epochs = 0, seed = 0, side_value = 0;
+  long long batch = 0, epochs = 0, seed = 0, side_value = 0, patience = 0;
   if (!(s = args.get_int("batch", 32, 1, 1000000, &batch))) return s;
   if (!(s = args.get_int("epochs", 5, 1, kMaxEpochs, &epochs))) return s;
   if (!(s = args.get_int("seed", 42, 0, (1LL << 62), &seed))) return s;
   if (!(s = args.get_int("side", 14, 14, 28, &side_value))) return s;
   if (side_value != 14 && side_value != 28) return text_error("--side must be 14 or 28");
+  if (!(s = args.get_int("early-stopping", 0, 0, kMaxEpochs, &patience))) return s;
+  config->early_stopping = static_cast<int>(patience);
   config->batch = static_cast<int>(batch);
   config->epochs = static_cast<int>(epochs);
   config->seed = static_cast<uint64_t>(seed);
   *side = static_cast<int>(side_value);
-  return Status::Ok();
+  return check_model_side(*config, *side);  // before any data is read
 }
 
 }  // namespace fm

@@ -11,10 +11,12 @@
 namespace fm {
 
 std::vector<FlagSpec> train_flag_specs();
-// "softmax" or "mlp:100[,50…]" (width list); relu hidden layers, or "mlp-sigmoid:…".
+// "softmax", "cnn", "cnn-small" or "mlp:100[,50…]" (width list); relu hidden layers, or
+// "mlp-sigmoid:…".
 Status parse_model(const std::string& text, TrainConfig* config);
 std::string model_name(const TrainConfig& config);
-// Reads --model --optimizer --lr --batch --epochs --seed --side into config / side.
+// Reads --model --optimizer --lr --batch --epochs --seed --side --early-stopping into config /
+// side, and whether the model takes that side (cnn needs 28), before any data is read.
 Status read_train_flags(const Args& args, TrainConfig* config, int* side);
 
 }  // namespace fm

@@ -1,6 +1,7 @@
 #!/usr/bin/env bash
 # CLI contract tests: bad flags and bad files give one clear line on stderr and a non-zero exit;
-# --help works for each subcommand; a tiny train → save → eval → predict round trip on real data.
+# --help works for each subcommand; a tiny train → save → eval → predict round trip on real data,
+# and the same for cnn-small (one epoch, early stopping on).
 # Usage: test_cli.sh path/to/fmnist CASE   (ctest runs one CASE per entry)
 # The real data: $FASHION_MNIST_DIR, the CLI's own variable (else its default folder). A case that
 # needs it and finds it missing fails when FMNIST_REQUIRE_DATA=1 (`make test`, which installed
@@ -50,7 +51,10 @@ case $case_name in
     expect_error 2 "--epochs" train --epochs 0
     expect_error 2 "hidden layer width" train --model mlp:0
     expect_error 2 "hidden layer width" train --model mlp:999999
-    expect_error 2 "unknown model" train --model cnn
+    expect_error 2 "unknown model 'resnet' \(use softmax, mlp:100\[,50\], cnn or cnn-small\)" train --model resnet
+    expect_error 2 "the book's CNN \('cnn'\) needs 28×28 inputs \(got 14×14\); for 14×14 use 'cnn-small'" train --model cnn
+    expect_error 2 "needs 28×28 inputs \(got 14×14\)" train --model cnn --side 14 --bundle "$tmp/missing.bin"
+    expect_error 2 "--early-stopping must be a whole number from 0 to 1000" train --early-stopping -1
     expect_error 2 "unknown optimizer" train --optimizer lbfgs
     expect_error 2 "--side must be 14 or 28" train --side 20
     expect_error 2 "needs a value" train --seed
@@ -96,6 +100,38 @@ PY
     # An empty (all dark) image is reported, not classified.
     python3 -c "open('$tmp/empty.pgm','wb').write(b'P5\n8 8\n255\n' + bytes(64))"
     expect_error 1 "empty" predict "$tmp/m.fmnist" "$tmp/empty.pgm"
+    ;&  # and on to the CNN's round trip
+  cnn_round_trip)
+    # cnn-small at 14×14: one epoch (about 5 s natively), saved as a version 2 file, evaluated
+    # and used for a prediction; the report names the best epoch.
+    require_data
+    [ -f "$tmp/b14.bin" ] || "$cli" bundle --side 14 --out "$tmp/b14.bin" >/dev/null || exit 1
+    out=$("$cli" train --bundle "$tmp/b14.bin" --model cnn-small --optimizer adam --epochs 1 \
+          --early-stopping 2 --save "$tmp/cnn.fmnist" --json) || { echo "$out"; exit 1; }
+    grep -q "^training cnn-small with adam" <<<"$out" || { echo "no header: $out"; exit 1; }
+    grep -q "best epoch 1" <<<"$out" || { echo "no best epoch: $out"; exit 1; }
+    json=$(tail -1 <<<"$out")
+    python3 -c "import json,sys; d=json.loads(sys.argv[1]); sys.exit(0 if d['val_acc'] > 0.78 and d['best_epoch'] == 1 and d['epochs_run'] == 1 else 1)" "$json" \
+      || { echo "cnn-small train: $json"; exit 1; }
+    python3 -c "import sys; b=open(sys.argv[1],'rb').read(); sys.exit(0 if b[:4]==b'FMNM' and b[4]==2 else 1)" "$tmp/cnn.fmnist" \
+      || { echo "not a version 2 model file"; exit 1; }
+    test_acc=$(python3 -c "import json,sys; print(json.loads(sys.argv[1])['test_acc'])" "$json")
+    ev=$("$cli" eval "$tmp/cnn.fmnist" --bundle "$tmp/b14.bin" --json) || { echo "eval failed: $ev"; exit 1; }
+    ev=$(tail -1 <<<"$ev")
+    python3 -c "import json,sys; d=json.loads(sys.argv[1]); sys.exit(0 if d['test_acc'] == $test_acc else 1)" "$ev" \
+      || { echo "eval of the saved cnn-small gives $ev, training reported $test_acc"; exit 1; }
+    python3 - "$tmp/sq.pgm" <<'PY'
+import sys
+w, h = 40, 30
+px = bytearray(w * h)
+for y in range(8, 22):
+    for x in range(12, 28):
+        px[y * w + x] = 255
+open(sys.argv[1], "wb").write(b"P5\n%d %d\n255\n" % (w, h) + bytes(px))
+PY
+    pr=$("$cli" predict "$tmp/cnn.fmnist" "$tmp/sq.pgm" --json) || { echo "predict failed: $pr"; exit 1; }
+    pr=$(tail -1 <<<"$pr")
+    python3 -c "import json; d=json.loads('$pr'); assert 0 <= d['top'] < 10 and abs(sum(d['probs'])-1) < 1e-4" || { echo "predict: $pr"; exit 1; }
     ;;
   csv_refusals)
     # A user's CSV files (Kaggle's form: label,pixel1,…,pixel784), written here: each refusal
