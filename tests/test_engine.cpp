@@ -160,7 +160,8 @@ TEST(Engine, FullSoftmaxRunReportsEveryEvent) {
   const FieldReader f = message_fields(started[0]);
   Settings echoed;
   EXPECT_TRUE(parse_settings(f, &echoed).errors.size() == 5u);  // train,val,test,bpe,params
-  EXPECT_EQ(format_settings(echoed), std::string("model=softmax&hidden=100&") + (kSoftmax + 14));
+  EXPECT_EQ(format_settings(echoed),
+            std::string("model=softmax&hidden=100&") + (kSoftmax + 14) + "&early_stopping=0");
   EXPECT_EQ(whole(started[0], "train"), 480);
   EXPECT_EQ(whole(started[0], "val"), 120);
   EXPECT_EQ(whole(started[0], "test"), 200);

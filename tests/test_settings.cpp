@@ -33,7 +33,8 @@ void expect_round_trip(const Settings& s) {
 TEST(Settings, DefaultsAreTheLessonsAndRoundTrip) {
   const Settings s;
   EXPECT_EQ(format_settings(s),
-            "model=softmax&hidden=100&opt=rmsprop&lr=0.001&batch=32&epochs=5&seed=42&side=14");
+            "model=softmax&hidden=100&opt=rmsprop&lr=0.001&batch=32&epochs=5&seed=42&side=14&"
+            "early_stopping=0");
   expect_round_trip(s);
   const TrainConfig c = to_train_config(s);
   const TrainConfig lesson;
@@ -44,6 +45,7 @@ TEST(Settings, DefaultsAreTheLessonsAndRoundTrip) {
   EXPECT_EQ(c.batch, lesson.batch);
   EXPECT_EQ(c.epochs, lesson.epochs);
   EXPECT_EQ(c.seed, lesson.seed);
+  EXPECT_EQ(c.early_stopping, 0);
 }
 
 TEST(Settings, EveryRowRoundTripsAtItsLimits) {
@@ -56,6 +58,7 @@ TEST(Settings, EveryRowRoundTripsAtItsLimits) {
   lo.epochs = 1;
   lo.seed = 0;
   lo.side = 14;
+  lo.early_stopping = 0;
   expect_round_trip(lo);
 
   Settings hi;
@@ -67,10 +70,34 @@ TEST(Settings, EveryRowRoundTripsAtItsLimits) {
   hi.epochs = 1000;
   hi.seed = 9007199254740991ull;  // 2^53 − 1
   hi.side = 28;
+  hi.early_stopping = 1000;
   expect_round_trip(hi);
   EXPECT_EQ(format_settings(hi),
             "model=mlp&hidden=1024,1024&opt=adam&lr=1000&batch=4096&epochs=1000&"
-            "seed=9007199254740991&side=28");
+            "seed=9007199254740991&side=28&early_stopping=1000");
+}
+
+// The models have the core's one spelling (model_kind_name), in ModelKind's order.
+TEST(Settings, ModelsAreTheCoresKinds) {
+  const SettingRow* row = find_setting("model");
+  ASSERT_NE(row, nullptr);
+  ASSERT_EQ(row->choices.size(), static_cast<size_t>(kModelKinds));
+  for (int i = 0; i < kModelKinds; ++i) {
+    EXPECT_STREQ(row->choices[static_cast<size_t>(i)], model_kind_name(static_cast<ModelKind>(i)));
+  }
+  Settings s;
+  ASSERT_TRUE(parse_settings("model=cnn&side=28&early_stopping=2&opt=adam&epochs=20", &s).ok());
+  EXPECT_EQ(s.model, ModelKind::kCnn);
+  EXPECT_EQ(s.early_stopping, 2);
+  const TrainConfig c = to_train_config(s);
+  EXPECT_EQ(c.model, ModelKind::kCnn);
+  EXPECT_EQ(c.early_stopping, 2);
+  EXPECT_TRUE(c.hidden.empty());
+  EXPECT_EQ(settings_from_config(c, 28), s);
+  expect_round_trip(s);
+  ASSERT_TRUE(parse_settings("model=cnn-small", &s).ok());
+  EXPECT_EQ(s.model, ModelKind::kCnnSmall);
+  expect_round_trip(s);
 }
 
 TEST(Settings, LearningRatesRoundTripBitwiseInTheirShortestForm) {
@@ -139,7 +166,9 @@ TEST(Settings, RefusalsNameTheKeyTheValueAndTheRule) {
     SettingRule rule;
   };
   const Case cases[] = {
-      {"model=cnn", "model", "cnn", SettingRule::kChoice},
+      {"model=resnet", "model", "resnet", SettingRule::kChoice},
+      {"model=CNN", "model", "CNN", SettingRule::kChoice},
+      {"model=cnn_small", "model", "cnn_small", SettingRule::kChoice},
       {"model=Softmax", "model", "Softmax", SettingRule::kChoice},
       {"hidden=0", "hidden", "0", SettingRule::kWholeList},
       {"hidden=1025", "hidden", "1025", SettingRule::kWholeList},
@@ -161,6 +190,9 @@ TEST(Settings, RefusalsNameTheKeyTheValueAndTheRule) {
       {"epochs=1001", "epochs", "1001", SettingRule::kWhole},
       {"side=20", "side", "20", SettingRule::kChoice},
       {"side=014", "side", "014", SettingRule::kChoice},
+      {"early_stopping=-1", "early_stopping", "-1", SettingRule::kWhole},
+      {"early_stopping=1001", "early_stopping", "1001", SettingRule::kWhole},
+      {"early_stopping=2.5", "early_stopping", "2.5", SettingRule::kWhole},
   };
   for (const Case& c : cases) {
     Settings s;
@@ -260,6 +292,7 @@ TEST(Settings, ConfigMappingBothWays) {
   s.epochs = 9;
   s.seed = 9007199254740991ull;
   s.side = 28;
+  s.early_stopping = 3;
   const TrainConfig c = to_train_config(s);
   EXPECT_EQ(c.model, ModelKind::kMlp);
   EXPECT_EQ(c.hidden, (std::vector<int>{300, 40}));
@@ -269,6 +302,7 @@ TEST(Settings, ConfigMappingBothWays) {
   EXPECT_EQ(c.batch, 100);
   EXPECT_EQ(c.epochs, 9);
   EXPECT_EQ(c.seed, 9007199254740991ull);
+  EXPECT_EQ(c.early_stopping, 3);
   EXPECT_EQ(settings_from_config(c, 28), s);
 
   // A softmax config keeps the base's widths for a later switch to mlp.

@@ -36,7 +36,8 @@ std::vector<SettingRow> make_table() {
                0,
                0,
                0,
-               {"softmax", "mlp"},
+               {model_kind_name(ModelKind::kSoftmax), model_kind_name(ModelKind::kMlp),
+                model_kind_name(ModelKind::kCnn), model_kind_name(ModelKind::kCnnSmall)},
                [](const S& s) { return choice(static_cast<int>(s.model)); },
                [](S* s, const V& v) { s->model = static_cast<ModelKind>(v.choice); }});
   t.push_back({"hidden",
@@ -124,6 +125,16 @@ std::vector<SettingRow> make_table() {
                  return choice(s.side == 28 ? 1 : s.side == 14 ? 0 : -1);
                },
                [](S* s, const V& v) { s->side = v.choice == 1 ? 28 : 14; }});
+  t.push_back({"early_stopping",
+               nullptr,
+               SettingScope::kTrain,
+               SettingRule::kWhole,
+               0,
+               kMaxEpochs,
+               0,
+               {},
+               [](const S& s) { return whole(s.early_stopping); },
+               [](S* s, const V& v) { s->early_stopping = static_cast<int>(v.whole); }});
   return t;
 }
 
@@ -141,7 +152,7 @@ bool whole_in(const SettingRow& row, std::string_view text, long long* out) {
 bool Settings::operator==(const Settings& o) const {
   return model == o.model && hidden == o.hidden && opt == o.opt &&
          std::memcmp(&lr, &o.lr, sizeof(lr)) == 0 && batch == o.batch && epochs == o.epochs &&
-         seed == o.seed && side == o.side;
+         seed == o.seed && side == o.side && early_stopping == o.early_stopping;
 }
 
 const char* setting_rule_name(SettingRule rule) {
@@ -296,6 +307,7 @@ TrainConfig to_train_config(const Settings& settings) {
   c.batch = settings.batch;
   c.epochs = settings.epochs;
   c.seed = settings.seed;
+  c.early_stopping = settings.early_stopping;
   return c;
 }
 
@@ -309,6 +321,7 @@ Settings settings_from_config(const TrainConfig& config, int side, const Setting
   s.epochs = config.epochs;
   s.seed = config.seed;
   s.side = side;
+  s.early_stopping = config.early_stopping;
   return s;
 }
 
