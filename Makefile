@@ -88,7 +88,7 @@ test-load: web
 check-reference: native $(BUNDLES)
 	scripts/check_reference.sh $(CLI)
 
-# The book's CNN on the full data (10–20 minutes, not part of `make test`): Adam, early stopping
+# The book's CNN on the full data (about 7 CPU-minutes; not in `make test`): Adam, early stopping
 # with patience 2, validation accuracy of the restored best weights ≥ 0.915.
 check-reference-cnn: native
 	scripts/check_reference_cnn.sh $(CLI)

@@ -4,7 +4,8 @@
 # Checks the validation accuracy of the restored weights against 0.915 (the Keras-faithful
 # reference: 0.9229, best epoch 7 of 9, test 0.9144; tests/reference/README.md) and prints the
 # validation and test accuracy, the best epoch, the per-epoch validation curve and the wall time.
-# 10–20 minutes natively: not part of `make test`. Usage: check_reference_cnn.sh [path/to/fmnist]
+# About 7 minutes of CPU (9 epochs of ~44 s; README), longer on a busy machine: not part of
+# `make test`. Usage: check_reference_cnn.sh [path/to/fmnist]
 set -uo pipefail
 cd "$(dirname "$0")/.."
 cli=${1:-build/fmnist}
