@@ -57,6 +57,7 @@ export const tests = [
   },
   {
     name: 'edge: strokes from or to outside the canvas, very fast strokes, hidden tab',
+    timeout: 600000,  // 80-90 s on a loaded machine: ~450 mouse events, each acknowledged by the page
     async run({ page, url }) {
       await openReady(page, url);
       await trainAndWait(page, { epochs: 1 });
