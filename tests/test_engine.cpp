@@ -297,6 +297,15 @@ TEST(Engine, DeterministicWithAPauseAndResumeInTheMiddle) {
   expect_same_weights_as_cli(kMlp, 1.0, 0.001, 30);
 }
 
+// A CNN with dropout-free layers and early stopping through the protocol: the CLI's bits at any
+// slicing (the engine evaluates in chunks of 25, the CLI in 2000: the weights do not care).
+TEST(Engine, CnnSmallWithEarlyStoppingGivesTheCliWeights) {
+  const char* const cnn =
+      "model=cnn-small&opt=adam&lr=0.003&batch=32&epochs=4&seed=5&side=14&early_stopping=1";
+  expect_same_weights_as_cli(cnn, 0.5, 2, 0);
+  expect_same_weights_as_cli(cnn, 1.0, 0.001, 17);  // paused mid-epoch 2
+}
+
 TEST(Engine, PauseAcknowledgesTheFinalSampleCountWhichThenStaysStill) {
   Harness h(1.0);
   h.load();
