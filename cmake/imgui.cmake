@@ -1,5 +1,5 @@
 # imgui.cmake: builds Dear ImGui 1.86 from IMGUI_DIR as the static library `imgui`, with its SDL2 and
-# OpenGL3 backends: WebGL2 (GLES 3.0) on `sdl2_web` under Emscripten, system SDL2 + OpenGL natively.
+# OpenGL3 backends on WebGL2 (GLES 3.0) and `sdl2_web`. Included under emcmake only.
 
 if(NOT EXISTS "${IMGUI_DIR}/imgui.h")
   message(FATAL_ERROR "IMGUI_DIR (${IMGUI_DIR}) does not contain imgui.h")
@@ -17,14 +17,7 @@ target_include_directories(imgui SYSTEM PUBLIC "${IMGUI_DIR}" "${IMGUI_DIR}/back
 # UI and platform code: size matters more than speed here (the training core keeps -O3).
 target_compile_options(imgui PRIVATE -w -Os)
 
-if(EMSCRIPTEN)
-  # Without this define ImGui 1.86's OpenGL3 backend picks GLES2/WebGL1 under Emscripten.
-  target_compile_definitions(imgui PUBLIC IMGUI_IMPL_OPENGL_ES3)
-  target_link_libraries(imgui PUBLIC sdl2_web)
-  target_link_options(imgui INTERFACE "-sMIN_WEBGL_VERSION=2" "-sMAX_WEBGL_VERSION=2")
-else()
-  # Native (optional): system SDL2 (Debian: libsdl2-dev) and OpenGL; the backend loads GL itself.
-  find_package(SDL2 REQUIRED)
-  find_package(OpenGL REQUIRED)
-  target_link_libraries(imgui PUBLIC SDL2::SDL2 OpenGL::GL ${CMAKE_DL_LIBS})
-endif()
+# Without this define ImGui 1.86's OpenGL3 backend picks GLES2/WebGL1 under Emscripten.
+target_compile_definitions(imgui PUBLIC IMGUI_IMPL_OPENGL_ES3)
+target_link_libraries(imgui PUBLIC sdl2_web)
+target_link_options(imgui INTERFACE "-sMIN_WEBGL_VERSION=2" "-sMAX_WEBGL_VERSION=2")

@@ -49,13 +49,17 @@ export function startServer(dir) {
 // A persistent context (one profile for all its pages) in a fresh temporary profile.
 // Returns {context, version, close, gone}; close() closes the browser and removes the profile;
 // gone() is true once the browser closed on its own (it crashed or was killed from outside).
-export async function launchChromium({ viewport = { width: 1280, height: 800 } } = {}) {
+// backgrounding: Chromium throttles pages that are not in front, as a desktop browser does
+// (Playwright turns that off by default; the background-tab test needs it on).
+export async function launchChromium({ viewport = { width: 1280, height: 800 }, backgrounding = false } = {}) {
   const profile = fs.mkdtempSync(path.join(os.tmpdir(), 'fmnist-chromium-'));
   const executablePath = chromiumPath();
   let context;
   try {
     context = await chromium.launchPersistentContext(profile, {
       executablePath, headless: true, viewport, args: CHROMIUM_ARGS,
+      ignoreDefaultArgs: backgrounding ? ['--disable-renderer-backgrounding',
+        '--disable-backgrounding-occluded-windows', '--disable-background-timer-throttling'] : [],
     });
   } catch (e) {
     fs.rmSync(profile, { recursive: true, force: true });

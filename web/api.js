@@ -1,11 +1,11 @@
 // window.fmnist: the page's state and commands for scripts and the browser tests.
 // state() asks the WebAssembly app for a small JSON snapshot; the commands call its exports.
+// Also the page's side of the training engine's Web Worker (fmnist._engine, driven by the app
+// through src/app/web_bridge.cpp) and the one helper that copies bytes into the wasm heap.
 'use strict';
 
 (function () {
   const shell = window.fmnistShell;
-  const MODELS = { softmax: 0, mlp: 1 };
-  const OPTIMIZERS = { sgd: 0, rmsprop: 1, adam: 2 };
 
   function app() {
     const M = window.Module;
@@ -21,7 +21,7 @@
       dataset: { train: 0, val: 0, test: 0, side: null, loading: null },
       model: { kind: 'softmax', hidden: [], params: 0, trained: false },
       training: { running: false, paused: false, diverged: false, epoch: 0, epochs: 0, batch: 0,
-                  samples_per_s: 0, compute_s: 0, train_compute_s: 0 },
+                  samples_per_s: 0, compute_s: 0, train_compute_s: 0, worker: true },
       history: [],
       test_acc: null,
       canvas: { rect: { x: 0, y: 0, w: 0, h: 0 }, brush: 0, empty: true,
@@ -29,6 +29,108 @@
       fps: 0,
       frame: 0,
     };
+  }
+
+  // The one place bytes enter the wasm heap: `chunks` (a Uint8Array or a list of them) written at
+  // `ptr` (HEAPU8 read after any allocation: memory may have grown).
+  function copyToHeap(M, ptr, chunks) {
+    let offset = ptr;
+    for (const c of Array.isArray(chunks) ? chunks : [chunks]) {
+      M.HEAPU8.set(c, offset);
+      offset += c.length;
+    }
+  }
+  // fn(ptr, length) with a malloc'd copy of `bytes`, freed after; null when out of memory.
+  function withBytes(M, bytes, fn) {
+    const ptr = M._malloc(Math.max(1, bytes.length));
+    if (!ptr) return null;
+    try {
+      copyToHeap(M, ptr, bytes);
+      return fn(ptr, bytes.length);
+    } finally {
+      M._free(ptr);
+    }
+  }
+
+  // The training engine's worker (web/worker.js). The app starts, feeds and stops it; each event
+  // goes to the app as {text, payload}. A worker that cannot load or dies reports as a `fatal`
+  // event (its reason in the message), after which the app may start a fresh one.
+  const engine = {
+    worker: null,
+    module: null,  // a promise of the engine's compiled wasm (the loader compiles it with the page's)
+    queue: null,   // commands posted before the init message went out
+    deliver(text, payload) {
+      const M = window.Module;
+      if (!M || !M._fm_app_engine_event) return;
+      const bytes = payload ? new Uint8Array(payload) : new Uint8Array(0);
+      withCString(M, String(text), (t) => withBytes(M, bytes, (p, n) => M._fm_app_engine_event(t, p, n)));
+    },
+    start() {
+      this.terminate();
+      const simd = window.Module && window.Module.fmnistSimd ? 1 : 0;
+      let w;
+      try {
+        w = new Worker('worker.js');
+      } catch (e) {
+        const text = `fatal kind=start&message=${encodeURIComponent(String(e.message || e))}`;
+        setTimeout(() => this.deliver(text, null), 0);  // never back into the app while it calls us
+        return;
+      }
+      this.worker = w;
+      w.onmessage = (e) => {
+        if (this.worker === w && e.data) this.deliver(e.data.text, e.data.payload);
+      };
+      w.onerror = (e) => {
+        if (e && e.preventDefault) e.preventDefault();
+        if (this.worker !== w) return;
+        const why = (e && e.message) || 'the worker script failed to load or run';
+        this.deliver(`fatal kind=script&message=${encodeURIComponent(why)}`, null);
+      };
+      // The init message goes first: with the engine's module when the loader compiled it
+      // (no second download or compile), commands posted meanwhile wait here in order.
+      const queue = [];
+      this.queue = queue;
+      const init = (module) => {
+        if (this.worker !== w) return;
+        const msg = { text: `init simd=${simd}` };
+        if (module) msg.module = module;
+        w.postMessage(msg);
+        this.queue = null;
+        for (const [text, buffer] of queue) this.post(text, buffer);
+      };
+      if (simd && this.module) this.module.then(init, () => init(null));
+      else init(null);
+    },
+    post(text, buffer) {
+      if (!this.worker) return;
+      if (this.queue) {
+        this.queue.push([text, buffer]);
+        return;
+      }
+      this.worker.postMessage({ text, payload: buffer || null }, buffer ? [buffer] : []);
+    },
+    terminate() {
+      if (this.worker) this.worker.terminate();
+      this.worker = null;
+      this.queue = null;
+    },
+  };
+
+  // train()'s argument as the settings table's text: numbers as JS writes them (the table accepts
+  // exactly what a link can carry), anything else passed on as a value the table refuses.
+  function settingsText(o) {
+    const parts = [];
+    const has = (k) => Object.prototype.hasOwnProperty.call(o, k) && o[k] !== undefined;
+    const enc = (v) => encodeURIComponent(String(v));
+    const num = (v) => (typeof v === 'number' ? String(v) : `(${typeof v})${String(v)}`);
+    if (has('model')) parts.push(`model=${enc(o.model)}`);
+    if (has('hidden')) {
+      const h = Array.isArray(o.hidden) ? o.hidden : [o.hidden];
+      parts.push(`hidden=${h.map((v) => enc(num(v))).join(',')}`);
+    }
+    if (has('optimizer')) parts.push(`opt=${enc(o.optimizer)}`);
+    for (const k of ['lr', 'batch', 'epochs', 'seed']) if (has(k)) parts.push(`${k}=${enc(num(o[k]))}`);
+    return parts.join('&');
   }
 
   function withCString(M, text, fn) {
@@ -78,34 +180,7 @@
     train(options) {
       const M = app();
       if (!M) return false;
-      const o = options || {};
-      const has = (k) => Object.prototype.hasOwnProperty.call(o, k) && o[k] !== undefined;
-      let mask = 0;
-      let model = 0, optimizer = 1, count = 0, h0 = 0, h1 = 0;
-      if (has('model')) {
-        mask |= 1;
-        model = Object.prototype.hasOwnProperty.call(MODELS, o.model) ? MODELS[o.model] : -1;
-      }
-      if (has('hidden')) {
-        mask |= 2;
-        const h = Array.isArray(o.hidden) ? o.hidden : (typeof o.hidden === 'number' ? [o.hidden] : null);
-        count = h ? h.length : -1;
-        if (h) {
-          h0 = Number(h[0]);
-          h1 = Number(h[1]);
-        }
-      }
-      if (has('optimizer')) {
-        mask |= 4;
-        optimizer = Object.prototype.hasOwnProperty.call(OPTIMIZERS, o.optimizer) ? OPTIMIZERS[o.optimizer] : -1;
-      }
-      const num = (k, bit) => {
-        if (!has(k)) return 0;
-        mask |= bit;
-        return typeof o[k] === 'number' ? o[k] : NaN;
-      };
-      const lr = num('lr', 8), batch = num('batch', 16), epochs = num('epochs', 32), seed = num('seed', 64);
-      return M._fm_app_train(mask, model, count, h0, h1, optimizer, lr, batch, epochs, seed) === 1;
+      return withCString(M, settingsText(options || {}), (p) => M._fm_app_train(p)) === 1;
     },
     pause() { const M = app(); if (M) M._fm_app_pause(); },
     resume() { const M = app(); if (M) M._fm_app_resume(); },
@@ -147,14 +222,7 @@
       const M = app();
       if (!M) return false;
       const b = bytes instanceof Uint8Array ? bytes : new Uint8Array(bytes || []);
-      const ptr = M._malloc(Math.max(1, b.length));
-      if (!ptr) return false;
-      try {
-        M.HEAPU8.set(b, ptr);
-        return M._fm_app_import_model(ptr, b.length) === 1;
-      } finally {
-        M._free(ptr);
-      }
+      return withBytes(M, b, (p, n) => M._fm_app_import_model(p, n)) === 1;
     },
     // The guided lesson: run(step) runs step 1-5 (0: all in order) and returns false if refused;
     // progress and results in state().lesson = {step, running, cv: {folds, mean}, dense: {val_acc}}.
@@ -183,5 +251,18 @@
       if (M) withCString(M, String(text), (p) => M._fm_app_set_error(p));
     },
     _withCString: withCString,
+    _withBytes: withBytes,
+    _copyToHeap: copyToHeap,
+    _engine: engine,
+    // Test hooks: the engine aborts as on running out of memory (the overlay says so, the last
+    // weights keep predicting, Train starts a fresh worker); the engine's slice length in ms; and
+    // `n` frames drawn even though nothing changed (an idle page draws none).
+    _crashEngine() { const M = app(); if (M) M._fm_app_crash_engine(); },
+    _config(options) {
+      const M = app();
+      const o = options || {};
+      if (M && typeof o.slice_ms === 'number') M._fm_app_set_slice_ms(o.slice_ms);
+    },
+    _requestFrames(n) { const M = app(); if (M) M._fm_app_request_frames(Number(n) | 0); },
   };
 })();

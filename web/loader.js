@@ -40,6 +40,12 @@
   const params = new URLSearchParams(location.search);
   const simd = params.get('simd') !== '0' && hasSimd();
   const program = simd ? 'fmnist' : 'fmnist-nosimd';
+  // The training engine's wasm compiles here too, in parallel with the page's; its worker gets
+  // the compiled module (web/api.js). A failure only means the worker fetches it itself.
+  if (simd && typeof WebAssembly.compileStreaming === 'function' && window.fmnist) {
+    window.fmnist._engine.module = WebAssembly.compileStreaming(fetch('engine.wasm'));
+    window.fmnist._engine.module.catch(() => {});
+  }
 
   // --- Downloads ---
   // Both downloads are consumed as they arrive: the program compiles and the bundle unpacks while
@@ -198,21 +204,17 @@
   data14.catch(() => {});  // reported through the overlay once the program runs
 
   // --- Hand-over of a bundle to the program ---
+  // Written once into the app's own buffer, which it keeps (the page's one copy of the bytes).
   function handBundle(chunks, side) {
     const M = window.Module;
     const length = chunks.reduce((n, c) => n + c.length, 0);
-    const ptr = M._malloc(length);
+    const ptr = M._fm_app_bundle_buffer(side, length);
     if (!ptr) {
       failBundle(side, t('outOfMemory'));
       return;
     }
-    let offset = ptr;
-    for (const c of chunks) {
-      M.HEAPU8.set(c, offset);  // HEAPU8 read after malloc: memory may have grown
-      offset += c.length;
-    }
-    M._fm_app_load_bundle(ptr, length, side);  // errors show in the overlay and state()
-    M._free(ptr);
+    window.fmnist._copyToHeap(M, ptr, chunks);
+    M._fm_app_load_bundle(side);  // errors show in the overlay and state()
   }
   function failBundle(side, message) {
     const M = window.Module;
@@ -244,6 +246,7 @@
       return {};
     },
     onAbort: (what) => shell.fail('abort', String(what)),
+    fmnistSimd: simd,  // the engine's worker loads the same build kind
     fmnistAppStarted() {
       window.Module.fmnistRunning = true;
       programStarted = true;
@@ -268,15 +271,8 @@
     return res.arrayBuffer();
   }).then((buf) => {
     const M = window.Module;
-    const bytes = new Uint8Array(buf);
-    const ptr = M._malloc(bytes.length);
-    if (!ptr) return;
-    try {
-      M.HEAPU8.set(bytes, ptr);
-      if (M._fm_app_load_font(ptr, bytes.length) !== 1) console.warn(`fmnist: ${fontFile} was not usable`);
-    } finally {
-      M._free(ptr);
-    }
+    const ok = window.fmnist._withBytes(M, new Uint8Array(buf), (p, n) => M._fm_app_load_font(p, n));
+    if (ok !== 1) console.warn(`fmnist: ${fontFile} was not usable`);
   }).catch((e) => console.warn(`fmnist: no Korean font (${e.message})`));
 
   // A link pasted into this tab's address bar: its settings apply like on load.

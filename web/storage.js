@@ -5,7 +5,22 @@
 
 window.fmnistStorage = (function () {
   const MODEL_KEY = 'fmnist.model.v1';
-  const SETTINGS_KEY = 'fmnist.settings.v1';
+  const SETTINGS_KEY = 'fmnist.settings.v2';  // the URL hash's text: "model=mlp&hidden=100&…"
+  const OLD_SETTINGS_KEY = 'fmnist.settings.v1';  // JSON, before v2: migrated once
+
+  // The v1 JSON ({model: 0|1, layers, width0, width1, optimizer: 0..2, lr, batch, epochs, seed,
+  // side}) in the settings table's text form; the table checks the values when they are applied.
+  function fromOldSettings(json) {
+    const o = JSON.parse(json);
+    if (!o || typeof o !== 'object') return '';
+    const parts = [];
+    const put = (k, v) => { if (v !== undefined && v !== null) parts.push(`${k}=${encodeURIComponent(String(v))}`); };
+    if (o.model === 0 || o.model === 1) put('model', o.model === 1 ? 'mlp' : 'softmax');
+    if (typeof o.width0 === 'number') put('hidden', o.layers === 2 ? `${o.width0},${o.width1}` : `${o.width0}`);
+    if (typeof o.optimizer === 'number') put('opt', ['sgd', 'rmsprop', 'adam'][o.optimizer]);
+    for (const k of ['lr', 'batch', 'epochs', 'seed', 'side']) if (typeof o[k] === 'number') put(k, o[k]);
+    return parts.join('&');
+  }
 
   // localStorage can be missing or throw (private modes, disabled storage): then nothing is kept.
   function store() {
@@ -32,7 +47,7 @@ window.fmnistStorage = (function () {
   }
 
   const storage = {
-    // Saves the settings (a JSON text) and, when given, the model file (Uint8Array).
+    // Saves the settings (the URL hash's text) and, when given, the model file (Uint8Array).
     // Returns 0 saved, 1 the model is too large (the older saved model is dropped so a reload
     // never brings back a model other than the current one), 2 no storage.
     save(model, settingsText) {
@@ -63,14 +78,22 @@ window.fmnistStorage = (function () {
         return null;  // not base64: the program reports the missing model as no model
       }
     },
+    // The saved settings text ('' when none), migrating v1's JSON on the way.
     loadSettings() {
       const ls = store();
       try {
-        const text = ls && ls.getItem(SETTINGS_KEY);
-        const s = text ? JSON.parse(text) : null;
-        return s && typeof s === 'object' ? s : null;
+        if (!ls) return '';
+        const text = ls.getItem(SETTINGS_KEY);
+        if (text !== null) return text;
+        const old = ls.getItem(OLD_SETTINGS_KEY);
+        if (old === null) return '';
+        let migrated = '';
+        try { migrated = fromOldSettings(old); } catch (e) { migrated = ''; }
+        ls.setItem(SETTINGS_KEY, migrated);
+        ls.removeItem(OLD_SETTINGS_KEY);
+        return migrated;
       } catch (e) {
-        return null;
+        return '';
       }
     },
     forgetModel() {

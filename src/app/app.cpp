@@ -1,5 +1,5 @@
-// App lifecycle and the frame: events, the time-sliced training (trainer.step() until the frame's
-// budget is spent), curves and rates, then the UI. Data bundles arrive here from the page.
+// App lifecycle and the frame: input and engine events decide whether a frame is drawn; the
+// training itself runs in the engine's worker. Data bundles arrive here from the page.
 #include "app/app.h"
 
 #include <algorithm>
@@ -7,16 +7,21 @@
 
 #include "app/clock.h"
 #include "app/strings.h"
-#include "app/web_api.h"
+#include "app/web_bridge.h"
 #include "core/bundle.h"
+#include "core/split.h"
 
 namespace fm {
 namespace {
 int slot_for(int side) { return side == 28 ? 1 : 0; }
-constexpr size_t kMaxCurvePoints = 4000;
+constexpr int kSettleFrames = 3;        // frames drawn after a change, so ImGui settles
+constexpr double kInputLingerMs = 800;  // frames drawn after input (hover effects, tooltips)
 }  // namespace
 
-App::App() = default;
+App::App()
+    : engine_(EngineClient::Host{[] { engine_start_worker(); },
+                                 [](const Message& m) { engine_post(m); },
+                                 [] { engine_terminate(); }}) {}
 App::~App() = default;
 
 void App::init() {
@@ -35,32 +40,43 @@ void App::init() {
   apply_settings(browser_default_settings(), SettingsOrigin::kDefaults);  // the browser's language
   load_saved_settings();  // settings precedence: URL hash (apply after this), saved, defaults
   apply_settings(location_hash(), SettingsOrigin::kHash);
+  engine_.start();  // the worker compiles and starts while the data downloads
 }
 
-const Dataset* App::data() const { return bundles_[slot_for(side_)].data.get(); }
+const BundleView* App::data() const {
+  const BundleView& b = bundles_[slot_for(side_)].data;
+  return b.loaded() ? &b : nullptr;
+}
 
 int App::model_side() const {
-  if (trainer_.has_model() && trainer_.data() != nullptr) return trainer_.data()->side;
+  if (run().has_model()) return run().side();
   return side_;
 }
 
+// The panels' split: the run's (the same holdout_split the engine's Trainer made, from the run's
+// seed) or, before a run, the default seed's.
 const Split& App::split() {
-  const Dataset* d = data();
-  if (trainer_.has_model() && trainer_.data() == d) return trainer_.split();
-  if (d != nullptr && browse_split_for_ != d) {
-    const TrainConfig defaults;
-    browse_split_ = holdout_split(d->train_count(), defaults.val_fraction, defaults.seed);
+  const BundleView* d = data();
+  uint64_t seed = TrainConfig{}.seed;
+  double fraction = TrainConfig{}.val_fraction;
+  if (run().has_model() && d != nullptr && run().side() == d->side()) {
+    seed = run().config().seed;
+    fraction = run().config().val_fraction;
+  }
+  if (d != nullptr && (browse_split_for_ != d || browse_seed_ != seed)) {
+    browse_split_ = holdout_split(d->train_count(), fraction, seed);
     browse_split_for_ = d;
+    browse_seed_ = seed;
   }
   return browse_split_;
 }
 
-Status App::load_bundle(const uint8_t* bytes, size_t size, int side) {
+Status App::load_bundle(std::vector<uint8_t> bytes, int side) {
   BundleSlot& slot = bundles_[slot_for(side)];
   slot.loading = false;
-  auto parsed = std::make_unique<Dataset>();
-  Status st = parse_bundle(bytes, size, parsed.get());
-  if (st && parsed->side != side) {
+  BundleView parsed;
+  Status st = parsed.load(std::move(bytes));
+  if (st && parsed.side() != side) {
     st = tr_error(Str::kErrBundleSide);
   }
   if (!st) {
@@ -73,11 +89,11 @@ Status App::load_bundle(const uint8_t* bytes, size_t size, int side) {
     }
     return st;
   }
-  // A run may still point at the old data set of this side: keep it alive by resetting first.
-  if (slot.data && trainer_.data() == slot.data.get()) reset();
-  if (browse_split_for_ == slot.data.get()) browse_split_for_ = nullptr;
+  browse_split_for_ = nullptr;
   slot.data = std::move(parsed);
   slot.error.clear();
+  engine_.set_bundle(side, &slot.data.bytes());  // the worker gets a copy
+  request_frames(kSettleFrames);
   if (side == 14 && !fatal_.empty()) fatal_.clear();
   if (form_.side == side) select_side(side);
   items_key_.clear();
@@ -89,6 +105,7 @@ void App::bundle_progress(int side, double loaded, double total) {
   slot.loading = true;
   slot.loaded = loaded;
   slot.total = total;
+  request_frames(1);
 }
 
 void App::bundle_failed(int side, const std::string& message) {
@@ -102,12 +119,13 @@ void App::bundle_failed(int side, const std::string& message) {
     error_ = std::string(tr(Str::kErrBundle28)) + message;
     form_.side = side_;
   }
+  request_frames(kSettleFrames);
 }
 
 void App::select_side(int side) {
   form_.side = side;
   BundleSlot& slot = bundles_[slot_for(side)];
-  if (!slot.data) {
+  if (!slot.data.loaded()) {
     if (!slot.requested) {
       slot.requested = slot.loading = true;
       slot.loaded = slot.total = 0;
@@ -117,7 +135,7 @@ void App::select_side(int side) {
     return;  // switches when it arrives
   }
   if (side_ != side) {
-    if (trainer_.has_model() && !trainer_.busy()) reset();  // old model has the other input size
+    if (run().has_model() && !engine_.busy()) reset();  // old model has the other input size
     side_ = side;
     view_.page = 0;
     items_key_.clear();
@@ -125,31 +143,36 @@ void App::select_side(int side) {
 }
 
 void App::handle_event(const SDL_Event& event) {
-  if (event.type == SDL_WINDOWEVENT) {
-    switch (event.window.event) {
-      case SDL_WINDOWEVENT_HIDDEN:
-      case SDL_WINDOWEVENT_MINIMIZED:
-        hidden_ = true;
-        break;
-      case SDL_WINDOWEVENT_SHOWN:
-      case SDL_WINDOWEVENT_RESTORED:
-      case SDL_WINDOWEVENT_EXPOSED:
-        hidden_ = false;
-        break;
-      default:
-        break;
-    }
-  }
+  // Input, a resize, the window shown again: draw now and for a moment after (hover, tooltips).
+  draw_until_ms_ = std::max(draw_until_ms_, now_ms() + kInputLingerMs);
+  request_frames(kSettleFrames);
   if (ready_) handle_canvas_event(event);
 }
 
-void App::frame() {
-  budget_.begin_frame(now_ms());
-  train_slice();
-  train_ms_frame_ += lesson_slice(budget_.budget_ms() - train_ms_frame_);  // the lesson's CV
+void App::request_frames(int n) { frames_left_ = std::max(frames_left_, n); }
+
+bool App::wants_frame() {
+  const double t = now_ms();
+  if (frames_left_ > 0 || t < draw_until_ms_) return true;
+  // A text field being edited blinks its caret; a download shows its progress as it comes.
+  if (ImGui::GetCurrentContext() != nullptr && ImGui::GetIO().WantTextInput) return true;
+  return false;
+}
+
+void App::on_engine_event(const Message& event) {
+  if (engine_.on_event(event)) request_frames(kSettleFrames);
+  after_event(event);
+  // Also when no frame is drawn (a background tab): the lesson and the divergence notice follow.
+  lesson_tick();
   check_divergence();
-  record_curves();
+}
+
+void App::frame() {
+  frame_start_ms_ = now_ms();
+  if (frames_left_ > 0) --frames_left_;
   update_rate();
+  lesson_tick();
+  check_divergence();
   if (data() != nullptr) {
     handle_keys();
     update_prediction();
@@ -164,7 +187,10 @@ void App::frame() {
 }
 
 void App::end_frame() {
-  budget_.end_frame(now_ms(), train_ms_frame_);
+  const double t = now_ms();
+  const double ms = t - frame_start_ms_;
+  ui_ms_ = ui_ms_ > 0 ? 0.8 * ui_ms_ + 0.2 * ms : ms;
+  frame_times_.push_back(t);
   // Renderer load, reported in state(): software WebGL (SwiftShader) pays per draw call and pixel.
   draw_calls_ = vertices_ = 0;
   if (const ImDrawData* dd = ImGui::GetDrawData()) {
@@ -173,77 +199,31 @@ void App::end_frame() {
   }
 }
 
-void App::train_slice() {
-  train_ms_frame_ = 0;
-  if (!trainer_.busy()) {
-    stop_after_epoch_ = -1;
-    return;
-  }
-  if (paused_ || hidden_) return;
-  const double start = now_ms();
-  const double deadline = start + budget_.budget_ms();
-  // The slice also ends after an epoch's validation, so persist_tick() saves end-of-epoch weights.
-  const size_t epochs_before = trainer_.history().size();
-  double t = start;
-  do {
-    const bool minibatch = trainer_.phase() == Phase::kTraining;
-    const double step_start = t;
-    trainer_.step();
-    if (stop_after_epoch_ >= 0 && trainer_.epoch() >= stop_after_epoch_ &&
-        trainer_.phase() == Phase::kTraining) {
-      paused_ = true;
-      stop_after_epoch_ = -1;
-    }
-    t = now_ms();
-    if (minibatch) train_compute_ms_ += t - step_start;
-  } while (trainer_.busy() && !paused_ && t < deadline && trainer_.history().size() == epochs_before);
-  train_ms_frame_ = t - start;
-  compute_ms_ += train_ms_frame_;
-}
-
-void App::record_curves() {
-  if (!trainer_.has_model()) return;
-  const auto& batches = trainer_.batch_history();
-  if (batches.empty() || trainer_.samples_seen() == curve_samples_) return;
-  curve_samples_ = trainer_.samples_seen();
-  const Index per_epoch = std::max<Index>(1, trainer_.batches_per_epoch());
-  float x = static_cast<float>(trainer_.epoch());
-  if (trainer_.phase() == Phase::kTraining) {
-    x += static_cast<float>(trainer_.batch_in_epoch()) / static_cast<float>(per_epoch);
-  }
-  const BatchRecord& b = batches.back();
-  if (!batch_loss_.empty() && x <= batch_loss_.back().x) return;
-  batch_loss_.emplace_back(x, b.loss);
-  batch_acc_.emplace_back(x, b.acc);
-  if (batch_loss_.size() > kMaxCurvePoints) {
-    // Halve the resolution: keep every other point.
-    auto thin = [](std::vector<ImVec2>& v) {
-      size_t j = 0;
-      for (size_t i = 0; i < v.size(); i += 2) v[j++] = v[i];
-      v.resize(j);
-    };
-    thin(batch_loss_);
-    thin(batch_acc_);
-  }
+double App::fps() {
+  const double t = now_ms();
+  size_t old = 0;
+  while (old < frame_times_.size() && frame_times_[old] < t - 1000.0) ++old;
+  frame_times_.erase(frame_times_.begin(), frame_times_.begin() + static_cast<std::ptrdiff_t>(old));
+  return static_cast<double>(frame_times_.size());
 }
 
 void App::update_rate() {
   const double t = now_ms();
-  if (!running() || hidden_) {
+  if (!run().running()) {
     rate_time_ = 0;
     return;
   }
   if (rate_time_ == 0) {
     rate_time_ = t;
-    rate_samples_ = trainer_.samples_seen();
+    rate_samples_ = run().samples_seen();
     return;
   }
   const double dt = t - rate_time_;
   if (dt >= 500.0) {
-    const double rate = (trainer_.samples_seen() - rate_samples_) * 1000.0 / dt;
+    const double rate = (run().samples_seen() - rate_samples_) * 1000.0 / dt;
     samples_per_s_ = samples_per_s_ > 0 ? 0.5 * samples_per_s_ + 0.5 * rate : rate;
     rate_time_ = t;
-    rate_samples_ = trainer_.samples_seen();
+    rate_samples_ = run().samples_seen();
   }
 }
 
@@ -253,7 +233,7 @@ void App::handle_keys() {
   if (ImGui::IsKeyPressed(SDL_SCANCODE_SPACE, false)) {
     if (running()) {
       pause();
-    } else if (trainer_.busy()) {
+    } else if (engine_.busy()) {
       resume();
     } else {
       const Status st = start_training(config_from_form());
@@ -263,32 +243,10 @@ void App::handle_keys() {
   if (ImGui::IsKeyPressed(SDL_SCANCODE_C, false)) clear_canvas();
 }
 
-TrainConfig App::config_from_form() const {
-  TrainConfig c;
-  c.model = form_.model == 1 ? ModelKind::kMlp : ModelKind::kSoftmax;
-  c.hidden.clear();
-  if (c.model == ModelKind::kMlp) {
-    for (int i = 0; i < std::clamp(form_.layers, 1, 2); ++i) c.hidden.push_back(form_.width[i]);
-  }
-  c.optimizer.kind = static_cast<OptimizerKind>(std::clamp(form_.optimizer, 0, 2));
-  c.optimizer.lr = form_.lr;
-  c.batch = form_.batch;
-  c.epochs = form_.epochs;
-  c.seed = static_cast<uint64_t>(std::max(0, form_.seed));
-  return c;
-}
+TrainConfig App::config_from_form() const { return to_train_config(form_settings()); }
 
 void App::form_from_config(const TrainConfig& c, int side) {
-  form_.model = c.model == ModelKind::kMlp ? 1 : 0;
-  if (!c.hidden.empty()) {
-    form_.layers = std::clamp(static_cast<int>(c.hidden.size()), 1, 2);
-    for (int i = 0; i < form_.layers; ++i) form_.width[i] = c.hidden[static_cast<size_t>(i)];
-  }
-  form_.optimizer = static_cast<int>(c.optimizer.kind);
-  form_.lr = c.optimizer.lr;
-  form_.batch = c.batch;
-  form_.epochs = c.epochs;
-  form_.seed = static_cast<int>(std::min<uint64_t>(c.seed, 0x7fffffff));
+  set_form(settings_from_config(c, side, form_settings()));
   form_.side = side;
 }
 

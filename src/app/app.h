@@ -1,5 +1,6 @@
-// The page's application object: owns the data sets, the Trainer, the drawing canvas and all UI
-// state (no globals). frame() applies commands, trains for the frame's budget and builds the UI.
+// The page's application object: the bundle bytes, the engine client (training runs in the Web
+// Worker; the page mirrors it in a RunView), the drawing canvas and the UI state (no globals).
+// frame() builds the UI; main.cpp calls it only when something changed (wants_frame()).
 #pragma once
 
 #include <SDL.h>
@@ -13,30 +14,28 @@
 
 #include "imgui.h"
 #include "app/fonts.h"
-#include "app/frame_budget.h"
+#include "app/data/bundle_view.h"
+#include "app/engine_client/engine_client.h"
 #include "app/gl_texture.h"
 #include "app/lesson.h"
 #include "app/sketch_canvas.h"
 #include "app/url_settings.h"
-#include "core/dataset.h"
 #include "core/rng.h"
-#include "core/trainer.h"
+#include "core/split.h"
 
 struct ImGuiWindow;
 
 namespace fm {
 
 class JsonWriter;
-struct SavedModel;
 
 enum class SplitKind : uint8_t { kTrain = 0, kVal = 1, kTest = 2 };
 enum class SampleMode : uint8_t { kBrowse = 0, kHardest = 1, kCell = 2 };
 enum class LayoutKind : uint8_t { kWide = 0, kMedium = 1, kCompact = 2 };
 enum class Panel : uint8_t { kTraining, kPlots, kSamples, kConfusion, kWeights, kCanvas, kNone };
 
-// The largest learning rate the page accepts (API and form): 100 must be allowed so a user can see
-// divergence handled; beyond this it is surely a typo.
-constexpr float kMaxLearningRate = 1000.0f;
+// A panel's stable id: ImGui window ids and state().ui.panels keys ("training", "plots", …).
+const char* panel_id(Panel panel);
 
 // The Training panel's editable settings: what the next Train uses.
 struct TrainForm {
@@ -47,24 +46,13 @@ struct TrainForm {
   float lr = 1e-3f;
   int batch = 32;
   int epochs = 5;
-  int seed = 42;
+  uint64_t seed = 42;  // 0 … 2^53 − 1
   int side = 14;       // input size: 14 or 28
 };
 
-// window.fmnist.train() arguments; `mask` says which were given (bit order as fields below).
-struct ApiTrainArgs {
-  enum : unsigned { kModel = 1, kHidden = 2, kOptimizer = 4, kLr = 8, kBatch = 16, kEpochs = 32, kSeed = 64 };
-  unsigned mask = 0;
-  int model = 0;          // 0 softmax, 1 mlp, -1 unknown name
-  int hidden_count = 0;   // -1: not a list
-  double hidden[2] = {0, 0};
-  int optimizer = 1;      // OptimizerKind, -1 unknown name
-  double lr = 0, batch = 0, epochs = 0, seed = 0;
-};
-
-// One downloadable bundle (14×14 or 28×28).
+// One downloadable bundle (14×14 or 28×28), kept as its bytes.
 struct BundleSlot {
-  std::unique_ptr<Dataset> data;
+  BundleView data;
   bool requested = false, loading = false;
   double loaded = 0, total = 0;
   std::string error;
@@ -95,17 +83,28 @@ class App {
 
   void init();
   void handle_event(const SDL_Event& event);
+  // Whether the next animation frame should be drawn: input, an engine event, an animation or a
+  // resize asked for it (and a few frames after, so ImGui settles). An idle page draws nothing.
+  bool wants_frame();
+  void request_frames(int n);
   void frame();      // between ImGui::NewFrame() and ImGui::Render()
   void end_frame();  // after rendering
 
+  // The engine (web_bridge.cpp hands its events here).
+  void on_engine_event(const Message& event);
+  void crash_engine() { engine_.crash(); }
+  void set_slice_ms(double ms) { engine_.config(ms); }
+
   // Data bundles (bytes already gunzipped by the page).
-  Status load_bundle(const uint8_t* bytes, size_t size, int side);
+  Status load_bundle(std::vector<uint8_t> bytes, int side);
   void bundle_progress(int side, double loaded, double total);
   void bundle_failed(int side, const std::string& message);
 
   // Commands, from the UI and from window.fmnist.
   Status start_training(const TrainConfig& config);
-  Status train_from_api(const ApiTrainArgs& args);
+  // window.fmnist.train(): "model=mlp&hidden=32,16&…" built by web/api.js from its argument
+  // (rows not given take the lesson's defaults; side is the panels' current one).
+  Status train_from_api(const std::string& settings_text);
   void pause();
   void resume();
   void reset();
@@ -127,7 +126,10 @@ class App {
   int apply_settings(const std::string& text, SettingsOrigin origin);
   std::string settings_string() const;  // the form and language, in the same format
   // fonts.cpp: the Korean UI font's bytes, fetched by the page (copied).
-  bool load_font(const uint8_t* bytes, size_t size) { return load_ui_font(bytes, size, &font_); }
+  bool load_font(const uint8_t* bytes, size_t size) {
+    request_frames(3);
+    return load_ui_font(bytes, size, &font_);
+  }
 
   // persistence.cpp: the model and settings kept across reloads (web/storage.js, localStorage).
   // Precedence of settings: URL hash, then saved, then defaults: load_saved_settings() (called
@@ -142,34 +144,38 @@ class App {
  private:
   void clear_run_state();  // per-run UI state back to a fresh start (train, import, reset)
   // app.cpp: loop pieces
-  const Dataset* data() const;
+  const BundleView* data() const;
   const Split& split();
-  void train_slice();
-  void record_curves();
+  const RunView& run() const { return engine_.view(); }
   void update_rate();
+  double fps();  // frames presented in the last second
+  void after_event(const Message& event);  // the page's reactions: errors, exports, saves
   void handle_keys();
   void select_side(int side);
   TrainConfig config_from_form() const;
+  Settings form_settings() const;      // url_settings.cpp: the form as the settings table's values
+  void set_form(const Settings& s);    // (side excepted: select_side() switches it)
   void form_from_config(const TrainConfig& config, int side);
-  bool running() const { return trainer_.busy() && !paused_; }
+  bool running() const { return engine_.running(); }
+  std::string refusal_text(const FieldReader& f) const;  // an engine `error` event, worded
   // persistence.cpp
-  void persist_tick();      // after train_slice: saves at the end of each epoch and run
-  void save_to_storage();
+  void persist_tick();      // saves the settings when they change
+  void save_to_storage(const std::vector<uint8_t>& model_file);
   void forget_saved_model();
   void restore_saved_model();  // once the data is in; sets restore_pending_
   bool restore_pending() const;
   void persistence_json(JsonWriter& j) const;
   // model_io.cpp
-  Status adopt_model(const SavedModel& model, bool from_storage);
+  Status send_model(std::vector<uint8_t> file, bool from_storage);  // checks, then `import`
   void draw_model_file_buttons();  // Export / Import, in the Training panel
   // reliability.cpp
-  void check_divergence();  // after train_slice: message in error_, curves trimmed
+  void check_divergence();  // a new divergence: its message in error_, the notice's lr
   void draw_divergence_notice();
   int model_side() const;
   // lesson.cpp, panel_lesson.cpp
   void begin_lesson_step(int step);
   void finish_lesson_step();
-  double lesson_slice(double budget_ms);  // the cross-validation's share of the frame; ms used
+  void lesson_tick();  // follows the engine's CV and the lesson's run
   void lesson_json(JsonWriter& j) const;
   void panel_lesson();
   void lesson_step_data();
@@ -179,7 +185,6 @@ class App {
   // url_settings.cpp
   void sync_hash();  // keeps location.hash equal to settings_string()
   static std::string browser_default_settings();  // "lang=ko" or "lang=en" from navigator.language
-  static std::string location_hash();
   void draw_settings_notice();
 
   // layout.cpp
@@ -211,27 +216,26 @@ class App {
   std::array<BundleSlot, 2> bundles_;  // [0] 14×14, [1] 28×28
   int side_ = 14;                      // the data set the panels show and Train uses
   Split browse_split_;                 // before the first run: the default seed's split
-  const Dataset* browse_split_for_ = nullptr;
+  const BundleView* browse_split_for_ = nullptr;
+  uint64_t browse_seed_ = 0;
   bool ready_ = false;
   std::string fatal_;  // no data: the overlay shows only this
   std::string error_;  // last non-fatal error (null in state() when empty)
 
-  // Training
-  Trainer trainer_;
+  // Training: the engine in its worker, mirrored in engine_.view()
+  EngineClient engine_;
   TrainForm form_;
-  bool paused_ = false;
-  bool hidden_ = false;          // tab hidden: no training
-  int stop_after_epoch_ = -1;    // "Step one epoch": pause once this many epochs are done
-  double compute_ms_ = 0;        // time inside step() during this run
-  double train_compute_ms_ = 0;  // the part of it spent on minibatches (not validation/test)
-  double train_ms_frame_ = 0;
-  uint64_t run_id_ = 0;          // bumps on start and reset
-  FrameBudget budget_;
   int draw_calls_ = 0, vertices_ = 0;  // last frame's ImGui draw data
   long long rate_samples_ = 0;
   double rate_time_ = 0, samples_per_s_ = 0;
-  std::vector<ImVec2> batch_loss_, batch_acc_;  // running means per frame, x in epochs
-  long long curve_samples_ = -1;
+  std::vector<int> export_purposes_;  // per `export` sent: 0 download, 1 browser storage
+
+  // Drawing only when something changed
+  int frames_left_ = 3;         // frames still to draw
+  double draw_until_ms_ = 0;    // draw every frame until then (after input: hover, tooltips)
+  double frame_start_ms_ = 0;
+  double ui_ms_ = 0;            // main-thread time per drawn frame (smoothed)
+  std::vector<double> frame_times_;  // presented frames of the last second
 
   // Samples panel
   SamplesView view_;
@@ -293,13 +297,15 @@ class App {
   // Persistence and reliability (persistence.cpp, model_io.cpp, reliability.cpp)
   bool restore_tried_ = false;     // the saved model (if any) was looked at
   int restore_wait_side_ = 0;      // a saved 28×28 model waits for its bundle
-  uint64_t restore_run_ = ~0ull;   // run_id_ of the model restored from storage
-  uint64_t saved_run_ = ~0ull;     // run_id_ and epochs of the last save
+  uint64_t restore_run_ = ~0ull;   // run id of the model restored from storage
+  uint64_t saved_run_ = ~0ull;     // run id and epochs of the last save
   size_t saved_epochs_ = 0;
   bool saved_done_ = false;
   std::string saved_settings_;     // the settings JSON last written
   const char* storage_status_ = "none";  // none | saved | too_large | unavailable
-  uint64_t divergence_run_ = ~0ull;  // run_id_ whose divergence was reported
+  bool restore_sent_ = false;      // the saved model was sent to the engine, no answer yet
+  bool import_sent_ = false;       // a user's import was sent, no answer yet
+  uint64_t divergence_run_ = ~0ull;  // run id whose divergence was reported
   float notice_lr_ = 1e-3f;        // the divergence notice's learning rate for Continue
 };
 

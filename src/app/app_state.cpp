@@ -5,12 +5,13 @@
 #include "app/app.h"
 #include "app/json_writer.h"
 #include "app/strings.h"
+#include "app/web_bridge.h"
 
 namespace fm {
 
 const std::string& App::state_json() {
   JsonWriter j(&state_);
-  const Dataset* d = data();
+  const BundleView* d = data();
   j.begin_object();
   j.key("ready").boolean(ready_);
   j.key("error");
@@ -29,7 +30,7 @@ const std::string& App::state_json() {
     j.key("train").integer(static_cast<long long>(s.train.size()));
     j.key("val").integer(static_cast<long long>(s.val.size()));
     j.key("test").integer(static_cast<long long>(d->test_count()));
-    j.key("side").integer(d->side);
+    j.key("side").integer(d->side());
   } else {
     j.key("train").integer(0).key("val").integer(0).key("test").integer(0).key("side").null();
   }
@@ -43,49 +44,67 @@ const std::string& App::state_json() {
   }
   j.end_object();
 
-  const bool has_model = trainer_.has_model();
-  const TrainConfig config = has_model ? trainer_.config() : config_from_form();
+  const bool has_model = run().has_model();
+  // From train() until the engine's `started`: the settings just sent (the form has them).
+  const bool current = has_model && !engine_.starting_run();
+  const TrainConfig config = current ? run().config() : config_from_form();
+  const int side = current ? run().side() : (engine_.starting_run() ? form_.side : model_side());
   j.key("model").begin_object();
   j.key("kind").string(config.model == ModelKind::kMlp ? "mlp" : "softmax");
   j.key("hidden").begin_array();
   for (int w : config.hidden) j.integer(w);
   j.end_array();
-  j.key("params").integer(static_cast<long long>(architecture_for(config, model_side()).param_count()));
+  j.key("params").integer(static_cast<long long>(architecture_for(config, side).param_count()));
   j.key("trained").boolean(has_model);
   j.key("optimizer").string(optimizer_name(config.optimizer.kind));
-  // Learning rate and batch size may change during a run: the form holds the live values.
-  j.key("lr").number(form_.lr);
-  j.key("batch_size").integer(form_.batch);
+  // The learning rate may change during a run (set_lr): the run's live value.
+  j.key("lr").number(current ? run().lr() : form_.lr);
+  j.key("batch_size").integer(config.batch);
   j.key("seed").integer(static_cast<long long>(config.seed));
-  j.key("side").integer(model_side());
+  j.key("side").integer(side);
   j.end_object();
 
   j.key("training").begin_object();
-  j.key("running").boolean(running());
-  j.key("paused").boolean(trainer_.busy() && paused_);
-  j.key("hidden").boolean(hidden_);
-  j.key("diverged").boolean(trainer_.phase() == Phase::kDiverged);
-  j.key("phase").string(phase_name(trainer_.phase()));
-  j.key("epoch").integer(trainer_.epoch());
+  j.key("running").boolean(running() && !engine_.paused());
+  j.key("paused").boolean(engine_.paused());
+  j.key("hidden").boolean(document_hidden());
+  j.key("diverged").boolean(current && run().phase() == Phase::kDiverged);
+  j.key("phase").string(phase_name(current ? run().phase() : (engine_.starting_run() ? Phase::kTraining : Phase::kIdle)));
+  j.key("epoch").integer(current ? run().epoch() : 0);
   j.key("epochs").integer(config.epochs);
-  j.key("batch").integer(static_cast<long long>(trainer_.batch_in_epoch()));
-  j.key("batches").integer(has_model ? static_cast<long long>(trainer_.batches_per_epoch()) : 0);
-  j.key("samples").integer(trainer_.samples_seen());
+  j.key("batch").integer(current ? run().batch_in_epoch() : 0);
+  j.key("batches").integer(current ? run().batches_per_epoch() : 0);
+  j.key("samples").integer(current ? run().samples_seen() : 0);
   j.key("samples_per_s").number(samples_per_s_);
-  j.key("compute_s").number(compute_ms_ / 1000.0);
-  j.key("train_compute_s").number(train_compute_ms_ / 1000.0);
-  j.key("budget_ms").number(budget_.budget_ms());
-  j.key("ui_ms").number(budget_.ui_ms());
+  j.key("compute_s").number(current ? run().compute_s() : 0.0);
+  j.key("train_compute_s").number(current ? run().train_compute_s() : 0.0);
+  j.key("budget_ms").number(engine_.slice_ms());  // the engine's slice length
+  j.key("ui_ms").number(ui_ms_);                   // main-thread time per drawn frame
+  j.key("worker").boolean(true);
+  static const char* const kWorker[] = {"none", "starting", "ready", "dead"};
+  j.key("engine").begin_object();
+  j.key("state").string(kWorker[static_cast<int>(engine_.worker())]);
+  j.key("simd").boolean(engine_.simd());
+  j.key("workers").integer(engine_.workers_started());
+  j.key("weights").integer(static_cast<long long>(run().weights_version()));
+  j.key("stopped");
+  if (engine_.worker() == EngineClient::Worker::kDead) {
+    j.begin_object().key("kind").string(engine_.fatal_kind().c_str())
+        .key("message").string(engine_.fatal_message().c_str()).end_object();
+  } else {
+    j.null();
+  }
+  j.end_object();
   j.key("message");
-  if (trainer_.divergence().ok) {
+  if (run().divergence().ok) {
     j.null();
   } else {
-    j.string(tr(trainer_.divergence()).c_str());
+    j.string(tr(run().divergence()).c_str());
   }
   j.end_object();
 
   j.key("history").begin_array();
-  for (const EpochRecord& e : trainer_.history()) {
+  for (const EpochRecord& e : current ? run().history() : std::vector<EpochRecord>{}) {
     j.begin_object();
     j.key("epoch").integer(e.epoch);
     j.key("train_loss").number(e.train_loss);
@@ -95,7 +114,7 @@ const std::string& App::state_json() {
     j.end_object();
   }
   j.end_array();
-  j.key("test_acc").number(trainer_.test_acc());
+  j.key("test_acc").number(current ? run().test_acc() : NAN);
 
   j.key("canvas").begin_object();
   const float w = canvas_shown_ ? canvas_max_.x - canvas_min_.x : 0.0f;
@@ -134,9 +153,8 @@ const std::string& App::state_json() {
     j.end_object();
   };
   j.key("panels").begin_object();
-  static const char* const kNames[] = {"training", "plots", "samples", "confusion", "weights", "canvas"};
   for (size_t i = 0; i < panel_rects_.size(); ++i) {
-    if (panel_shown_[i]) rect(kNames[i], panel_rects_[i]);
+    if (panel_shown_[i]) rect(panel_id(static_cast<Panel>(i)), panel_rects_[i]);
   }
   j.end_object();
   rect("about", about_rect_);
@@ -171,7 +189,7 @@ const std::string& App::state_json() {
 
   j.key("draw_calls").integer(draw_calls_);
   j.key("vertices").integer(vertices_);
-  j.key("fps").number(std::round(budget_.fps() * 10.0) / 10.0);
+  j.key("fps").number(fps());
   j.key("frame").integer(ImGui::GetFrameCount());  // frames drawn so far: grows while the page runs
   persistence_json(j);  // heap_bytes, storage
   lesson_json(j);

@@ -1,12 +1,8 @@
-// Texture upload through WebGL2 (GLES 3.0) on the web, desktop GL 1.1 entry points natively.
+// Texture upload through WebGL2 (GLES 3.0).
 // Nearest filtering and clamp-to-edge, tightly packed rows.
 #include "app/gl_texture.h"
 
-#ifdef __EMSCRIPTEN__
 #include <GLES3/gl3.h>
-#else
-#include <SDL_opengl.h>
-#endif
 
 namespace fm {
 

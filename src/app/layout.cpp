@@ -19,6 +19,16 @@ constexpr ImGuiWindowFlags kFixed = ImGuiWindowFlags_NoMove | ImGuiWindowFlags_N
                                     ImGuiWindowFlags_NoBringToFrontOnFocus |
                                     ImGuiWindowFlags_NoBackground;
 
+void centered_window_next(ImVec2 size) {
+  const ImGuiViewport* vp = ImGui::GetMainViewport();
+  ImGui::SetNextWindowPos(ImVec2(vp->WorkPos.x + vp->WorkSize.x * 0.5f,
+                                 vp->WorkPos.y + vp->WorkSize.y * 0.4f),
+                          ImGuiCond_Always, ImVec2(0.5f, 0.5f));
+  ImGui::SetNextWindowSize(size, ImGuiCond_Always);
+}
+
+}  // namespace
+
 const char* panel_id(Panel p) {
   switch (p) {
     case Panel::kTraining: return "training";
@@ -30,16 +40,6 @@ const char* panel_id(Panel p) {
     default: return "none";
   }
 }
-
-void centered_window_next(ImVec2 size) {
-  const ImGuiViewport* vp = ImGui::GetMainViewport();
-  ImGui::SetNextWindowPos(ImVec2(vp->WorkPos.x + vp->WorkSize.x * 0.5f,
-                                 vp->WorkPos.y + vp->WorkSize.y * 0.4f),
-                          ImGuiCond_Always, ImVec2(0.5f, 0.5f));
-  ImGui::SetNextWindowSize(size, ImGuiCond_Always);
-}
-
-}  // namespace
 
 const char* App::panel_title(Panel p) const {
   switch (p) {
@@ -152,17 +152,18 @@ float App::draw_menu_bar() {
   const float h = ImGui::GetWindowHeight();
   ImGui::TextColored(ImVec4(0.55f, 0.78f, 1.0f, 1.0f), "%s", tr(Str::kAppTitle));
   draw_menu_extras();  // panel_lesson.cpp: Lesson, language
-  const Dataset* d = data();
+  const BundleView* d = data();
   char buf[256];
   char fps[32] = "";
-  if (budget_.fps() > 0) std::snprintf(fps, sizeof(fps), tr(Str::kFmtFps), budget_.fps());
+  const double rate = this->fps();
+  if (rate > 0) std::snprintf(fps, sizeof(fps), tr(Str::kFmtFps), rate);
   const float about_w = ImGui::CalcTextSize(tr(Str::kMenuAbout)).x + 16.0f;
   const float fps_w = ImGui::CalcTextSize(fps).x + 16.0f;
   const float x = ImGui::GetWindowWidth() - about_w - fps_w;
   if (d != nullptr) {
     // The counts when they fit (the Training panel repeats them on narrow screens).
     const Split& s = split();
-    std::snprintf(buf, sizeof(buf), tr(Str::kFmtDatasetCounts), d->side, d->side,
+    std::snprintf(buf, sizeof(buf), tr(Str::kFmtDatasetCounts), d->side(), d->side(),
                   format_count(static_cast<long long>(s.train.size())).c_str(),
                   format_count(static_cast<long long>(s.val.size())).c_str(),
                   format_count(static_cast<long long>(d->test_count())).c_str());
@@ -266,7 +267,7 @@ void App::draw_messages() {
     ImGui::End();
     return;
   }
-  if (trainer_.phase() == Phase::kDiverged) {
+  if (run().phase() == Phase::kDiverged) {
     draw_divergence_notice();  // reliability.cpp: the message, a smaller lr, Continue / Reset
   } else {
     dismissable_notice("###error", Notice::kError, &error_);

@@ -1,5 +1,5 @@
-// The guided lesson's logic: starting and cancelling steps, running them all in order, the
-// cross-validation sliced across frames like training, and the lesson's part of state().
+// The guided lesson's logic: starting and cancelling steps, running them all in order (the
+// cross-validation and the Dense run in the engine's worker), and the lesson's part of state().
 #include <cmath>
 #include <limits>
 
@@ -11,8 +11,6 @@
 
 namespace fm {
 namespace {
-// Sample-class updates per cv.step(): about a millisecond, so the frame deadline is kept.
-constexpr long long kCvWork = 6000;
 constexpr double kNaN = std::numeric_limits<double>::quiet_NaN();
 }  // namespace
 
@@ -29,8 +27,12 @@ Status App::lesson_run(int step) {
 
 void App::lesson_cancel() {
   if (!lesson_.running) return;
-  if (lesson_.step == 2) lesson_.cv.cancel();
-  if (lesson_.step == 4 && run_id_ == lesson_.dense_run && trainer_.busy()) reset();
+  if (lesson_.step == 2) engine_.cancel_cv();
+  if (lesson_.step == 4 && (lesson_.dense_pending ||
+                            (run().run_id() == lesson_.dense_run && engine_.busy()))) {
+    reset();
+  }
+  lesson_.dense_pending = false;
   lesson_.running = false;
   lesson_.run_all = false;
   lesson_.cancelled = true;
@@ -38,7 +40,7 @@ void App::lesson_cancel() {
 
 void App::begin_lesson_step(int s) {
   LessonState& L = lesson_;
-  const Dataset* d = data();
+  const BundleView* d = data();
   L.step = s;
   L.running = true;
   L.open_step = s;
@@ -46,12 +48,10 @@ void App::begin_lesson_step(int s) {
   switch (s) {
     case 1: {
       L.balance.fill(0);
-      for (uint8_t label : d->train_labels) {
-        if (label < 10) ++L.balance[label];
-      }
+      for (Index i = 0; i < d->train_count(); ++i) ++L.balance[static_cast<size_t>(d->train_label(i))];
       Atlas atlas;
-      atlas.reset(10, 1, d->side, d->side);
-      for (int i = 0; i < 10 && i < d->train_count(); ++i) atlas.put_gray(i, d->train_image(i));
+      atlas.reset(10, 1, d->side(), d->side());
+      for (int i = 0; i < 10 && i < d->train_count(); ++i) atlas.put_gray(i, d->train_image(i).data());
       L.first_ten.upload(atlas.width(), atlas.height(), atlas.rgba.data());
       L.first_ten_for = d;
       finish_lesson_step();
@@ -61,13 +61,11 @@ void App::begin_lesson_step(int s) {
       L.cv_folds.clear();
       L.cv_mean = kNaN;
       L.cv_ms = 0;
-      L.cv_side = d->side;
-      const Status st = L.cv.start(*d);  // 5 stratified folds, sklearn's SGDClassifier settings
-      L.cv_started = st.ok;
-      if (!st) {
-        error_ = tr(st);
-        L.running = L.run_all = false;
-      }
+      L.cv_side = d->side();
+      L.cv_fold = 0;
+      L.cv_fold_progress = 0;
+      L.cv_started = true;
+      engine_.cv(d->side());  // 5 stratified folds, sklearn's SGDClassifier settings
       break;
     }
     case 3: {
@@ -81,14 +79,13 @@ void App::begin_lesson_step(int s) {
     case 4: {
       L.dense_epochs.clear();
       L.dense_val_acc = static_cast<float>(kNaN);
-      L.dense_side = d->side;
+      L.dense_side = d->side();
       const Status st = start_training(TrainConfig{});  // Dense(10, softmax), Keras' defaults
+      L.dense_run = 0;
+      L.dense_pending = st.ok;  // the run id comes with `started` (lesson_tick)
       if (!st) {
         error_ = tr(st);
         L.running = L.run_all = false;
-        L.dense_run = 0;
-      } else {
-        L.dense_run = run_id_;
       }
       break;
     }
@@ -109,36 +106,47 @@ void App::finish_lesson_step() {
   }
 }
 
-double App::lesson_slice(double budget_ms) {
+void App::lesson_tick() {
   LessonState& L = lesson_;
-  if (!L.running) return 0;
+  if (!L.running) return;
   if (L.step == 2) {
-    if (hidden_) return 0;
-    const double t0 = now_ms();
-    const double deadline = t0 + std::max(1.0, budget_ms);
-    do {
-      L.cv.step(kCvWork);
-    } while (L.cv.busy() && now_ms() < deadline);
-    const double ms = now_ms() - t0;
-    L.cv_ms += ms;
-    L.cv_folds = L.cv.fold_scores();
-    if (!L.cv.busy()) {
-      L.cv_mean = L.cv.mean();
+    const CvView& cv = run().cv();
+    if (cv.side != L.cv_side) return;  // not this CV's events yet
+    L.cv_ms = cv.compute_s * 1000.0;
+    L.cv_folds = cv.scores;
+    L.cv_fold = cv.fold;
+    L.cv_k = cv.folds > 0 ? cv.folds : L.cv_k;
+    L.cv_fold_progress = cv.fold_progress;
+    if (cv.done) {
+      L.cv_mean = cv.mean;
       finish_lesson_step();
-    }
-    return ms;
-  }
-  if (L.step == 4) {
-    if (run_id_ != L.dense_run) {  // the user started or reset another run
+    } else if (cv.cancelled || !engine_.worker_alive()) {
       L.running = L.run_all = false;
       L.cancelled = true;
-      return 0;
+    }
+    return;
+  }
+  if (L.step == 4) {
+    if (L.dense_pending) {
+      if (engine_.starting_run()) return;
+      L.dense_pending = false;
+      if (!run().has_model()) {  // refused or the worker died
+        L.running = L.run_all = false;
+        L.cancelled = true;
+        return;
+      }
+      L.dense_run = run().run_id();
+    }
+    if (run().run_id() != L.dense_run || engine_.starting_run()) {  // another run started or reset
+      L.running = L.run_all = false;
+      L.cancelled = true;
+      return;
     }
     L.dense_epochs.clear();
-    for (const EpochRecord& e : trainer_.history()) L.dense_epochs.push_back(e.val_acc);
-    if (!trainer_.busy()) {
-      if (trainer_.phase() == Phase::kDone && !trainer_.history().empty()) {
-        L.dense_val_acc = trainer_.history().back().val_acc;
+    for (const EpochRecord& e : run().history()) L.dense_epochs.push_back(e.val_acc);
+    if (!run().busy()) {
+      if (run().phase() == Phase::kDone && !run().history().empty()) {
+        L.dense_val_acc = run().history().back().val_acc;
         finish_lesson_step();
       } else {
         L.running = L.run_all = false;
@@ -146,7 +154,6 @@ double App::lesson_slice(double budget_ms) {
       }
     }
   }
-  return 0;
 }
 
 void App::lesson_json(JsonWriter& j) const {

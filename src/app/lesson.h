@@ -1,6 +1,6 @@
-// The guided lesson's state: which step runs, the time-sliced cross-validation (step 2), the
-// lesson's Dense(10, softmax) run (step 4) and what the panel shows. The App drives it
-// (lesson.cpp) and draws it (panel_lesson.cpp).
+// The guided lesson's state: which step runs, the cross-validation (step 2) and the lesson's
+// Dense(10, softmax) run (step 4), both run by the engine in its worker, and what the panel
+// shows. The App drives it (lesson.cpp) and draws it (panel_lesson.cpp).
 #pragma once
 
 #include <array>
@@ -9,11 +9,10 @@
 #include <vector>
 
 #include "app/gl_texture.h"
-#include "core/linear_sgd.h"
 
 namespace fm {
 
-struct Dataset;
+class BundleView;
 
 constexpr int kLessonSteps = 5;
 
@@ -28,14 +27,15 @@ struct LessonState {
 
   // Step 1: the data
   std::array<int, 10> balance{};
-  const Dataset* first_ten_for = nullptr;
+  const BundleView* first_ten_for = nullptr;
   Texture first_ten;  // 10 images side by side
 
-  // Step 2: cross-validation
-  CrossValidation cv;
+  // Step 2: cross-validation (the engine's `cv`; the view's cv() has its progress)
   bool cv_started = false;
   int cv_side = 0;
-  double cv_ms = 0;   // compute time inside cv.step()
+  int cv_fold = 0, cv_k = 5;
+  double cv_fold_progress = 0;
+  double cv_ms = 0;   // the engine's compute time
   double cv_mean = std::numeric_limits<double>::quiet_NaN();  // NaN until all folds are in
   std::vector<double> cv_folds;
 
@@ -43,7 +43,8 @@ struct LessonState {
   long long split_train = 0, split_val = 0;
 
   // Step 4: the Dense run (the App's trainer; the live panels show it)
-  uint64_t dense_run = 0;   // the App's run id of the lesson's run, 0 = none
+  uint64_t dense_run = 0;   // the RunView's run id of the lesson's run, 0 = none
+  bool dense_pending = false;  // train sent, `started` not yet here
   int dense_side = 0;
   float dense_val_acc = std::numeric_limits<float>::quiet_NaN();  // NaN until the run finished
   std::vector<float> dense_epochs;

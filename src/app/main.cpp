@@ -1,5 +1,6 @@
 // The page's entry point: SDL2 window with a WebGL2 (GLES 3.0) context, Dear ImGui, and the
-// frame loop — emscripten_set_main_loop_arg in the browser (one thread), a while loop natively.
+// frame loop (emscripten_set_main_loop_arg, one thread). A frame is drawn only when the App
+// wants one (input, an engine event, an animation): an idle page presents nothing.
 #include <SDL.h>
 
 #include <memory>
@@ -10,14 +11,10 @@
 #include "imgui_impl_sdl.h"
 #include "app/app.h"
 #include "app/strings.h"
-#include "app/web_api.h"
+#include "app/web_bridge.h"
 
-#ifdef __EMSCRIPTEN__
 #include <GLES3/gl3.h>
 #include <emscripten.h>
-#else
-#include <SDL_opengl.h>
-#endif
 
 namespace {
 
@@ -25,7 +22,6 @@ struct Runtime {
   SDL_Window* window = nullptr;
   SDL_GLContext gl = nullptr;
   fm::App app;
-  bool quit = false;
 };
 
 void frame(void* arg) {
@@ -34,8 +30,9 @@ void frame(void* arg) {
   while (SDL_PollEvent(&event)) {
     ImGui_ImplSDL2_ProcessEvent(&event);
     rt->app.handle_event(event);
-    if (event.type == SDL_QUIT) rt->quit = true;
   }
+  // Nothing changed: no ImGui frame, no GL calls; the canvas keeps showing the last frame.
+  if (!rt->app.wants_frame()) return;
   ImGui_ImplOpenGL3_NewFrame();
   ImGui_ImplSDL2_NewFrame();
   ImGui::NewFrame();
@@ -65,17 +62,10 @@ int fail(const char* what) {
 
 int main(int, char**) {
   if (SDL_Init(SDL_INIT_VIDEO | SDL_INIT_TIMER) != 0) return fail(fm::tr(fm::Str::kErrSdlInit));
-#ifdef __EMSCRIPTEN__
   SDL_GL_SetAttribute(SDL_GL_CONTEXT_PROFILE_MASK, SDL_GL_CONTEXT_PROFILE_ES);
   SDL_GL_SetAttribute(SDL_GL_CONTEXT_MAJOR_VERSION, 3);
   SDL_GL_SetAttribute(SDL_GL_CONTEXT_MINOR_VERSION, 0);
   const char* glsl = "#version 300 es";
-#else
-  SDL_GL_SetAttribute(SDL_GL_CONTEXT_PROFILE_MASK, SDL_GL_CONTEXT_PROFILE_CORE);
-  SDL_GL_SetAttribute(SDL_GL_CONTEXT_MAJOR_VERSION, 3);
-  SDL_GL_SetAttribute(SDL_GL_CONTEXT_MINOR_VERSION, 2);
-  const char* glsl = "#version 150";
-#endif
   SDL_GL_SetAttribute(SDL_GL_DOUBLEBUFFER, 1);
   SDL_GL_SetAttribute(SDL_GL_DEPTH_SIZE, 0);
   SDL_GL_SetAttribute(SDL_GL_STENCIL_SIZE, 0);
@@ -99,18 +89,7 @@ int main(int, char**) {
   rt->app.init();
   fm::web_api_attach(&rt->app);
 
-#ifdef __EMSCRIPTEN__
   // fps 0: driven by requestAnimationFrame; simulate_infinite_loop: main does not return.
   emscripten_set_main_loop_arg(frame, rt, 0, 1);
-#else
-  while (!rt->quit) frame(rt);
-  ImGui_ImplOpenGL3_Shutdown();
-  ImGui_ImplSDL2_Shutdown();
-  ImGui::DestroyContext();
-  SDL_GL_DeleteContext(rt->gl);
-  SDL_DestroyWindow(rt->window);
-  delete rt;
-  SDL_Quit();
-#endif
   return 0;
 }

@@ -70,17 +70,17 @@ void App::handle_canvas_event(const SDL_Event& e) {
 // times a second while training changes the weights.
 void App::update_prediction() {
   const int side = model_side();
-  const bool model = trainer_.has_model();
+  const bool model = run().has_weights();
   char key[96];
   std::snprintf(key, sizeof(key), "%llu/%d/%d", static_cast<unsigned long long>(canvas_.version()),
                 side, fill_outlines_ ? 1 : 0);
   const double t = now_ms();
   const bool input_changed = pred_input_key_ != key;
-  const bool weights_changed = model && trainer_.samples_seen() != pred_samples_;
+  const bool weights_changed = model && static_cast<long long>(run().weights_version()) != pred_samples_;
   const bool model_changed = model != has_probs_;
-  if (!input_changed && !model_changed && !(weights_changed && t - pred_time_ > 150.0)) return;
+  if (!input_changed && !model_changed && !weights_changed) return;
   pred_time_ = t;
-  pred_samples_ = trainer_.samples_seen();
+  pred_samples_ = static_cast<long long>(run().weights_version());
 
   if (input_changed) {
     pred_input_key_ = key;
@@ -105,14 +105,14 @@ void App::update_prediction() {
   probs_.fill(0.0f);
   top_ = -1;
   has_probs_ = model;
-  if (model && !canvas_.empty() && trainer_.network().arch().inputs == side * side) {
-    trainer_.network().predict(model_input_.data(), probs_.data());
+  if (model && !canvas_.empty() && run().network().arch().inputs == side * side) {
+    run().network().predict(model_input_.data(), probs_.data());
     top_ = argmax(probs_.data(), kNumClasses);
   }
 }
 
 void App::panel_canvas() {
-  const Dataset* d = data();
+  const BundleView* d = data();
   if (d == nullptr) return;
   char buf[200];
   const ImGuiStyle& style = ImGui::GetStyle();
@@ -200,12 +200,12 @@ void App::panel_canvas() {
   ImGui::BeginGroup();
   const float rw = ImGui::GetContentRegionAvail().x;
   ImGui::PushTextWrapPos(ImGui::GetCursorPosX() + rw);
-  if (!trainer_.has_model()) {
+  if (!run().has_weights()) {
     ImGui::TextDisabled("%s", tr(Str::kCanvasNoModel));
   } else {
     std::snprintf(buf, sizeof(buf), tr(Str::kFmtPredictWith),
-                  trainer_.config().model == ModelKind::kMlp ? tr(Str::kModelMlpShort) : tr(Str::kModelSoftmaxShort),
-                  trainer_.epoch(), running() ? tr(Str::kTrainingNow) : "");
+                  run().config().model == ModelKind::kMlp ? tr(Str::kModelMlpShort) : tr(Str::kModelSoftmaxShort),
+                  run().epoch(), running() ? tr(Str::kTrainingNow) : "");
     ImGui::TextDisabled("%s", buf);
   }
   ImGui::PopTextWrapPos();

@@ -20,15 +20,15 @@ ImU32 mix(ImU32 a, ImU32 b, float t) {
 }  // namespace
 
 void App::panel_confusion() {
-  const ConfusionMatrix& cm = trainer_.val_confusion();
+  const ConfusionMatrix& cm = run().val_confusion();
   char buf[160];
-  if (!trainer_.has_model() || cm.total() == 0) {
+  if (!run().has_model() || cm.total() == 0) {
     ImGui::PushTextWrapPos(0.0f);
     ImGui::TextDisabled("%s", tr(Str::kHintConfusion));
     ImGui::PopTextWrapPos();
     return;
   }
-  std::snprintf(buf, sizeof(buf), tr(Str::kFmtConfusionSummary), trainer_.epoch(),
+  std::snprintf(buf, sizeof(buf), tr(Str::kFmtConfusionSummary), run().epoch(),
                 format_count(cm.total()).c_str(), cm.accuracy());
   ImGui::TextUnformatted(buf);
 

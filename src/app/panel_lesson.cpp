@@ -48,7 +48,7 @@ void App::draw_menu_extras() {
 void App::panel_lesson() {
   LessonState& L = lesson_;
   if (!L.open) return;
-  const Dataset* d = data();
+  const BundleView* d = data();
   const ImGuiViewport* vp = ImGui::GetMainViewport();
   const float w = std::min(560.0f, vp->WorkSize.x - 16.0f);
   const float h = std::min(660.0f, vp->WorkSize.y - 16.0f);
@@ -143,12 +143,12 @@ void App::panel_lesson() {
 
 void App::lesson_step_data() {
   LessonState& L = lesson_;
-  const Dataset* d = data();
+  const BundleView* d = data();
   if (!L.done[1] || d == nullptr || L.first_ten_for != d) return;
   char buf[256];
   const std::string n = format_count(d->train_count());
-  std::snprintf(buf, sizeof(buf), tr(Str::kFmtShapes), n.c_str(), d->side, d->side, n.c_str(),
-                format_count(d->test_count()).c_str(), d->side, d->side);
+  std::snprintf(buf, sizeof(buf), tr(Str::kFmtShapes), n.c_str(), d->side(), d->side(), n.c_str(),
+                format_count(d->test_count()).c_str(), d->side(), d->side());
   ImGui::PushTextWrapPos(0.0f);
   ImGui::TextUnformatted(buf);
   ImGui::PopTextWrapPos();
@@ -161,11 +161,11 @@ void App::lesson_step_data() {
   for (int i = 0; i < 10 && i < d->train_count(); ++i) {
     const ImVec2 p0(o.x + i * (size + gap), o.y);
     ImVec2 uv0, uv1;
-    L.first_ten.cell_uv(i, 0, d->side, d->side, &uv0, &uv1);
+    L.first_ten.cell_uv(i, 0, d->side(), d->side(), &uv0, &uv1);
     dl->AddImage(L.first_ten.id(), p0, ImVec2(p0.x + size, p0.y + size), uv0, uv1);
   }
   for (int i = 0; i < 10 && i < d->train_count(); ++i) {
-    const std::string name = fit_text(class_name(d->train_labels[static_cast<size_t>(i)]), size + gap);
+    const std::string name = fit_text(class_name(d->train_label(i)), size + gap);
     const float tw = ImGui::CalcTextSize(name.c_str()).x;
     dl->AddText(ImVec2(o.x + i * (size + gap) + (size - tw) * 0.5f, o.y + size + 2),
                 ImGui::GetColorU32(ImGuiCol_Text), name.c_str());
@@ -186,16 +186,16 @@ void App::lesson_step_cv() {
   LessonState& L = lesson_;
   if (!L.cv_started) return;
   char buf[200];
-  const int k = L.cv.folds();
+  const int k = L.cv_k;
   for (int f = 0; f < k; ++f) {
     if (f < static_cast<int>(L.cv_folds.size())) {
       std::snprintf(buf, sizeof(buf), tr(Str::kFmtFoldDone), f + 1, L.cv_folds[static_cast<size_t>(f)]);
       ImGui::TextUnformatted(buf);
-    } else if (L.running && L.step == 2 && f == L.cv.current_fold()) {
+    } else if (L.running && L.step == 2 && f == L.cv_fold) {
       std::snprintf(buf, sizeof(buf), tr(Str::kFmtFoldRunning), f + 1);
       ImGui::TextUnformatted(buf);
       ImGui::SameLine();
-      ImGui::ProgressBar(static_cast<float>(L.cv.fold_progress()), ImVec2(-1, 0), "");
+      ImGui::ProgressBar(static_cast<float>(L.cv_fold_progress), ImVec2(-1, 0), "");
     }
   }
   const double ref = L.cv_side == 28 ? LessonReference::kCv28 : LessonReference::kCv14;

@@ -18,10 +18,10 @@ constexpr ImU32 kTest = IM_COL32(90, 210, 120, 255);
 }  // namespace
 
 void App::panel_plots() {
-  const auto& history = trainer_.history();
-  const float test_acc = trainer_.test_acc();
+  const auto& history = run().history();
+  const float test_acc = run().test_acc();
   char buf[160];
-  if (!trainer_.has_model()) {
+  if (!run().has_model()) {
     ImGui::TextDisabled("%s", tr(Str::kHintPlots));
   } else if (!history.empty()) {
     const EpochRecord& e = history.back();
@@ -39,15 +39,17 @@ void App::panel_plots() {
     ImGui::TextDisabled("%s", tr(Str::kHintFirstEpoch));
   }
 
-  const int epochs = trainer_.has_model() ? trainer_.config().epochs : form_.epochs;
+  const int epochs = run().has_model() ? run().config().epochs : form_.epochs;
   const float x_max = static_cast<float>(std::max(1, epochs));
 
   std::vector<PlotSeries> loss(3), acc(3);
   loss[0].label = acc[0].label = tr(Str::kSeriesTrainBatch);
   loss[0].color = acc[0].color = kTrainBatch;
   loss[0].thickness = acc[0].thickness = 1.2f;
-  loss[0].points = batch_loss_;
-  acc[0].points = batch_acc_;
+  for (const CurvePoint& p : run().curve()) {
+    loss[0].points.emplace_back(p.x, p.loss);
+    acc[0].points.emplace_back(p.x, p.acc);
+  }
   loss[1].label = acc[1].label = tr(Str::kSeriesTrainEpoch);
   loss[2].label = acc[2].label = tr(Str::kSeriesVal);
   loss[1].color = acc[1].color = kTrainEpoch;
@@ -57,8 +59,8 @@ void App::panel_plots() {
     loss[static_cast<size_t>(i)].thickness = acc[static_cast<size_t>(i)].thickness = 2.0f;
   }
   float loss_max = 0.5f, acc_min = 1.0f;
-  for (const ImVec2& p : batch_loss_) loss_max = std::max(loss_max, p.y);
-  for (const ImVec2& p : batch_acc_) acc_min = std::min(acc_min, p.y);
+  for (const ImVec2& p : loss[0].points) loss_max = std::max(loss_max, p.y);
+  for (const ImVec2& p : acc[0].points) acc_min = std::min(acc_min, p.y);
   for (const EpochRecord& e : history) {
     const float x = static_cast<float>(e.epoch);
     loss[1].points.emplace_back(x, e.train_loss);
@@ -73,7 +75,7 @@ void App::panel_plots() {
   const double ls = nice_step(loss_max, 4);
   loss_max = static_cast<float>(std::ceil(loss_max / ls) * ls);
   acc_min = std::clamp(std::floor(acc_min * 10.0f) / 10.0f, 0.0f, 0.9f);
-  if (batch_acc_.empty() && history.empty()) acc_min = 0.0f;
+  if (acc[0].points.empty() && history.empty()) acc_min = 0.0f;
 
   const float avail_h = ImGui::GetContentRegionAvail().y;
   const float w = ImGui::GetContentRegionAvail().x;

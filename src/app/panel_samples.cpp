@@ -15,45 +15,45 @@
 namespace fm {
 
 void App::rebuild_items() {
-  const Dataset* d = data();
+  const BundleView* d = data();
   char key[160];
   std::snprintf(key, sizeof(key), "%p/%d/%d/%d/%d/%d/%llu/%d/%zu", static_cast<const void*>(d),
                 static_cast<int>(view_.split), view_.klass, static_cast<int>(view_.mode), view_.truth,
-                view_.predicted, static_cast<unsigned long long>(run_id_), trainer_.epoch(),
-                trainer_.val_predictions().size());
+                view_.predicted, static_cast<unsigned long long>(run().run_id()), run().epoch(),
+                run().val_predictions().size());
   if (items_key_ == key) return;
   items_key_ = key;
   items_.clear();
   if (d == nullptr) return;
-  const bool model_here = trainer_.has_model() && trainer_.data() == d;
+  const bool model_here = run().has_model() && run().side() == d->side();
   auto want = [&](int label) { return view_.klass < 0 || label == view_.klass; };
   switch (view_.mode) {
     case SampleMode::kBrowse:
       if (view_.split == SplitKind::kTest) {
         for (Index i = 0; i < d->test_count(); ++i) {
-          if (want(d->test_labels[static_cast<size_t>(i)])) items_.push_back({static_cast<int32_t>(i), true, -1, 0});
+          if (want(d->test_label(i))) items_.push_back({static_cast<int32_t>(i), true, -1, 0});
         }
       } else {
         const Split& s = split();
         for (int32_t i : view_.split == SplitKind::kTrain ? s.train : s.val) {
-          if (want(d->train_labels[static_cast<size_t>(i)])) items_.push_back({i, false, -1, 0});
+          if (want(d->train_label(i))) items_.push_back({i, false, -1, 0});
         }
       }
       break;
     case SampleMode::kHardest:
       if (model_here) {
-        for (const Mistake& m : trainer_.val_hardest().items()) {
+        for (const Mistake& m : run().val_hardest()) {
           if (want(m.label)) items_.push_back({m.index, false, static_cast<int8_t>(m.predicted), m.confidence});
         }
       }
       break;
     case SampleMode::kCell:
       if (model_here) {
-        const auto& val = trainer_.split().val;
-        const auto& pred = trainer_.val_predictions();
+        const auto& val = run().val_indices();
+        const auto& pred = run().val_predictions();
         for (size_t k = 0; k < val.size() && k < pred.size(); ++k) {
           const int32_t i = val[k];
-          if (d->train_labels[static_cast<size_t>(i)] == view_.truth && pred[k] == view_.predicted) {
+          if (d->train_label(i) == view_.truth && pred[k] == view_.predicted) {
             items_.push_back({i, false, -1, 0});
           }
         }
@@ -63,7 +63,7 @@ void App::rebuild_items() {
 }
 
 void App::update_page(int page_size, int cols) {
-  const Dataset* d = data();
+  const BundleView* d = data();
   const int n = static_cast<int>(items_.size());
   const int pages = std::max(1, (n + page_size - 1) / page_size);
   view_.page = std::clamp(view_.page, 0, pages - 1);
@@ -79,10 +79,10 @@ void App::update_page(int page_size, int cols) {
     atlas_cols_ = std::max(1, cols);
     if (count > 0) {
       Atlas atlas;
-      atlas.reset(atlas_cols_, (count + atlas_cols_ - 1) / atlas_cols_, d->side, d->side);
+      atlas.reset(atlas_cols_, (count + atlas_cols_ - 1) / atlas_cols_, d->side(), d->side());
       for (int k = 0; k < count; ++k) {
         const SampleItem& it = page_[static_cast<size_t>(k)];
-        atlas.put_gray(k, it.test ? d->test_image(it.index) : d->train_image(it.index));
+        atlas.put_gray(k, (it.test ? d->test_image(it.index) : d->train_image(it.index)).data());
       }
       atlas_tex_.upload(atlas.width(), atlas.height(), atlas.rgba.data());
     }
@@ -90,30 +90,33 @@ void App::update_page(int page_size, int cols) {
   // Live predictions for the page (the hardest view keeps the stored ones). While training,
   // refreshed a few times a second: one forward pass per image.
   if (view_.mode == SampleMode::kHardest) return;
-  const bool can_predict = trainer_.has_model() && model_side() == d->side;
+  const bool can_predict = run().has_weights() && model_side() == d->side();
   if (!can_predict) {
     for (SampleItem& it : page_) it.predicted = -1;
     return;
   }
   std::snprintf(key, sizeof(key), "%s|%llu|%lld", page_key_.c_str(),
-                static_cast<unsigned long long>(run_id_), trainer_.samples_seen());
+                static_cast<unsigned long long>(run().run_id()),
+                static_cast<long long>(run().weights_version()));
   const double t = now_ms();
-  if (pred_key_ == key || (!new_page && t - page_pred_time_ < 400.0)) return;
+  // While training, refreshed a few times a second (a frame is drawn at each event anyway).
+  if (pred_key_ == key || (!new_page && t - page_pred_time_ < 400.0 && run().running())) return;
   pred_key_ = key;
   page_pred_time_ = t;
   std::vector<float> input(static_cast<size_t>(d->pixels()));
+  std::vector<uint8_t> px;
   std::array<float, kNumClasses> probs{};
   for (SampleItem& it : page_) {
-    const uint8_t* px = it.test ? d->test_image(it.index) : d->train_image(it.index);
+    px = it.test ? d->test_image(it.index) : d->train_image(it.index);
     for (size_t p = 0; p < input.size(); ++p) input[p] = px[p] * (1.0f / 255.0f);
-    trainer_.network().predict(input.data(), probs.data());
+    run().network().predict(input.data(), probs.data());
     it.predicted = static_cast<int8_t>(argmax(probs.data(), kNumClasses));
     it.confidence = probs[static_cast<size_t>(it.predicted)];
   }
 }
 
 void App::panel_samples() {
-  const Dataset* d = data();
+  const BundleView* d = data();
   if (d == nullptr) return;
   char buf[200];
 
@@ -143,7 +146,7 @@ void App::panel_samples() {
   int mode = view_.mode == SampleMode::kHardest ? 1 : 0;
   if (ImGui::RadioButton(tr(Str::kModeBrowse), &mode, 0)) view_.mode = SampleMode::kBrowse, view_.page = 0;
   ImGui::SameLine();
-  ImGui::BeginDisabled(!trainer_.has_model());
+  ImGui::BeginDisabled(!run().has_model());
   if (ImGui::RadioButton(tr(Str::kModeHardest), &mode, 1)) view_.mode = SampleMode::kHardest, view_.page = 0;
   ImGui::EndDisabled();
   if (ImGui::IsItemHovered(ImGuiHoveredFlags_AllowWhenDisabled)) ImGui::SetTooltip("%s", tr(Str::kTipHardest));
@@ -205,8 +208,8 @@ void App::panel_samples() {
     const ImVec2 p0 = cell_origin(k);
     const ImVec2 i0(p0.x + (cell_w - img) * 0.5f, p0.y);
     ImVec2 uv0, uv1;
-    atlas_tex_.cell_uv(static_cast<int>(k) % atlas_cols_, static_cast<int>(k) / atlas_cols_, d->side,
-                       d->side, &uv0, &uv1);
+    atlas_tex_.cell_uv(static_cast<int>(k) % atlas_cols_, static_cast<int>(k) / atlas_cols_, d->side(),
+                       d->side(), &uv0, &uv1);
     dl->AddImage(atlas_tex_.id(), i0, ImVec2(i0.x + img, i0.y + img), uv0, uv1);
   }
   for (size_t k = 0; k < page_.size(); ++k) {
@@ -218,8 +221,7 @@ void App::panel_samples() {
     const bool hovered = ImGui::IsItemHovered();
     const bool clicked = ImGui::IsItemClicked();
     ImGui::PopID();
-    const int label = it.test ? d->test_labels[static_cast<size_t>(it.index)]
-                              : d->train_labels[static_cast<size_t>(it.index)];
+    const int label = it.test ? d->test_label(it.index) : d->train_label(it.index);
     const ImVec2 i0(p0.x + (cell_w - img) * 0.5f, p0.y);
     const ImVec2 i1(i0.x + img, i0.y + img);
     const bool has_pred = it.predicted >= 0;
@@ -245,7 +247,7 @@ void App::panel_samples() {
       ImGui::EndTooltip();
     }
     if (clicked) {
-      canvas_.load_image(it.test ? d->test_image(it.index) : d->train_image(it.index), d->side,
+      canvas_.load_image((it.test ? d->test_image(it.index) : d->train_image(it.index)).data(), d->side(),
                          it.test ? it.index : -1);
       focus_tab_ = Panel::kCanvas;
     }

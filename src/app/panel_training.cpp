@@ -22,7 +22,7 @@ void row_label(const char* label, float label_w) {
 }  // namespace
 
 void App::panel_training() {
-  const bool busy = trainer_.busy();
+  const bool busy = engine_.busy();
   // The widest label in this language (Korean's widest is not "Learning rate").
   float label_w = 0;
   for (Str id : {Str::kLabelModel, Str::kLabelHidden, Str::kLabelOptimizer, Str::kLabelLearningRate,
@@ -47,7 +47,8 @@ void App::panel_training() {
       ImGui::SetNextItemWidth(std::max(40.0f, (w * 0.7f - 8.0f * form_.layers) / form_.layers));
       ImGui::PushID(i);
       if (ImGui::InputInt("##width", &form_.width[i], 10, 100)) {
-        form_.width[i] = std::clamp(form_.width[i], 1, 1024);
+        const SettingRow* row = find_setting("hidden");
+        form_.width[i] = std::clamp(form_.width[i], static_cast<int>(row->lo), static_cast<int>(row->hi));
       }
       if (ImGui::IsItemHovered()) ImGui::SetTooltip("%s", tr(Str::kTipWidth));
       ImGui::PopID();
@@ -63,31 +64,31 @@ void App::panel_training() {
   float lr = form_.lr;
   // Applied as typed; intermediate values such as "0." are ignored until they make sense.
   if (ImGui::InputFloat("##lr", &lr, 0.0f, 0.0f, "%.5g") && std::isfinite(lr) && lr > 0 &&
-      lr <= kMaxLearningRate) {
+      lr <= find_setting("lr")->hi) {
     form_.lr = lr;
-    if (trainer_.has_model()) {
-      const Status st = trainer_.set_lr(lr);
-      if (!st) error_ = tr(st);
-    }
+    if (run().has_model() && run().busy()) engine_.set_lr(lr);  // from the next minibatch
   }
   if (ImGui::IsItemHovered()) ImGui::SetTooltip("%s", tr(Str::kTipLive));
   row_label(tr(Str::kLabelBatch), label_w);
   int batch = form_.batch;
+  ImGui::BeginDisabled(busy);  // the engine's runs keep their batch size
   if (ImGui::InputInt("##batch", &batch, 8, 32)) {
-    batch = std::clamp(batch, 1, 4096);
-    form_.batch = batch;
-    if (trainer_.has_model()) {
-      const Status st = trainer_.set_batch(batch);
-      if (!st) error_ = tr(st);
+    const SettingRow* row = find_setting("batch");
+    form_.batch = std::clamp(batch, static_cast<int>(row->lo), static_cast<int>(row->hi));
+  }
+  row_label(tr(Str::kLabelEpochs), label_w);
+  if (ImGui::InputInt("##epochs", &form_.epochs, 1, 5)) {
+    const SettingRow* row = find_setting("epochs");
+    form_.epochs = std::clamp(form_.epochs, static_cast<int>(row->lo), static_cast<int>(row->hi));
+  }
+  row_label(tr(Str::kLabelSeed), label_w);
+  {
+    const SettingRow* row = find_setting("seed");
+    const uint64_t step = 1, step_fast = 10;
+    if (ImGui::InputScalar("##seed", ImGuiDataType_U64, &form_.seed, &step, &step_fast, "%llu")) {
+      form_.seed = std::min<uint64_t>(form_.seed, static_cast<uint64_t>(row->hi));
     }
   }
-  if (ImGui::IsItemHovered()) ImGui::SetTooltip("%s", tr(Str::kTipLive));
-
-  ImGui::BeginDisabled(busy);
-  row_label(tr(Str::kLabelEpochs), label_w);
-  if (ImGui::InputInt("##epochs", &form_.epochs, 1, 5)) form_.epochs = std::clamp(form_.epochs, 1, kMaxEpochs);
-  row_label(tr(Str::kLabelSeed), label_w);
-  if (ImGui::InputInt("##seed", &form_.seed, 1, 10)) form_.seed = std::max(0, form_.seed);
   row_label(tr(Str::kLabelInput), label_w);
   int side_index = form_.side == 28 ? 1 : 0;
   const char* sides[] = {tr(Str::kSide14), tr(Str::kSide28)};
@@ -121,61 +122,58 @@ void App::panel_training() {
     ImGui::EndDisabled();
   }
   ImGui::SameLine();
-  ImGui::BeginDisabled(trainer_.phase() == Phase::kDiverged);
+  ImGui::BeginDisabled(run().phase() == Phase::kDiverged);
   if (ImGui::Button(tr(Str::kButtonStepEpoch), bsize)) {
-    if (!busy) {
+    if (!busy && !run().has_model()) {
       const Status st = start_training(config_from_form());
       if (!st) error_ = tr(st);
     }
-    if (trainer_.busy()) {
-      stop_after_epoch_ = trainer_.epoch() + 1;
-      paused_ = false;
-    }
+    engine_.plus_epoch();  // one more epoch, then pause there (or after done: one more)
   }
   ImGui::EndDisabled();
   if (ImGui::IsItemHovered(ImGuiHoveredFlags_AllowWhenDisabled)) {
     ImGui::SetTooltip("%s", tr(Str::kTipStepEpoch));
   }
   ImGui::SameLine();
-  ImGui::BeginDisabled(!trainer_.has_model());
+  ImGui::BeginDisabled(!run().has_model() && !busy);
   if (ImGui::Button(tr(Str::kButtonReset), bsize)) reset();
   ImGui::EndDisabled();
   draw_model_file_buttons();  // model_io.cpp: Export / Import model
 
   // --- Progress ---
   ImGui::Separator();
-  if (!trainer_.has_model()) {
+  if (!run().has_model()) {
     ImGui::PushTextWrapPos(0.0f);
-    ImGui::TextDisabled("%s", tr(Str::kHintPressTrain));
+    ImGui::TextDisabled("%s", tr(busy ? Str::kPhaseStarting : Str::kHintPressTrain));
     ImGui::PopTextWrapPos();
   } else {
-    const TrainConfig& c = trainer_.config();
-    const Index per_epoch = std::max<Index>(1, trainer_.batches_per_epoch());
-    const int shown_epoch = std::min(c.epochs, trainer_.epoch() + (busy ? 1 : 0));
-    const double done = trainer_.phase() == Phase::kDone
+    const TrainConfig& c = run().config();
+    const long long per_epoch = std::max<long long>(1, run().batches_per_epoch());
+    const int shown_epoch = std::min(c.epochs, run().epoch() + (busy ? 1 : 0));
+    const double done = run().phase() == Phase::kDone
                             ? 1.0
-                            : (trainer_.epoch() + static_cast<double>(trainer_.batch_in_epoch()) / per_epoch) / c.epochs;
+                            : (run().epoch() + static_cast<double>(run().batch_in_epoch()) / per_epoch) / c.epochs;
     std::snprintf(buf, sizeof(buf), tr(Str::kFmtEpochBatch), shown_epoch, c.epochs,
-                  static_cast<long long>(trainer_.batch_in_epoch()), static_cast<long long>(per_epoch));
+                  run().batch_in_epoch(), per_epoch);
     ImGui::PushStyleColor(ImGuiCol_PlotHistogram, IM_COL32(50, 120, 200, 255));
     ImGui::ProgressBar(static_cast<float>(std::clamp(done, 0.0, 1.0)), ImVec2(-1, 0), buf);
     ImGui::PopStyleColor();
 
     const char* phase = tr(Str::kPhaseIdle);
-    switch (trainer_.phase()) {
-      case Phase::kTraining: phase = paused_ ? tr(Str::kPhasePaused) : tr(Str::kPhaseTraining); break;
-      case Phase::kValidating: phase = paused_ ? tr(Str::kPhasePaused) : tr(Str::kPhaseValidating); break;
-      case Phase::kTesting: phase = paused_ ? tr(Str::kPhasePaused) : tr(Str::kPhaseTesting); break;
+    const bool paused = run().paused();
+    switch (run().phase()) {
+      case Phase::kTraining: phase = paused ? tr(Str::kPhasePaused) : tr(Str::kPhaseTraining); break;
+      case Phase::kValidating: phase = paused ? tr(Str::kPhasePaused) : tr(Str::kPhaseValidating); break;
+      case Phase::kTesting: phase = paused ? tr(Str::kPhasePaused) : tr(Str::kPhaseTesting); break;
       case Phase::kDone: phase = tr(Str::kPhaseDone); break;
       case Phase::kDiverged: phase = tr(Str::kPhaseDiverged); break;
       default: break;
     }
-    if (hidden_ && running()) phase = tr(Str::kPhaseHidden);
     ImGui::Text("%s", phase);
     ImGui::SameLine();
     const double remaining =
         static_cast<double>(c.epochs) * static_cast<double>(split().train.size()) -
-        static_cast<double>(trainer_.samples_seen());
+        static_cast<double>(run().samples_seen());
     if (running() && samples_per_s_ > 0 && remaining > 0) {
       std::snprintf(buf, sizeof(buf), tr(Str::kFmtRateEta), format_count(std::llround(samples_per_s_)).c_str(),
                     remaining / samples_per_s_);
@@ -183,25 +181,24 @@ void App::panel_training() {
       std::snprintf(buf, sizeof(buf), tr(Str::kFmtRate), format_count(std::llround(samples_per_s_)).c_str());
     }
     text_right_aligned(buf);
-    std::snprintf(buf, sizeof(buf), tr(Str::kFmtCompute), compute_ms_ / 1000.0,
-                  format_count(static_cast<long long>(trainer_.network().arch().param_count())).c_str(),
-                  budget_.budget_ms());
+    std::snprintf(buf, sizeof(buf), tr(Str::kFmtCompute), run().compute_s(),
+                  format_count(run().params()).c_str(), engine_.slice_ms());
     ImGui::PushTextWrapPos(0.0f);
     ImGui::TextDisabled("%s", buf);
-    if (!trainer_.history().empty()) {
-      const EpochRecord& e = trainer_.history().back();
+    if (!run().history().empty()) {
+      const EpochRecord& e = run().history().back();
       std::snprintf(buf, sizeof(buf), tr(Str::kFmtLastEpoch), e.epoch, e.train_acc, e.val_acc);
       ImGui::TextUnformatted(buf);
     }
     ImGui::PopTextWrapPos();
-    if (std::isfinite(trainer_.test_acc())) {
-      std::snprintf(buf, sizeof(buf), tr(Str::kFmtTestAcc), trainer_.test_acc());
+    if (std::isfinite(run().test_acc())) {
+      std::snprintf(buf, sizeof(buf), tr(Str::kFmtTestAcc), run().test_acc());
       ImGui::TextColored(to_vec4(kGood), "%s", buf);
     }
-    if (trainer_.phase() == Phase::kDiverged) {
+    if (run().phase() == Phase::kDiverged) {
       ImGui::PushTextWrapPos(0.0f);
       ImGui::TextColored(to_vec4(kBad), "%s %s", tr(Str::kDivergedText),
-                         tr(trainer_.divergence()).c_str());
+                         tr(run().divergence()).c_str());
       ImGui::PopTextWrapPos();
       if (ImGui::Button(tr(Str::kButtonContinue))) {
         const Status st = continue_after_divergence(0);  // with the form's learning rate
@@ -211,10 +208,10 @@ void App::panel_training() {
   }
   ImGui::Separator();
   ImGui::PushTextWrapPos(0.0f);
-  const Dataset* d = data();
+  const BundleView* d = data();
   if (d != nullptr && layout_ != LayoutKind::kWide) {  // the wide layout's menu bar has them
     const Split& sp = split();
-    std::snprintf(buf, sizeof(buf), tr(Str::kFmtDataLine), d->side, d->side,
+    std::snprintf(buf, sizeof(buf), tr(Str::kFmtDataLine), d->side(), d->side(),
                   format_count(static_cast<long long>(sp.train.size())).c_str(),
                   format_count(static_cast<long long>(sp.val.size())).c_str(),
                   format_count(static_cast<long long>(d->test_count())).c_str());

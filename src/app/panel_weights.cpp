@@ -16,26 +16,25 @@ constexpr int kMaxUnits = 20;  // hidden units shown for an MLP
 }  // namespace
 
 void App::panel_weights() {
-  if (!trainer_.has_model()) {
+  if (!run().has_weights()) {
     ImGui::PushTextWrapPos(0.0f);
     ImGui::TextDisabled("%s", tr(Str::kHintWeights));
     ImGui::PopTextWrapPos();
     return;
   }
-  const Network& net = trainer_.network();
+  const Network& net = run().network();
   const int side = model_side();
   const bool softmax = net.arch().layers.empty();
   const Eigen::Map<const Matrix> w = net.weights(0);  // out×in
   const int count = softmax ? kNumClasses : std::min<int>(kMaxUnits, static_cast<int>(w.rows()));
 
-  // Refresh at most ~8 times a second while the weights move.
+  // Refreshed with each weights snapshot (the engine sends at most ~10 a second).
   char key[96];
-  std::snprintf(key, sizeof(key), "%llu/%lld", static_cast<unsigned long long>(run_id_),
-                trainer_.samples_seen());
+  std::snprintf(key, sizeof(key), "%llu/%lld", static_cast<unsigned long long>(run().weights_version()),
+                run().samples_seen());
   const double t = now_ms();
-  if (weights_key_ != key &&
-      (t - weights_time_ > 120.0 || !weights_tex_.valid() || weights_run_ != run_id_)) {
-    weights_run_ = run_id_;
+  if (weights_key_ != key || !weights_tex_.valid()) {
+    weights_run_ = run().run_id();
     weights_key_ = key;
     weights_time_ = t;
     weights_count_ = count;

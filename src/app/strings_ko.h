@@ -201,6 +201,11 @@ FM_KO(kErrImportNeeds28, "28\xC3\x97" "28 데이터가 필요합니다: 입력 �
 FM_KO(kErrImportEmpty, "파일이 비어 있습니다")
 FM_KO(kErrStorageTooLarge, "이 모델은 너무 커서 새로고침 후까지 보관할 수 없습니다 (브라우저 저장 공간이 "
                            "가득 참). 보관하려면 모델 내보내기를 쓰세요.")
+FM_KO(kErrNotDiverged, "이어서 학습할 발산한 실행이 없습니다.")
+FM_KO(kFmtEngineRefused, "학습 엔진이 '%s' 명령을 거부했습니다 (%s).")
+FM_KO(kFmtEngineStopped, "학습 엔진이 멈췄습니다 (%s: %s). 마지막 모델로 계속 예측합니다. "
+                         "학습을 누르면 새 엔진이 시작됩니다.")
+FM_KO(kPhaseStarting, "실행을 시작하는 중...")
 FM_KO(kErrRestore, "저장된 모델을 복원하지 못해 버렸습니다: ")
 
 // --- language, link settings, font credit ---
@@ -216,6 +221,7 @@ FM_KO(kFmtReasonLr, "0보다 크고 %g 이하인 수")
 FM_KO(kFmtReasonWhole, "%lld부터 %lld까지의 정수")
 FM_KO(kReasonSide, "14 또는 28")
 FM_KO(kReasonLang, "en 또는 ko")
+FM_KO(kFmtApiMustBe, "%s 값은 %s여야 합니다 (받은 값: %s)")
 FM_KO(kCreditFont, "나눔고딕 (NAVER), 이 페이지용 부분 글꼴 \"fmnist-ko\"")
 FM_KO(kLicenseOfl, "OFL-1.1")
 

@@ -200,6 +200,11 @@ FM_STRING(kErrImportNeeds28, "it needs the 28\xC3\x97" "28 data: choose Input si
 FM_STRING(kErrImportEmpty, "the file is empty")
 FM_STRING(kErrStorageTooLarge, "This model is too large to keep across reloads (browser storage is full); "
                                "use Export model to keep it.")
+FM_STRING(kErrNotDiverged, "There is no diverged run to continue.")
+FM_STRING(kFmtEngineRefused, "The training engine refused '%s' (%s).")  // command, reason code
+FM_STRING(kFmtEngineStopped, "The training engine stopped (%s: %s). The last model still predicts; "
+                             "Train starts a new engine.")  // kind, message
+FM_STRING(kPhaseStarting, "Starting the run...")
 FM_STRING(kErrRestore, "The saved model could not be restored and was discarded: ")
 
 // --- language, link settings, font credit (strings.cpp, url_settings.cpp, layout.cpp) ---
@@ -215,6 +220,7 @@ FM_STRING(kFmtReasonLr, "a number above 0, at most %g")
 FM_STRING(kFmtReasonWhole, "a whole number from %lld to %lld")
 FM_STRING(kReasonSide, "14 or 28")
 FM_STRING(kReasonLang, "en or ko")
+FM_STRING(kFmtApiMustBe, "%s must be %s (not %s)")  // key, what it must be, the value given
 FM_STRING(kCreditFont, "NanumGothic (NAVER Corp.), subset for this page as \"fmnist-ko\"")
 FM_STRING(kLicenseOfl, "OFL-1.1")
 

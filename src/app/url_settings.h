@@ -1,5 +1,6 @@
-// Shareable settings: "model=mlp&hidden=100&opt=adam&lr=0.001&batch=32&epochs=5&seed=42&side=14&lang=ko"
-// (the URL hash's format) parsed and checked here; App::apply_settings applies them to the form.
+// Shareable settings: the URL hash, saved settings and the API all speak the settings table's
+// text (engine/settings.h) plus the page's own `lang` row; refusals are worded here in the
+// current language.
 #pragma once
 
 #include <cstdint>
@@ -7,6 +8,7 @@
 #include <vector>
 
 #include "app/strings.h"
+#include "engine/settings.h"
 
 namespace fm {
 
@@ -14,21 +16,11 @@ namespace fm {
 // defaults, then the settings saved in the browser, then the URL hash (the last one wins).
 enum class SettingsOrigin : uint8_t { kDefaults = 0, kSaved = 1, kHash = 2 };
 
-// The settings found in one string; a field is applied only when its has_ flag is set.
-struct SettingsPatch {
-  bool has_model = false, has_hidden = false, has_opt = false, has_lr = false, has_batch = false,
-       has_epochs = false, has_seed = false, has_side = false, has_lang = false;
-  int model = 0;            // 0 softmax, 1 mlp
-  std::vector<int> hidden;  // 1 or 2 widths
-  int optimizer = 1;        // OptimizerKind
-  float lr = 1e-3f;
-  int batch = 32, epochs = 5, seed = 42, side = 14;
-  Language lang = Language::kEnglish;
-  std::vector<std::string> rejected;  // "key=value (what it must be)", in the current language
-};
+// The page's UI-only rows (lang), passed to parse_settings as `extra`.
+const std::vector<SettingRow>& ui_setting_rows();
 
-// Parses "k=v&k=v" (a leading '#' or '?' is skipped; values are percent-decoded). Unknown keys
-// and bad values go to `rejected`; the rest is kept.
-SettingsPatch parse_settings(const std::string& text, float max_lr);
+// The table's refusals in the current language, joined with "; ": "key=value (what it must be)"
+// for a link or saved settings, "key must be … (not value)" for an API call's arguments.
+std::string describe_setting_errors(const std::vector<SettingError>& errors, bool api = false);
 
 }  // namespace fm

@@ -1,6 +1,13 @@
-// The bridge between the App and the page's JavaScript: the App registers itself here, and asks
-// the page for downloads. The extern "C" functions window.fmnist calls are in web_api.cpp.
+// The bridge between the page's C++ and its JavaScript, all in web_bridge.cpp: the functions the
+// App calls into the page (declared here), and the extern "C" functions window.fmnist, the loader
+// and the engine's worker call (exported there).
 #pragma once
+
+#include <cstdint>
+#include <string>
+#include <vector>
+
+#include "engine/protocol.h"
 
 namespace fm {
 
@@ -12,5 +19,27 @@ void web_api_attach(App* app);
 void request_bundle(int side);
 // Shows a fatal start-up error in the page's error box (the overlay cannot run).
 void report_fatal(const char* message);
+
+// The engine's worker: start a fresh one (new Worker('worker.js') + its init message), post a
+// command to it, terminate it. Its events come back through fm_app_engine_event.
+void engine_start_worker();
+void engine_post(const Message& command);
+void engine_terminate();
+
+// The page: document.hidden, the address bar's hash, the browser's language.
+bool document_hidden();
+void replace_hash(const std::string& hash);  // no history entry, no hashchange back
+std::string location_hash();
+std::string navigator_language();
+
+// web/storage.js: settings text and model file kept across reloads.
+// storage_save: 0 saved, 1 the model is too large (the old one is dropped), 2 no storage.
+int storage_save(const std::vector<uint8_t>* model, const std::string& settings);
+std::string storage_load_settings();
+std::vector<uint8_t> storage_load_model();
+void storage_forget_model();
+void download_file(const std::vector<uint8_t>& bytes, const char* name);
+void open_import_dialog();
+double heap_bytes();
 
 }  // namespace fm

@@ -65,7 +65,7 @@ std::vector<uint8_t> write_bundle(const Dataset& data, int bits_per_pixel) {
   return out;
 }
 
-Status parse_bundle(const uint8_t* bytes, size_t size, Dataset* out) {
+Status check_bundle(const uint8_t* bytes, size_t size, BundleLayout* out) {
   if (size < kBundleHeaderBytes) {
     return Status::Error(ErrorCode::kBundleHeaderTruncated,
                          {param(kBundleHeaderBytes), param(size)});
@@ -101,34 +101,48 @@ Status parse_bundle(const uint8_t* bytes, size_t size, Dataset* out) {
   if (crc32(bytes + kBundleHeaderBytes, size - kBundleHeaderBytes) != stored_crc) {
     return Status::Error(ErrorCode::kBundleCrc);
   }
+  BundleLayout l;
+  l.side = static_cast<int>(side);
+  l.bits = static_cast<int>(bpp);
+  l.train = train;
+  l.test = test;
+  l.train_labels = kBundleHeaderBytes;
+  l.test_labels = l.train_labels + train;
+  l.train_images = l.test_labels + test;
+  l.test_images = l.train_images + train * pixels;
+  const std::vector<uint8_t> train_labels(bytes + l.train_labels, bytes + l.test_labels);
+  const std::vector<uint8_t> test_labels(bytes + l.test_labels, bytes + l.train_images);
+  Status s = check_labels(train_labels, ErrorCode::kBundleTrainLabelRange);
+  if (!s) return s;
+  s = check_labels(test_labels, ErrorCode::kBundleTestLabelRange);
+  if (!s) return s;
+  if (bpp == 4) {
+    for (const uint8_t* p = bytes + l.train_images; p != bytes + size; ++p) {
+      if (*p > 15) return Status::Error(ErrorCode::kBundleLevel, {param(*p)});
+    }
+  }
+  *out = l;
+  return Status::Ok();
+}
 
+Status parse_bundle(const uint8_t* bytes, size_t size, Dataset* out) {
+  BundleLayout l;
+  const Status s = check_bundle(bytes, size, &l);
+  if (!s) return s;
   Dataset d;
-  d.side = static_cast<int>(side);
+  d.side = l.side;
   for (int c = 0; c < kNumClasses; ++c) {
     const char* field = reinterpret_cast<const char*>(bytes + 24 + c * kBundleNameBytes);
     const size_t len = std::find(field, field + kBundleNameBytes, '\0') - field;
     d.class_names[c] = len > 0 ? std::string(field, len) : default_class_names()[c];
   }
-  const uint8_t* p = bytes + kBundleHeaderBytes;
-  d.train_labels.assign(p, p + train);
-  p += train;
-  d.test_labels.assign(p, p + test);
-  p += test;
-  Status s = check_labels(d.train_labels, ErrorCode::kBundleTrainLabelRange);
-  if (!s) return s;
-  s = check_labels(d.test_labels, ErrorCode::kBundleTestLabelRange);
-  if (!s) return s;
-  d.train_images.assign(p, p + train * pixels);
-  p += train * pixels;
-  d.test_images.assign(p, p + test * pixels);
-  if (bpp == 4) {
+  d.train_labels.assign(bytes + l.train_labels, bytes + l.test_labels);
+  d.test_labels.assign(bytes + l.test_labels, bytes + l.train_images);
+  d.train_images.assign(bytes + l.train_images, bytes + l.test_images);
+  d.test_images.assign(bytes + l.test_images, bytes + size);
+  if (l.bits == 4) {
     for (std::vector<uint8_t>* images : {&d.train_images, &d.test_images}) {
-      for (uint8_t& v : *images) {
-        if (v > 15) {
-          return Status::Error(ErrorCode::kBundleLevel, {param(v)});
-        }
-        v = static_cast<uint8_t>(v * 17);
-      }
+      for (uint8_t& v : *images) v = static_cast<uint8_t>(v * 17);
     }
   }
   *out = std::move(d);

@@ -29,7 +29,7 @@ int cmd_cv(int argc, char** argv) {
   }
   if (!(s = args.get_int("folds", 5, 2, 20, &folds))) return fail("cv", s, 2);
   if (!(s = args.get_int("epochs", 5, 1, 1000, &epochs))) return fail("cv", s, 2);
-  if (!(s = args.get_int("seed", 42, 0, (1LL << 62), &seed))) return fail("cv", s, 2);
+  if (!(s = args.get_int("seed", 42, 0, 9007199254740991LL, &seed))) return fail("cv", s, 2);
   Dataset data;
   if (!(s = load_data(args, static_cast<int>(side), &data))) return fail("cv", s);
 

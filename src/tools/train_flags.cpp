@@ -85,7 +85,7 @@ Status read_train_flags(const Args& args, TrainConfig* config, int* side) {
   long long batch = 0, epochs = 0, seed = 0, side_value = 0, patience = 0;
   if (!(s = args.get_int("batch", 32, 1, 1000000, &batch))) return s;
   if (!(s = args.get_int("epochs", 5, 1, kMaxEpochs, &epochs))) return s;
-  if (!(s = args.get_int("seed", 42, 0, (1LL << 62), &seed))) return s;
+  if (!(s = args.get_int("seed", 42, 0, 9007199254740991LL, &seed))) return s;
   if (!(s = args.get_int("side", 14, 14, 28, &side_value))) return s;
   if (side_value != 14 && side_value != 28) return text_error("--side must be 14 or 28");
   if (!(s = args.get_int("early-stopping", 0, 0, kMaxEpochs, &patience))) return s;

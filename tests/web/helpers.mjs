@@ -48,17 +48,23 @@ export function frames(page, n = 2) {
 
 // Resolves once the overlay itself has drawn `n` more frames (state().frame): the proof that the
 // page did not freeze, whatever the machine's speed. A frozen page never gets here (hang guard).
+// The page draws only when something changed, so the frames are asked for (fmnist._requestFrames).
 export async function rendered(page, n = 3) {
   const f0 = (await state(page)).frame;
+  await page.evaluate((count) => window.fmnist._requestFrames(count), n);
   return waitState(page, (x) => x.frame >= f0 + n, `${n} more frames drawn by the overlay`);
 }
 
 // Starts a run and waits for it to finish (not running, `epochs` history entries).
+// train() returning true means state().training.running is already true (checked in the same
+// task: the engine's events may arrive between two evaluate calls, and a short run may be over).
 export async function trainAndWait(page, options) {
-  const ok = await page.evaluate((o) => window.fmnist.train(o), options);
+  const [ok, running] = await page.evaluate((o) => {
+    const accepted = window.fmnist.train(o);
+    return [accepted, window.fmnist.state().training.running];
+  }, options);
   assert(ok, `train(${JSON.stringify(options)}) refused: ${(await state(page)).error}`);
-  const s = await state(page);
-  assert(s.training.running, 'training.running is not true right after train()');
+  assert(running, 'training.running is not true right after train()');
   return waitState(page, (x) => !x.training.running && x.history.length === options.epochs &&
     x.test_acc !== null, `${options.epochs} epochs`);
 }

@@ -1,0 +1,151 @@
+// EngineClient: commands out, events in, the worker's life.
+#include "app/engine_client/engine_client.h"
+
+#include <utility>
+
+namespace fm {
+
+EngineClient::EngineClient(Host host) : host_(std::move(host)) {}
+
+void EngineClient::post(std::string_view type, const FieldWriter& fields,
+                        std::vector<uint8_t> payload) {
+  if (!worker_alive()) return;
+  host_.post(make_message(type, fields, std::move(payload)));
+}
+
+void EngineClient::send_bundle(int slot) {
+  const std::vector<uint8_t>* b = bundles_[static_cast<size_t>(slot)];
+  if (b == nullptr || b->empty()) return;
+  FieldWriter w;
+  w.add("side", slot == 1 ? 28 : 14);
+  post("load_data", w, *b);  // a copy: the page keeps its bytes for the next worker
+}
+
+void EngineClient::set_bundle(int side, const std::vector<uint8_t>* bytes) {
+  const int slot = side == 28 ? 1 : 0;
+  bundles_[static_cast<size_t>(slot)] = bytes;
+  loaded_[static_cast<size_t>(slot)] = false;
+  send_bundle(slot);
+}
+
+void EngineClient::start() {
+  if (worker_alive()) return;
+  worker_ = Worker::kStarting;
+  fatal_kind_.clear();
+  fatal_message_.clear();
+  loaded_ = {};
+  ++workers_started_;
+  host_.start();
+  if (slice_set_) {
+    FieldWriter w;
+    w.add("slice_ms", slice_ms_);
+    post("config", w);
+  }
+  send_bundle(0);
+  send_bundle(1);
+}
+
+void EngineClient::worker_died(std::string kind, std::string message) {
+  if (worker_ == Worker::kDead) return;
+  if (worker_alive()) host_.terminate();
+  worker_ = Worker::kDead;
+  fatal_kind_ = std::move(kind);
+  fatal_message_ = std::move(message);
+  starting_run_ = false;
+  loaded_ = {};
+  // The run is gone with the worker; its last weights stay in the view for predictions.
+  Message m = make_message("progress", FieldWriter().add("phase", "idle").add("paused", 0));
+  if (view_.busy() || view_.phase() == Phase::kDiverged) view_.apply(m);
+}
+
+void EngineClient::train(const Settings& s) {
+  if (!worker_alive()) start();
+  starting_run_ = true;
+  post("train", FieldWriter().append(format_settings(s)));
+}
+
+void EngineClient::pause() {
+  if (busy()) post("pause");
+}
+
+void EngineClient::resume() {
+  if (view_.busy()) post("resume");
+}
+
+// Reset and continue show at once (the view applies the event the engine will send; its own
+// copy, when it comes, changes nothing more). Events of the dropped run that were already on
+// their way find no run and are ignored.
+void EngineClient::reset() {
+  starting_run_ = false;
+  post("reset");
+  view_.apply(make_message("reset"));
+}
+
+void EngineClient::set_lr(float lr) {
+  if (view_.has_model()) post("set_lr", FieldWriter().add("lr", lr));
+}
+
+void EngineClient::plus_epoch() { post("plus_epoch"); }
+
+void EngineClient::continue_run(float lr) {
+  FieldWriter w;
+  if (lr > 0) w.add("lr", lr);
+  post("continue", w);
+  if (view_.phase() == Phase::kDiverged && worker_alive()) {
+    FieldWriter local;
+    local.add("lr", lr > 0 ? lr : view_.lr()).add("epoch", view_.epoch()).add("samples_seen", view_.samples_seen());
+    view_.apply(make_message("continued", local));
+  }
+}
+
+void EngineClient::import_model(std::vector<uint8_t> file) {
+  if (!worker_alive()) start();
+  post("import", {}, std::move(file));
+}
+
+void EngineClient::export_model() { post("export"); }
+
+void EngineClient::cv(int side) {
+  if (!worker_alive()) start();
+  view_.clear_cv();
+  post("cv", FieldWriter().add("side", side));
+}
+
+void EngineClient::cancel_cv() { post("cancel_cv"); }
+
+void EngineClient::config(double slice_ms) {
+  slice_ms_ = slice_ms;
+  slice_set_ = true;
+  post("config", FieldWriter().add("slice_ms", slice_ms));
+}
+
+void EngineClient::crash() { post("crash"); }
+
+bool EngineClient::on_event(const Message& m) {
+  const std::string_view type = message_type(m);
+  const FieldReader f = message_fields(m);
+  if (type == "ready") {
+    if (worker_ == Worker::kStarting) worker_ = Worker::kReady;
+    simd_ = f.get("simd") == "1";
+    return true;
+  }
+  if (type == "fatal") {
+    worker_died(f.get("kind"), f.get("message"));
+    return true;
+  }
+  if (type == "data_loaded") {
+    long long side = 0;
+    if (f.get_whole("side", 14, 28, &side)) loaded_[side == 28 ? 1 : 0] = true;
+    return true;
+  }
+  if (type == "config") {
+    double v = 0;
+    if (f.get_double("slice_ms", &v)) slice_ms_ = v;
+    return false;
+  }
+  if (type == "started" || type == "imported") starting_run_ = false;
+  if (type == "error" && (f.get("command") == "train")) starting_run_ = false;
+  return view_.apply(m) || type == "error";
+}
+
+}  // namespace fm

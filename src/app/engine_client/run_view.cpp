@@ -1,0 +1,294 @@
+// RunView: applies the engine's events (protocol.h) to the page's mirror of the run.
+#include "app/engine_client/run_view.h"
+
+#include <algorithm>
+#include <cmath>
+#include <cstring>
+
+#include "core/train_config.h"
+
+namespace fm {
+namespace {
+
+constexpr float kNaNf = std::numeric_limits<float>::quiet_NaN();
+constexpr size_t kMaxCurvePoints = 4000;  // halved (every other point kept) beyond this
+
+long long whole(const FieldReader& f, std::string_view key, long long fallback = 0) {
+  long long v = fallback;
+  return f.get_whole(key, -(1LL << 62), 1LL << 62, &v) ? v : fallback;
+}
+
+float number(const FieldReader& f, std::string_view key, float fallback = kNaNf) {
+  float v = fallback;
+  return f.get_float(key, &v) ? v : fallback;
+}
+
+double real(const FieldReader& f, std::string_view key, double fallback = 0) {
+  double v = fallback;
+  return f.get_double(key, &v) ? v : fallback;
+}
+
+std::vector<double> doubles(const FieldReader& f, std::string_view key) {
+  std::vector<double> out;
+  for (const std::string& s : f.get_list(key)) {
+    double v = 0;
+    if (parse_number(s, &v) || s == "nan") out.push_back(s == "nan" ? std::nan("") : v);
+  }
+  return out;
+}
+
+}  // namespace
+
+bool phase_from_name(std::string_view name, Phase* out) {
+  for (Phase p : {Phase::kIdle, Phase::kTraining, Phase::kValidating, Phase::kTesting,
+                  Phase::kDone, Phase::kDiverged}) {
+    if (name == phase_name(p)) {
+      *out = p;
+      return true;
+    }
+  }
+  return false;
+}
+
+RunView::RunView() { clear(); }
+
+void RunView::clear() {
+  has_model_ = false;
+  phase_ = Phase::kIdle;
+  paused_ = false;
+  epoch_ = 0;
+  batch_ = batches_per_epoch_ = samples_ = 0;
+  history_.clear();
+  test_acc_ = test_loss_ = saved_val_acc_ = kNaNf;
+  config_ = TrainConfig{};
+  params_ = train_ = val_ = test_ = 0;
+  compute_s_ = train_compute_s_ = 0;
+  has_weights_ = false;
+  network_ = Network();
+  confusion_.clear();
+  hardest_.clear();
+  val_indices_.clear();
+  val_predictions_.clear();
+  curve_.clear();
+  divergence_ = Status::Ok();
+  imported_ = false;
+  stop_after_epoch_ = -1;
+  ++run_id_;
+}
+
+bool RunView::busy() const {
+  return phase_ == Phase::kTraining || phase_ == Phase::kValidating || phase_ == Phase::kTesting;
+}
+
+void RunView::begin_run(const FieldReader& f, const Message& m, bool imported) {
+  const CvView cv = cv_;
+  clear();
+  cv_ = cv;
+  has_model_ = true;
+  imported_ = imported;
+  Settings s;
+  parse_settings(f, &s);  // the engine's own rows: all valid
+  settings_ = s;
+  config_ = to_train_config(s);
+  train_ = whole(f, "train");
+  val_ = whole(f, "val");
+  test_ = whole(f, "test");
+  batches_per_epoch_ = whole(f, "batches_per_epoch");
+  params_ = whole(f, "params");
+  saved_val_acc_ = number(f, "saved_val_acc");
+  phase_ = imported ? Phase::kValidating : Phase::kTraining;
+  val_indices_ = bytes_to_int32(m.payload);
+}
+
+void RunView::trim_curve_to_epoch() {
+  // The weights are back at the end of the last finished epoch: so are the curves (this also
+  // drops the exploding, finite but meaningless, points before the stop).
+  const float last_good = static_cast<float>(epoch_);
+  while (!curve_.empty() && (curve_.back().x > last_good || !std::isfinite(curve_.back().loss))) {
+    curve_.pop_back();
+  }
+}
+
+bool RunView::apply(const Message& m) {
+  const std::string_view type = message_type(m);
+  const FieldReader f = message_fields(m);
+  if (type == "started" || type == "imported") {
+    begin_run(f, m, type == "imported");
+    return true;
+  }
+  if (type == "reset") {
+    const CvView cv = cv_;
+    clear();
+    cv_ = cv;
+    return true;
+  }
+  if (type.substr(0, 3) == "cv_") {
+    if (type == "cv_progress") {
+      cv_.running = true;
+      cv_.done = cv_.cancelled = false;
+      cv_.side = static_cast<int>(whole(f, "side"));
+      cv_.fold = static_cast<int>(whole(f, "fold"));
+      cv_.folds = static_cast<int>(whole(f, "folds"));
+      cv_.fold_progress = real(f, "fold_progress");
+      cv_.scores = doubles(f, "scores");
+      cv_.compute_s = real(f, "compute_s");
+      cv_.mean = std::nan("");
+    } else if (type == "cv_done") {
+      cv_.running = false;
+      cv_.done = true;
+      cv_.side = static_cast<int>(whole(f, "side"));
+      cv_.folds = static_cast<int>(whole(f, "folds"));
+      cv_.scores = doubles(f, "scores");
+      cv_.mean = real(f, "mean", std::nan(""));
+      cv_.compute_s = real(f, "compute_s");
+    } else if (type == "cv_cancelled") {
+      cv_.running = false;
+      cv_.cancelled = true;
+    } else {
+      return false;
+    }
+    return true;
+  }
+  if (!has_model_) return false;  // a late event of a dropped run
+  if (type == "progress") {
+    Phase p = phase_;
+    if (phase_from_name(f.get("phase"), &p)) phase_ = p;
+    paused_ = f.get("paused") == "1";
+    epoch_ = static_cast<int>(whole(f, "epoch", epoch_));
+    const long long epochs = whole(f, "epochs", settings_.epochs);
+    if (epochs > 0) settings_.epochs = config_.epochs = static_cast<int>(epochs);
+    batch_ = whole(f, "batch", batch_);
+    batches_per_epoch_ = whole(f, "batches_per_epoch", batches_per_epoch_);
+    samples_ = whole(f, "samples_seen", samples_);
+    const float lr = number(f, "lr", settings_.lr);
+    if (std::isfinite(lr) && lr > 0) settings_.lr = config_.optimizer.lr = lr;
+    compute_s_ = real(f, "compute_s", compute_s_);
+    train_compute_s_ = real(f, "train_compute_s", train_compute_s_);
+    const std::vector<float> pts = bytes_to_floats(m.payload);
+    for (size_t i = 0; i + 2 < pts.size(); i += 3) {
+      if (!curve_.empty() && pts[i] <= curve_.back().x) continue;
+      curve_.push_back({pts[i], pts[i + 1], pts[i + 2]});
+    }
+    if (curve_.size() > kMaxCurvePoints) {
+      size_t j = 0;
+      for (size_t i = 0; i < curve_.size(); i += 2) curve_[j++] = curve_[i];
+      curve_.resize(j);
+    }
+    if (phase_ == Phase::kDiverged) trim_curve_to_epoch();
+    return true;
+  }
+  if (type == "epoch") {
+    EpochRecord e;
+    e.epoch = static_cast<int>(whole(f, "epoch"));
+    e.train_loss = number(f, "train_loss");
+    e.train_acc = number(f, "train_acc");
+    e.val_loss = number(f, "val_loss");
+    e.val_acc = number(f, "val_acc");
+    while (!history_.empty() && history_.back().epoch >= e.epoch) history_.pop_back();
+    history_.push_back(e);
+    epoch_ = std::max(epoch_, e.epoch);
+    samples_ = whole(f, "samples_seen", samples_);
+    compute_s_ = real(f, "compute_s", compute_s_);
+    train_compute_s_ = real(f, "train_compute_s", train_compute_s_);
+    return true;
+  }
+  if (type == "confusion") {
+    const std::vector<std::string> counts = f.get_list("counts");
+    confusion_.clear();
+    for (size_t i = 0; i < counts.size() && i < confusion_.counts.size(); ++i) {
+      long long v = 0;
+      if (parse_whole(counts[i], 0, 1LL << 31, &v)) confusion_.counts[i] = static_cast<int>(v);
+    }
+    return true;
+  }
+  if (type == "hardest") {
+    const auto idx = f.get_list("indices"), lab = f.get_list("labels"),
+               pred = f.get_list("predicted"), conf = f.get_list("confidence");
+    hardest_.clear();
+    for (size_t i = 0; i < idx.size() && i < lab.size() && i < pred.size() && i < conf.size(); ++i) {
+      long long a = 0, b = 0, c = 0;
+      float p = 0;
+      if (!parse_whole(idx[i], 0, 1LL << 31, &a) || !parse_whole(lab[i], 0, 9, &b) ||
+          !parse_whole(pred[i], 0, 9, &c) || !parse_float(conf[i], &p)) {
+        continue;
+      }
+      hardest_.push_back({static_cast<int32_t>(a), static_cast<uint8_t>(b),
+                          static_cast<uint8_t>(c), p});
+    }
+    return true;
+  }
+  if (type == "val_predictions") {
+    val_predictions_ = m.payload;
+    return true;
+  }
+  if (type == "weights") {
+    const std::vector<float> p = bytes_to_floats(m.payload);
+    const Architecture arch = architecture_for(config_, settings_.side);
+    if (static_cast<long long>(p.size()) != arch.param_count()) return false;
+    if (!has_weights_ || network_.arch().param_count() != arch.param_count()) {
+      network_ = Network(arch, 1);
+    }
+    std::memcpy(network_.params().data(), p.data(), p.size() * sizeof(float));
+    has_weights_ = true;
+    ++weights_version_;
+    return true;
+  }
+  if (type == "paused") {
+    paused_ = true;
+    samples_ = whole(f, "samples_seen", samples_);
+    epoch_ = static_cast<int>(whole(f, "epoch", epoch_));
+    batch_ = whole(f, "batch", batch_);
+    stop_after_epoch_ = -1;
+    return true;
+  }
+  if (type == "resumed") {
+    paused_ = false;
+    const long long epochs = whole(f, "epochs", settings_.epochs);
+    if (epochs > 0) settings_.epochs = config_.epochs = static_cast<int>(epochs);
+    stop_after_epoch_ = static_cast<int>(whole(f, "stop_after_epoch", -1));
+    if (phase_ == Phase::kDone) phase_ = Phase::kTraining;
+    test_acc_ = test_loss_ = kNaNf;
+    return true;
+  }
+  if (type == "lr_set") {
+    const float lr = number(f, "lr", settings_.lr);
+    if (std::isfinite(lr) && lr > 0) settings_.lr = config_.optimizer.lr = lr;
+    return true;
+  }
+  if (type == "done") {
+    phase_ = Phase::kDone;
+    paused_ = false;
+    test_acc_ = number(f, "test_acc");
+    test_loss_ = number(f, "test_loss");
+    epoch_ = static_cast<int>(whole(f, "epoch", epoch_));
+    samples_ = whole(f, "samples_seen", samples_);
+    compute_s_ = real(f, "compute_s", compute_s_);
+    train_compute_s_ = real(f, "train_compute_s", train_compute_s_);
+    return true;
+  }
+  if (type == "diverged") {
+    phase_ = Phase::kDiverged;
+    paused_ = false;
+    Status st;
+    if (!read_status(f, &st)) st = Status::Error(ErrorCode::kNone);
+    divergence_ = st;
+    suggested_lr_ = number(f, "suggested_lr", ::fm::suggested_lr(settings_.lr));
+    trim_curve_to_epoch();
+    return true;
+  }
+  if (type == "continued") {
+    divergence_ = Status::Ok();
+    phase_ = Phase::kTraining;
+    paused_ = false;
+    const float lr = number(f, "lr", settings_.lr);
+    if (std::isfinite(lr) && lr > 0) settings_.lr = config_.optimizer.lr = lr;
+    epoch_ = static_cast<int>(whole(f, "epoch", epoch_));
+    samples_ = whole(f, "samples_seen", samples_);
+    while (!history_.empty() && history_.back().epoch > epoch_) history_.pop_back();
+    trim_curve_to_epoch();
+    return true;
+  }
+  return false;
+}
+
+}  // namespace fm

@@ -1,0 +1,288 @@
+// Every JS↔C++ function of the page in one place: the EM_JS calls from C++ into the page, and the
+// extern "C" functions (EMSCRIPTEN_KEEPALIVE) window.fmnist (web/api.js), the loader and the
+// engine's worker call. Arguments from JS are checked here; the App does the rest.
+#include "app/web_bridge.h"
+
+#include <emscripten.h>
+#include <emscripten/heap.h>
+
+#include <cmath>
+#include <cstdint>
+#include <cstdlib>
+#include <string>
+#include <utility>
+#include <vector>
+
+#include "app/app.h"
+#include "app/strings.h"
+
+namespace {
+fm::App* g_app = nullptr;  // the one App; the exported C functions need a way to reach it
+
+EM_JS(void, js_app_started, (), {
+  if (Module.fmnistAppStarted) Module.fmnistAppStarted();
+});
+EM_JS(void, js_request_bundle, (int side), {
+  if (Module.fmnistRequestBundle) Module.fmnistRequestBundle(side);
+});
+EM_JS(void, js_report_fatal, (const char* message), {
+  if (Module.fmnistFatal) Module.fmnistFatal(UTF8ToString(message));
+});
+
+// The worker: web/api.js keeps it (window.fmnist._engine) and hands its events to
+// fm_app_engine_event; a worker that fails to load reports as a `fatal` event.
+EM_JS(void, js_engine_start, (), {
+  if (window.fmnist && window.fmnist._engine) window.fmnist._engine.start();
+});
+EM_JS(void, js_engine_post, (const char* text, int text_bytes, const uint8_t* payload, int size), {
+  if (!window.fmnist || !window.fmnist._engine) return;
+  const buffer = size > 0 ? HEAPU8.slice(payload, payload + size).buffer : null;
+  window.fmnist._engine.post(UTF8ToString(text, text_bytes), buffer);
+});
+EM_JS(void, js_engine_terminate, (), {
+  if (window.fmnist && window.fmnist._engine) window.fmnist._engine.terminate();
+});
+EM_JS(int, js_document_hidden, (), { return document.hidden ? 1 : 0; });
+
+// replaceState: no new history entry per keystroke, and no hashchange event back to us.
+EM_JS(void, js_replace_hash, (const char* hash), {
+  const h = "#" + UTF8ToString(hash);
+  if (location.hash !== h) history.replaceState(history.state, "", h);
+});
+// Returned strings are malloc'd here and freed by the caller (take_js_string).
+EM_JS(char*, js_navigator_language, (), {
+  const tag = (navigator.languages && navigator.languages[0]) || navigator.language || "en";
+  const s = String(tag).slice(0, 64);
+  const n = lengthBytesUTF8(s) + 1;
+  const p = _malloc(n);
+  if (p) stringToUTF8(s, p, n);
+  return p;
+});
+EM_JS(char*, js_location_hash, (), {
+  const s = String(location.hash || "").slice(0, 2000);
+  const n = lengthBytesUTF8(s) + 1;
+  const p = _malloc(n);
+  if (p) stringToUTF8(s, p, n);
+  return p;
+});
+EM_JS(char*, js_storage_load_settings, (), {
+  const s = window.fmnistStorage ? String(window.fmnistStorage.loadSettings() || "").slice(0, 4000) : "";
+  const n = lengthBytesUTF8(s) + 1;
+  const p = _malloc(n);
+  if (p) stringToUTF8(s, p, n);
+  return p;
+});
+EM_JS(int, js_storage_save, (const uint8_t* model, int size, const char* settings), {
+  if (!window.fmnistStorage) return 2;
+  return window.fmnistStorage.save(model ? HEAPU8.slice(model, model + size) : null, UTF8ToString(settings));
+});
+// A malloc'd copy of the saved model file (caller frees), or 0.
+EM_JS(uint8_t*, js_storage_load_model, (int* size), {
+  const b = window.fmnistStorage ? window.fmnistStorage.loadModel() : null;
+  if (!b || !b.length) return 0;
+  const p = _malloc(b.length);
+  if (!p) return 0;
+  HEAPU8.set(b, p);
+  HEAP32[size >> 2] = b.length;
+  return p;
+});
+EM_JS(void, js_storage_forget_model, (), {
+  if (window.fmnistStorage) window.fmnistStorage.forgetModel();
+});
+EM_JS(void, js_download, (const uint8_t* bytes, int size, const char* name), {
+  if (window.fmnistStorage) window.fmnistStorage.download(HEAPU8.slice(bytes, bytes + size), UTF8ToString(name));
+});
+EM_JS(void, js_open_import, (), {
+  if (window.fmnistStorage) window.fmnistStorage.chooseFile();
+});
+
+std::string take_js_string(char* s) {
+  std::string out = s != nullptr ? s : "";
+  std::free(s);
+  return out;
+}
+
+int index_arg(double v) {
+  return std::isfinite(v) && v == std::floor(v) && v >= 0 && v < 2147483647.0 ? static_cast<int>(v) : -1;
+}
+
+// The Status-to-return-code pattern of the commands below: 1 ok, else 0 with the message in
+// state().error.
+int report(const fm::Status& st) {
+  if (!st && g_app != nullptr) g_app->set_error(tr(st));
+  return st.ok ? 1 : 0;
+}
+
+}  // namespace
+
+namespace fm {
+
+void web_api_attach(App* app) {
+  g_app = app;
+  js_app_started();
+}
+void request_bundle(int side) { js_request_bundle(side); }
+void report_fatal(const char* message) { js_report_fatal(message); }
+
+void engine_start_worker() { js_engine_start(); }
+void engine_post(const Message& m) {
+  js_engine_post(m.text.c_str(), static_cast<int>(m.text.size()), m.payload.data(),
+                 static_cast<int>(m.payload.size()));
+}
+void engine_terminate() { js_engine_terminate(); }
+
+bool document_hidden() { return js_document_hidden() != 0; }
+void replace_hash(const std::string& hash) { js_replace_hash(hash.c_str()); }
+std::string location_hash() { return take_js_string(js_location_hash()); }
+std::string navigator_language() { return take_js_string(js_navigator_language()); }
+
+int storage_save(const std::vector<uint8_t>* model, const std::string& settings) {
+  return js_storage_save(model != nullptr ? model->data() : nullptr,
+                         model != nullptr ? static_cast<int>(model->size()) : 0, settings.c_str());
+}
+std::string storage_load_settings() { return take_js_string(js_storage_load_settings()); }
+std::vector<uint8_t> storage_load_model() {
+  int size = 0;
+  uint8_t* p = js_storage_load_model(&size);
+  if (p == nullptr) return {};
+  std::vector<uint8_t> out(p, p + size);
+  std::free(p);
+  return out;
+}
+void storage_forget_model() { js_storage_forget_model(); }
+void download_file(const std::vector<uint8_t>& bytes, const char* name) {
+  js_download(bytes.data(), static_cast<int>(bytes.size()), name);
+}
+void open_import_dialog() { js_open_import(); }
+double heap_bytes() { return static_cast<double>(emscripten_get_heap_size()); }
+
+}  // namespace fm
+
+extern "C" {
+
+// A bundle's bytes: the page writes them at fm_app_bundle_buffer(side, size) (0 when out of
+// memory), then calls fm_app_load_bundle(side), which checks and keeps them (1) or says why not
+// in state().error (0). The buffer is moved to the App: one copy of the bytes in the page.
+std::vector<uint8_t> g_bundle_buffers[2];
+
+EMSCRIPTEN_KEEPALIVE uint8_t* fm_app_bundle_buffer(int side, int size) {
+  std::vector<uint8_t>& b = g_bundle_buffers[side == 28 ? 1 : 0];
+  std::vector<uint8_t>().swap(b);
+  if (size <= 0) return nullptr;
+  b.resize(static_cast<size_t>(size));
+  return b.data();
+}
+
+EMSCRIPTEN_KEEPALIVE int fm_app_load_bundle(int side) {
+  std::vector<uint8_t> bytes = std::move(g_bundle_buffers[side == 28 ? 1 : 0]);
+  if (g_app == nullptr) return 0;
+  return g_app->load_bundle(std::move(bytes), side).ok ? 1 : 0;
+}
+
+EMSCRIPTEN_KEEPALIVE void fm_app_bundle_progress(int side, double loaded, double total) {
+  if (g_app != nullptr) g_app->bundle_progress(side, loaded, total);
+}
+
+EMSCRIPTEN_KEEPALIVE void fm_app_bundle_failed(int side, const char* message) {
+  if (g_app != nullptr) g_app->bundle_failed(side, message != nullptr ? message : "");
+}
+
+// One event from the engine's worker (protocol.h), with its payload (copied by the page).
+EMSCRIPTEN_KEEPALIVE void fm_app_engine_event(const char* text, const uint8_t* payload, int size) {
+  if (g_app == nullptr || text == nullptr) return;
+  fm::Message m{text, {}};
+  if (payload != nullptr && size > 0) m.payload.assign(payload, payload + size);
+  g_app->on_engine_event(m);
+}
+
+EMSCRIPTEN_KEEPALIVE const char* fm_app_state_json() {
+  return g_app != nullptr ? g_app->state_json().c_str() : "{}";
+}
+
+// window.fmnist.train(): its argument as a settings text (web/api.js); checked by the table.
+EMSCRIPTEN_KEEPALIVE int fm_app_train(const char* settings) {
+  if (g_app == nullptr) return 0;
+  return report(g_app->train_from_api(settings != nullptr ? settings : ""));
+}
+
+EMSCRIPTEN_KEEPALIVE void fm_app_pause() {
+  if (g_app != nullptr) g_app->pause();
+}
+EMSCRIPTEN_KEEPALIVE void fm_app_resume() {
+  if (g_app != nullptr) g_app->resume();
+}
+EMSCRIPTEN_KEEPALIVE void fm_app_reset() {
+  if (g_app != nullptr) g_app->reset();
+}
+EMSCRIPTEN_KEEPALIVE void fm_app_clear_canvas() {
+  if (g_app != nullptr) g_app->clear_canvas();
+}
+
+EMSCRIPTEN_KEEPALIVE int fm_app_load_test_image(double index) {
+  return g_app != nullptr ? report(g_app->load_test_image(index_arg(index))) : 0;
+}
+
+EMSCRIPTEN_KEEPALIVE int fm_app_set_input_size(int side) {
+  return g_app != nullptr ? report(g_app->set_input_size(side)) : 0;
+}
+
+EMSCRIPTEN_KEEPALIVE int fm_app_test_label(double index) {
+  return g_app != nullptr ? g_app->test_label(index_arg(index)) : -1;
+}
+
+EMSCRIPTEN_KEEPALIVE void fm_app_set_error(const char* message) {
+  if (g_app != nullptr) g_app->set_error(message != nullptr ? message : "");
+}
+
+// window.fmnist.exportModel(): asks the engine for the file, which the page then downloads.
+EMSCRIPTEN_KEEPALIVE int fm_app_export_model() {
+  return g_app != nullptr ? report(g_app->export_model()) : 0;
+}
+
+// window.fmnist.importModel() and the Import button's file: 1 sent to the engine (its answer
+// arrives as an event), 0 refused here (the reason is in state().error).
+EMSCRIPTEN_KEEPALIVE int fm_app_import_model(const uint8_t* bytes, int size) {
+  if (g_app == nullptr || size < 0) return 0;
+  return report(g_app->import_model(bytes, static_cast<size_t>(size)));
+}
+
+// window.fmnist.continueTraining(lr): after a divergence, from the last good weights (lr 0: keep).
+EMSCRIPTEN_KEEPALIVE int fm_app_continue(double lr) {
+  return g_app != nullptr ? report(g_app->continue_after_divergence(lr)) : 0;
+}
+
+// window.fmnist.lesson.run(step): 1..5 one step, 0 all in order.
+EMSCRIPTEN_KEEPALIVE int fm_app_lesson_run(int step) {
+  return g_app != nullptr ? report(g_app->lesson_run(step)) : 0;
+}
+
+EMSCRIPTEN_KEEPALIVE void fm_app_lesson_cancel() {
+  if (g_app != nullptr) g_app->lesson_cancel();
+}
+
+// window.fmnist.applySettings(text, origin): 0 defaults, 1 saved in the browser, 2 URL hash.
+EMSCRIPTEN_KEEPALIVE int fm_app_apply_settings(const char* text, int origin) {
+  if (g_app == nullptr || text == nullptr || origin < 0 || origin > 2) return 0;
+  return g_app->apply_settings(text, static_cast<fm::SettingsOrigin>(origin));
+}
+
+// The Korean font's bytes (copied; the caller frees its buffer). 1 when ImGui took it.
+EMSCRIPTEN_KEEPALIVE int fm_app_load_font(const uint8_t* bytes, int size) {
+  if (g_app == nullptr || bytes == nullptr || size <= 0) return 0;
+  return g_app->load_font(bytes, static_cast<size_t>(size)) ? 1 : 0;
+}
+
+// Test hooks: fmnist._crashEngine() (the engine aborts as on running out of memory) and
+// fmnist._config({slice_ms}) (the engine's slice length).
+EMSCRIPTEN_KEEPALIVE void fm_app_crash_engine() {
+  if (g_app != nullptr) g_app->crash_engine();
+}
+EMSCRIPTEN_KEEPALIVE void fm_app_set_slice_ms(double ms) {
+  if (g_app != nullptr && std::isfinite(ms) && ms > 0 && ms <= 1000) g_app->set_slice_ms(ms);
+}
+// fmnist._requestFrames(n): draw n frames (a test that waits for frames on an idle page).
+EMSCRIPTEN_KEEPALIVE void fm_app_request_frames(int n) {
+  if (g_app != nullptr && n > 0) g_app->request_frames(n < 1000 ? n : 1000);
+}
+
+}  // extern "C"
