@@ -298,6 +298,18 @@
     if (!shell.hidden) shell.fail('start', String(e.reason && e.reason.message ? e.reason.message : e.reason));
   });
 
+  // The program's frame loop sleeps while nothing changes: input wakes it (SDL queues the event
+  // itself; this only makes sure a frame comes to read it).
+  const wake = () => {
+    const M = window.Module;
+    if (M && M.fmnistRunning && M._fm_app_wake) M._fm_app_wake();
+  };
+  for (const type of ['pointerdown', 'pointermove', 'pointerup', 'mousedown', 'mousemove', 'mouseup', 'wheel',
+    'keydown', 'keyup', 'touchstart', 'touchmove', 'touchend', 'resize', 'focus', 'blur']) {
+    window.addEventListener(type, wake, { capture: true, passive: true });
+  }
+  document.addEventListener('visibilitychange', wake);
+
   // Touch draws on the canvas: never let it scroll, zoom or open a context menu.
   const stop = (e) => e.preventDefault();
   canvas.addEventListener('touchstart', stop, { passive: false });

@@ -143,13 +143,34 @@ void App::select_side(int side) {
 }
 
 void App::handle_event(const SDL_Event& event) {
-  // Input, a resize, the window shown again: draw now and for a moment after (hover, tooltips).
-  draw_until_ms_ = std::max(draw_until_ms_, now_ms() + kInputLingerMs);
-  request_frames(kSettleFrames);
-  if (ready_) handle_canvas_event(event);
+  wake();  // input, a resize, the window shown again
+  if (!ready_) return;
+  handle_canvas_event(event);
+  if (event.type == SDL_KEYDOWN && data() != nullptr) handle_key(event.key);
 }
 
-void App::request_frames(int n) { frames_left_ = std::max(frames_left_, n); }
+void App::wake() {
+  // Draw now and for a moment after (hover effects, tooltips).
+  draw_until_ms_ = std::max(draw_until_ms_, now_ms() + kInputLingerMs);
+  request_frames(kSettleFrames);
+}
+
+void App::request_frames(int n) {
+  frames_left_ = std::max(frames_left_, n);
+  idle_ticks_ = 0;
+  if (loop_paused_) {
+    loop_paused_ = false;
+    resume_main_loop();
+  }
+}
+
+void App::idle_frame() {
+  // An idle page gets no animation-frame callbacks at all: the loop sleeps until woken.
+  if (++idle_ticks_ >= 3 && !loop_paused_) {
+    loop_paused_ = true;
+    pause_main_loop();
+  }
+}
 
 bool App::wants_frame() {
   const double t = now_ms();
@@ -173,10 +194,7 @@ void App::frame() {
   update_rate();
   lesson_tick();
   check_divergence();
-  if (data() != nullptr) {
-    handle_keys();
-    update_prediction();
-  }
+  if (data() != nullptr) update_prediction();
   draw_ui();
   sync_hash();
   if (data() != nullptr && fatal_.empty()) {
@@ -227,10 +245,14 @@ void App::update_rate() {
   }
 }
 
-void App::handle_keys() {
+// The shortcuts, from the SDL event itself (a press and its release can arrive in one frame now
+// that frames are drawn only on demand). Not while a text field has the keyboard.
+void App::handle_key(const SDL_KeyboardEvent& key) {
   const ImGuiIO& io = ImGui::GetIO();
-  if (io.WantTextInput || io.KeyCtrl || io.KeyAlt || io.KeySuper) return;
-  if (ImGui::IsKeyPressed(SDL_SCANCODE_SPACE, false)) {
+  if (key.repeat != 0 || io.WantTextInput || (key.keysym.mod & (KMOD_CTRL | KMOD_ALT | KMOD_GUI)) != 0) {
+    return;
+  }
+  if (key.keysym.scancode == SDL_SCANCODE_SPACE) {
     if (running()) {
       pause();
     } else if (engine_.busy()) {
@@ -240,7 +262,7 @@ void App::handle_keys() {
       if (!st) error_ = tr(st);
     }
   }
-  if (ImGui::IsKeyPressed(SDL_SCANCODE_C, false)) clear_canvas();
+  if (key.keysym.scancode == SDL_SCANCODE_C) clear_canvas();
 }
 
 TrainConfig App::config_from_form() const { return to_train_config(form_settings()); }

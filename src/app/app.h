@@ -87,6 +87,8 @@ class App {
   // resize asked for it (and a few frames after, so ImGui settles). An idle page draws nothing.
   bool wants_frame();
   void request_frames(int n);
+  void idle_frame();  // a loop tick that drew nothing: after a few, the loop pauses
+  void wake();        // input seen by the page: draw now and for a moment after
   void frame();      // between ImGui::NewFrame() and ImGui::Render()
   void end_frame();  // after rendering
 
@@ -150,7 +152,7 @@ class App {
   void update_rate();
   double fps();  // frames presented in the last second
   void after_event(const Message& event);  // the page's reactions: errors, exports, saves
-  void handle_keys();
+  void handle_key(const SDL_KeyboardEvent& key);  // Space: train/pause/resume, C: clear
   void select_side(int side);
   TrainConfig config_from_form() const;
   Settings form_settings() const;      // url_settings.cpp: the form as the settings table's values
@@ -232,6 +234,8 @@ class App {
 
   // Drawing only when something changed
   int frames_left_ = 3;         // frames still to draw
+  int idle_ticks_ = 0;          // loop ticks in a row that drew nothing
+  bool loop_paused_ = false;    // the frame loop is paused (nothing to draw)
   double draw_until_ms_ = 0;    // draw every frame until then (after input: hover, tooltips)
   double frame_start_ms_ = 0;
   double ui_ms_ = 0;            // main-thread time per drawn frame (smoothed)

@@ -32,7 +32,10 @@ void frame(void* arg) {
     rt->app.handle_event(event);
   }
   // Nothing changed: no ImGui frame, no GL calls; the canvas keeps showing the last frame.
-  if (!rt->app.wants_frame()) return;
+  if (!rt->app.wants_frame()) {
+    rt->app.idle_frame();
+    return;
+  }
   ImGui_ImplOpenGL3_NewFrame();
   ImGui_ImplSDL2_NewFrame();
   ImGui::NewFrame();

@@ -131,6 +131,8 @@ void engine_post(const Message& m) {
 }
 void engine_terminate() { js_engine_terminate(); }
 
+void pause_main_loop() { emscripten_pause_main_loop(); }
+void resume_main_loop() { emscripten_resume_main_loop(); }
 bool document_hidden() { return js_document_hidden() != 0; }
 void replace_hash(const std::string& hash) { js_replace_hash(hash.c_str()); }
 std::string location_hash() { return take_js_string(js_location_hash()); }
@@ -280,6 +282,11 @@ EMSCRIPTEN_KEEPALIVE void fm_app_crash_engine() {
 EMSCRIPTEN_KEEPALIVE void fm_app_set_slice_ms(double ms) {
   if (g_app != nullptr && std::isfinite(ms) && ms > 0 && ms <= 1000) g_app->set_slice_ms(ms);
 }
+// Input the page saw (pointer, keys, wheel, touch, resize, focus): the frame loop wakes.
+EMSCRIPTEN_KEEPALIVE void fm_app_wake() {
+  if (g_app != nullptr) g_app->wake();
+}
+
 // fmnist._requestFrames(n): draw n frames (a test that waits for frames on an idle page).
 EMSCRIPTEN_KEEPALIVE void fm_app_request_frames(int n) {
   if (g_app != nullptr && n > 0) g_app->request_frames(n < 1000 ? n : 1000);

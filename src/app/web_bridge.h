@@ -26,6 +26,11 @@ void engine_start_worker();
 void engine_post(const Message& command);
 void engine_terminate();
 
+// The frame loop: paused while nothing changes (no animation-frame callbacks at all), resumed
+// by anything that asks for a frame. Input wakes it through fm_app_wake (web/loader.js listens).
+void pause_main_loop();
+void resume_main_loop();
+
 // The page: document.hidden, the address bar's hash, the browser's language.
 bool document_hidden();
 void replace_hash(const std::string& hash);  // no history entry, no hashchange back
