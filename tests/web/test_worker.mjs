@@ -99,7 +99,8 @@ export const tests = [
       await frames(page, 3);
       const before = await state(page);
       assert(before.canvas.top !== null, 'no prediction before the crash');
-      assert(await page.evaluate(() => window.fmnist.train({ epochs: 3 })), 'second train refused');
+      // Long enough to still be running when the crash comes (3 epochs can end between two polls).
+      assert(await page.evaluate(() => window.fmnist.train({ epochs: 1000 })), 'second train refused');
       await waitState(page, (x) => x.training.samples > 0 && x.training.running, 'the second run going');
       await page.evaluate(() => window.fmnist._crashEngine());
       const dead = await waitState(page, (x) => x.training.engine.state === 'dead', 'the engine reported dead');
