@@ -11,7 +11,7 @@ mkdir -p "$out"
 core=(src/core/*.cpp)
 flags=(-std=c++17 -O1 -g -fsanitize=fuzzer,address,undefined -fno-sanitize-recover=undefined
        -Isrc -isystem /usr/include/eigen3 -DEIGEN_NO_DEBUG)
-targets=(${FUZZ_TARGETS:-fuzz_bundle fuzz_idx fuzz_model fuzz_csv fuzz_names})
+targets=(${FUZZ_TARGETS:-fuzz_bundle fuzz_idx fuzz_model fuzz_csv fuzz_names fuzz_sketch})
 for target in "${targets[@]}"; do
   bin=$out/$target
   if [ ! -x "$bin" ] || [ -n "$(find src/core tests/fuzz/$target.cpp -newer "$bin" -print -quit)" ]; then

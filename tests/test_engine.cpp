@@ -161,7 +161,7 @@ TEST(Engine, FullSoftmaxRunReportsEveryEvent) {
   Settings echoed;
   EXPECT_TRUE(parse_settings(f, &echoed).errors.size() == 5u);  // train,val,test,bpe,params
   EXPECT_EQ(format_settings(echoed),
-            std::string("model=softmax&hidden=100&") + (kSoftmax + 14) + "&early_stopping=0");
+            std::string("model=softmax&hidden=100&") + (kSoftmax + 14) + "&early_stopping=0&augment=0");
   EXPECT_EQ(whole(started[0], "train"), 480);
   EXPECT_EQ(whole(started[0], "val"), 120);
   EXPECT_EQ(whole(started[0], "test"), 200);
@@ -304,6 +304,51 @@ TEST(Engine, CnnSmallWithEarlyStoppingGivesTheCliWeights) {
       "model=cnn-small&opt=adam&lr=0.003&batch=32&epochs=4&seed=5&side=14&early_stopping=1";
   expect_same_weights_as_cli(cnn, 0.5, 2, 0);
   expect_same_weights_as_cli(cnn, 1.0, 0.001, 17);  // paused mid-epoch 2
+}
+
+// Augmentation through the protocol (augment=1): the CLI's bits too. The epoch events tell the
+// best epoch so far and, on the last one, that patience ran out; done repeats both with the
+// validation figures of the weights the run ends with.
+TEST(Engine, AugmentedCnnSmallGivesTheCliWeightsAndEpochEventsTellTheBestEpoch) {
+  const char* const augmented =
+      "model=cnn-small&opt=adam&lr=0.003&batch=32&epochs=6&seed=5&side=14&early_stopping=1&augment=1";
+  expect_same_weights_as_cli(augmented, 1.0, 2, 0);
+  Harness h(1.0);
+  h.load();
+  h.send(std::string("train ") + augmented);
+  h.run();
+  const Trainer& t = h.engine.trainer();
+  ASSERT_EQ(t.phase(), Phase::kDone);
+  const std::vector<const Message*> epochs = h.of_type("epoch");
+  ASSERT_EQ(epochs.size(), t.history().size());
+  int best = 0;
+  float best_loss = 0;
+  for (size_t i = 0; i < epochs.size(); ++i) {
+    const EpochRecord& e = t.history()[i];
+    if (best == 0 || e.val_loss < best_loss) best = e.epoch, best_loss = e.val_loss;
+    EXPECT_EQ(whole(*epochs[i], "best_epoch"), best) << epochs[i]->text;
+    EXPECT_EQ(whole(*epochs[i], "stopped_early"), i + 1 == epochs.size() && t.stopped_early() ? 1 : 0);
+  }
+  EXPECT_EQ(best, t.best_epoch());
+  const Message& done = *h.last("done");
+  EXPECT_EQ(whole(done, "best_epoch"), t.best_epoch());
+  EXPECT_EQ(whole(done, "stopped_early"), t.stopped_early() ? 1 : 0);
+  double val_acc = 0;
+  ASSERT_TRUE(parse_number(message_fields(done).get("val_acc"), &val_acc));
+  EXPECT_EQ(static_cast<float>(val_acc), t.val_acc());
+  EXPECT_EQ(static_cast<float>(val_acc), t.history()[static_cast<size_t>(best - 1)].val_acc);
+}
+
+// A conv net's evaluation step is sized by its multiply-adds, so one fits in a slice.
+TEST(Engine, ConvEvaluationChunksFollowTheirCost) {
+  TrainConfig book;
+  book.model = ModelKind::kCnn;
+  TrainConfig small;
+  small.model = ModelKind::kCnnSmall;
+  EXPECT_EQ(eval_chunk_for(book, 28), 6);
+  EXPECT_EQ(eval_chunk_for(small, 14), 91);
+  EXPECT_EQ(eval_chunk_for(small, 28), 22);
+  EXPECT_EQ(eval_chunk_for(TrainConfig{}, 14), 203);  // Dense models as before: 400,000 / 1,970 weights
 }
 
 TEST(Engine, PauseAcknowledgesTheFinalSampleCountWhichThenStaysStill) {

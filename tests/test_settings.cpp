@@ -34,7 +34,7 @@ TEST(Settings, DefaultsAreTheLessonsAndRoundTrip) {
   const Settings s;
   EXPECT_EQ(format_settings(s),
             "model=softmax&hidden=100&opt=rmsprop&lr=0.001&batch=32&epochs=5&seed=42&side=14&"
-            "early_stopping=0");
+            "early_stopping=0&augment=0");
   expect_round_trip(s);
   const TrainConfig c = to_train_config(s);
   const TrainConfig lesson;
@@ -71,10 +71,17 @@ TEST(Settings, EveryRowRoundTripsAtItsLimits) {
   hi.seed = 9007199254740991ull;  // 2^53 − 1
   hi.side = 28;
   hi.early_stopping = 1000;
+  hi.augment = true;
   expect_round_trip(hi);
   EXPECT_EQ(format_settings(hi),
             "model=mlp&hidden=1024,1024&opt=adam&lr=1000&batch=4096&epochs=1000&"
-            "seed=9007199254740991&side=28&early_stopping=1000");
+            "seed=9007199254740991&side=28&early_stopping=1000&augment=1");
+  // augment is 0 or 1, the protocol's booleans.
+  for (const char* bad : {"augment=true", "augment=2", "augment="}) {
+    Settings t;
+    EXPECT_FALSE(parse_settings(bad, &t).ok()) << bad;
+    EXPECT_FALSE(t.augment);
+  }
 }
 
 // The models have the core's one spelling (model_kind_name), in ModelKind's order.
@@ -293,6 +300,7 @@ TEST(Settings, ConfigMappingBothWays) {
   s.seed = 9007199254740991ull;
   s.side = 28;
   s.early_stopping = 3;
+  s.augment = true;
   const TrainConfig c = to_train_config(s);
   EXPECT_EQ(c.model, ModelKind::kMlp);
   EXPECT_EQ(c.hidden, (std::vector<int>{300, 40}));
@@ -303,6 +311,8 @@ TEST(Settings, ConfigMappingBothWays) {
   EXPECT_EQ(c.epochs, 9);
   EXPECT_EQ(c.seed, 9007199254740991ull);
   EXPECT_EQ(c.early_stopping, 3);
+  EXPECT_TRUE(c.augment);
+  EXPECT_FALSE(to_train_config(Settings{}).augment);  // off by default: the lesson's
   EXPECT_EQ(settings_from_config(c, 28), s);
 
   // A softmax config keeps the base's widths for a later switch to mlp.

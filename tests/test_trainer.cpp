@@ -494,7 +494,9 @@ TEST(Trainer, NoHeapAllocationWhileTraining) {
   const Dataset data = synthetic(2000, 100, 14, 10);
   TrainConfig cnn = cnn_config(ModelKind::kCnnSmall);
   cnn.early_stopping = 2;
-  for (const TrainConfig& c : {mlp_config(), cnn}) {
+  TrainConfig augmented = cnn;
+  augmented.augment = true;
+  for (const TrainConfig& c : {mlp_config(), cnn, augmented}) {
     Trainer t;
     ASSERT_TRUE(t.start(data, c));
     t.step();  // Eigen's GEMM may size its blocking once, on first use
@@ -698,28 +700,68 @@ TEST(Trainer, BookCnnNeeds28) {
 
 // The dropout stream is part of the last good state: after a divergence, however far into the
 // epoch it came, continuing gives the same bits (the masks restart where the epoch started).
+// Runs to the end of epoch 1 and `extra` steps on, diverges there (a huge learning rate),
+// continues from the snapshot at the config's rate and runs to the end: the final weights.
+Vector continued_after_divergence(const Dataset& data, const TrainConfig& c, int extra) {
+  Trainer t;
+  EXPECT_TRUE(t.start(data, c));
+  while (t.history().empty()) t.step();
+  for (int i = 0; i < extra; ++i) t.step();
+  EXPECT_TRUE(t.set_lr(1e30f));
+  run_until_idle(t, 200);
+  EXPECT_EQ(t.phase(), Phase::kDiverged) << extra;
+  EXPECT_EQ(t.epoch(), 1);
+  EXPECT_TRUE(t.set_lr(c.optimizer.lr));
+  EXPECT_TRUE(t.continue_from_snapshot());
+  run_until_idle(t);
+  EXPECT_EQ(t.phase(), Phase::kDone);
+  return t.network().params();
+}
+
 TEST(Trainer, DropoutStreamIsInTheSnapshot) {
   const Dataset data = synthetic(200, 20, 28, 24);
   TrainConfig c = cnn_config(ModelKind::kCnn);
   c.epochs = 3;
   c.batch = 16;
-  std::vector<Vector> results;
-  for (int extra : {0, 3}) {
-    Trainer t;
-    ASSERT_TRUE(t.start(data, c));
-    while (t.history().empty()) t.step();
-    for (int i = 0; i < extra; ++i) t.step();
-    ASSERT_TRUE(t.set_lr(1e30f));
-    run_until_idle(t, 100);
-    ASSERT_EQ(t.phase(), Phase::kDiverged) << extra;
-    EXPECT_EQ(t.epoch(), 1);
-    ASSERT_TRUE(t.set_lr(c.optimizer.lr));
-    ASSERT_TRUE(t.continue_from_snapshot());
-    run_until_idle(t);
-    ASSERT_EQ(t.phase(), Phase::kDone);
-    results.push_back(t.network().params());
+  EXPECT_TRUE(same_bits(continued_after_divergence(data, c, 0), continued_after_divergence(data, c, 3)));
+}
+
+// --- augmentation ---
+
+// Augmented runs: the same seed gives bitwise the same weights, however the steps are sliced and
+// through a divergence and continue; the images really change (a different run than without).
+TEST(Trainer, AugmentedRunsAreBitwiseRepeatable) {
+  const Dataset data = synthetic(400, 50, 14, 31);
+  for (TrainConfig c : {mlp_config(), cnn_config(ModelKind::kCnnSmall)}) {
+    c.epochs = 2;
+    TrainConfig plain = c;
+    c.augment = true;
+    Trainer a, b, p;
+    ASSERT_TRUE(a.start(data, c));
+    ASSERT_TRUE(b.start(data, c));
+    ASSERT_TRUE(p.start(data, plain));
+    EXPECT_TRUE(same_bits(a.network().params(), p.network().params()));  // same initial weights
+    run_until_idle(a);
+    for (int i = 0; b.busy(); ++i) {  // the CLI's loop and a page's uneven slices, step by step
+      b.step();
+      if (i % 7 == 3) {
+        ASSERT_TRUE(b.set_lr(c.optimizer.lr));
+      }
+    }
+    run_until_idle(p);
+    ASSERT_EQ(a.phase(), Phase::kDone);
+    EXPECT_TRUE(same_bits(a.network().params(), b.network().params()));
+    EXPECT_EQ(a.test_acc(), b.test_acc());
+    EXPECT_FALSE(same_bits(a.network().params(), p.network().params()));
+    EXPECT_TRUE(history_finite(a));
   }
-  EXPECT_TRUE(same_bits(results[0], results[1]));
+}
+
+TEST(Trainer, AugmentStreamIsInTheSnapshot) {
+  const Dataset data = synthetic(300, 20, 14, 32);
+  TrainConfig c = mlp_config();
+  c.augment = true;
+  EXPECT_TRUE(same_bits(continued_after_divergence(data, c, 0), continued_after_divergence(data, c, 4)));
 }
 
 // --- early stopping ---

@@ -67,6 +67,26 @@ FM_ERROR(kNamesEmptyLine, 1)     // line
 FM_ERROR(kNamesCount, 1)         // lines
 FM_ERROR(kNamesTooLong, 3)       // line, bytes, the most allowed
 
+// --- sketch_file.cpp (strokes and points numbered from 1) ---
+FM_ERROR(kSketchEmpty, 0)
+FM_ERROR(kSketchTooLarge, 2)         // size, the most allowed
+FM_ERROR(kSketchNotObject, 0)
+FM_ERROR(kSketchSyntax, 2)           // line, column
+FM_ERROR(kSketchUnknownKey, 1)       // the key
+FM_ERROR(kSketchDuplicateKey, 1)     // the key
+FM_ERROR(kSketchMissingKey, 1)       // the key
+FM_ERROR(kSketchClass, 0)
+FM_ERROR(kSketchName, 1)             // the most bytes allowed
+FM_ERROR(kSketchNoStrokes, 0)
+FM_ERROR(kSketchTooManyStrokes, 1)   // the most allowed
+FM_ERROR(kSketchStroke, 1)           // stroke
+FM_ERROR(kSketchNoPoints, 1)         // stroke
+FM_ERROR(kSketchPoint, 2)            // stroke, point
+FM_ERROR(kSketchPointRange, 4)       // stroke, point, x, y
+FM_ERROR(kSketchTooManyPoints, 1)    // the most allowed
+FM_ERROR(kSketchErase, 1)            // stroke
+FM_ERROR(kSketchWidth, 1)            // stroke
+
 // --- bundle.cpp ---
 FM_ERROR(kBundleHeaderTruncated, 2)  // header size, size
 FM_ERROR(kBundleMagic, 0)

@@ -222,6 +222,15 @@ Index Architecture::param_count() const {
   return count;
 }
 
+Index Architecture::forward_macs() const {
+  Index macs = 0;
+  walk(*this, [&](size_t, const LayerSpec& s, const Shape&, const Shape& out, Index w, Index) {
+    // A conv layer applies its weights at every output position; pool and dropout touch each value.
+    macs += s.kind == LayerKind::kConv2D ? w * out.h * out.w : w > 0 ? w : out.size();
+  });
+  return macs;
+}
+
 bool Architecture::is_dense() const {
   for (const LayerSpec& s : layers) {
     if (s.kind != LayerKind::kDense) return false;

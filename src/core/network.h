@@ -61,6 +61,9 @@ struct Architecture {
   Status check() const;
   // Valid architectures only (check() first for untrusted ones).
   Index param_count() const;
+  // Multiply-adds of one sample's forward pass (pooling and dropout: one per value), for sizing
+  // work per step.
+  Index forward_macs() const;
   bool is_dense() const;              // only Dense layers (the lesson's models)
   std::vector<int> dense_widths() const;  // the hidden Dense layers' widths, in order
   int side() const;                   // √inputs, rounded down

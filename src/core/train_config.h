@@ -40,6 +40,9 @@ struct TrainConfig {
   // stops after this many epochs without a lower validation loss, and ends with the weights of
   // the epoch that had the lowest (restore_best_weights). 0: off.
   int early_stopping = 0;
+  // Augment each training image as the batch is gathered (augment.h: shift, scale, rotation, the
+  // sketch look), from its own stream of seed. Off for the lesson. Not saved in model files.
+  bool augment = false;
   double val_fraction = 0.2;
   int eval_chunk = 2000;  // samples per evaluation step()
 };

@@ -6,6 +6,8 @@
 #include <cmath>
 #include <utility>
 
+#include "core/augment.h"
+
 namespace fm {
 
 namespace {
@@ -15,6 +17,8 @@ constexpr uint64_t kShuffleStream = 0x53687566666C6521ull;  // "Shuffle!"
 // Dropout masks too: a model without dropout never touches it, so adding dropout to one model
 // never shifts another's shuffles or weights.
 constexpr uint64_t kDropoutStream = 0x44726F706F757421ull;  // "Dropout!"
+// Augmentation too: a run without it never draws from it.
+constexpr uint64_t kAugmentStream = 0x4175676D656E7421ull;  // "Augment!"
 // A conv net keeps every layer's output and two gradient buffers for each column of a forward pass
 // (the book CNN: ~390 KB a column), so its evaluation steps go through the network this many
 // samples at a time (the book CNN: ~25 MB of buffers, not 2000 columns' 780 MB).
@@ -69,6 +73,8 @@ void Trainer::setup(const Dataset& data, const TrainConfig& config) {
   opt_.reset(config.optimizer, net_.params().size());
   rng_.reseed(config.seed ^ kShuffleStream);
   dropout_rng_.reseed(config.seed ^ kDropoutStream);
+  augment_rng_.reseed(config.seed ^ kAugmentStream);
+  if (config.augment) augment_scratch_.assign(2 * static_cast<size_t>(data.pixels()), 0.0f);
   if (config.early_stopping > 0) {
     best_params_.resize(net_.params().size());
     best_pred_.reserve(split_.val.size());
@@ -97,6 +103,7 @@ Status Trainer::start(const Dataset& data, const TrainConfig& config) {
   snapshot_ = net_.params();
   opt_snapshot_ = opt_;
   dropout_rng_snapshot_ = dropout_rng_;
+  augment_rng_snapshot_ = augment_rng_;
   begin_epoch();
   return Status::Ok();
 }
@@ -194,6 +201,7 @@ Status Trainer::continue_from_snapshot() {
   opt_ = opt_snapshot_;
   opt_.set_lr(config_.optimizer.lr);  // keep a learning rate changed since the snapshot
   dropout_rng_ = dropout_rng_snapshot_;
+  augment_rng_ = augment_rng_snapshot_;
   samples_seen_ = snapshot_samples_;
   batch_history_.resize(snapshot_batches_);
   divergence_ = Status::Ok();
@@ -240,6 +248,11 @@ void Trainer::train_step() {
   const Index count = std::min<Index>(config_.batch, n - sample_pos_);
   gather_batch(data_->train_images.data(), data_->train_labels.data(), data_->pixels(),
                order_.data() + sample_pos_, count, &x_, y_.data());
+  if (config_.augment) {
+    for (Index j = 0; j < count; ++j) {
+      augment_image(x_.col(j).data(), data_->side, augment_rng_, augment_scratch_.data());
+    }
+  }
   const Eigen::Ref<const Matrix> x = x_.leftCols(count);  // pixels×B, no copy
   net_.forward_train(x, dropout_rng_);
   int correct = 0;
@@ -395,6 +408,7 @@ void Trainer::finish_validation() {
   snapshot_ = net_.params();
   opt_snapshot_ = opt_;
   dropout_rng_snapshot_ = dropout_rng_;
+  augment_rng_snapshot_ = augment_rng_;
   snapshot_samples_ = samples_seen_;
   snapshot_batches_ = batch_history_.size();
   if (config_.early_stopping > 0) {

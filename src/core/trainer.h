@@ -121,6 +121,8 @@ class Trainer {
   Optimizer opt_;
   Rng rng_;          // shuffles only; init draws from its own Rng(seed)
   Rng dropout_rng_;  // dropout masks only
+  Rng augment_rng_;  // augmentation draws only (config.augment)
+  std::vector<float> augment_scratch_;  // 2·pixels, for augment_image
   Split split_;
   std::vector<int32_t> order_;  // this epoch's shuffled training indices
   std::vector<int32_t> all_test_;
@@ -130,6 +132,7 @@ class Trainer {
   Vector snapshot_;
   Optimizer opt_snapshot_;
   Rng dropout_rng_snapshot_;
+  Rng augment_rng_snapshot_;
   long long snapshot_samples_ = 0;
   size_t snapshot_batches_ = 0;
   int epoch_ = 0;

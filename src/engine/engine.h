@@ -100,7 +100,9 @@ class Engine {
   double slice_ms_ = 15, snapshot_ms_ = 100, progress_ms_ = 100;
 };
 
-// One evaluation step() near a millisecond or two whatever the model size (25…2000 samples).
+// One evaluation step() near a millisecond or two whatever the model size: Dense models 25…2000
+// samples by their weights, conv nets 1…2000 by the multiply-adds of a forward pass (about 5 ms,
+// within a 15 ms slice: the book CNN 6, cnn-small 91 at 14×14 and 22 at 28×28).
 int eval_chunk_for(const TrainConfig& config, int side);
 
 }  // namespace fm

@@ -87,7 +87,10 @@ std::vector<int32_t> bytes_to_int32(const std::vector<uint8_t>& bytes);
 //                 payload: float32 triples (x, loss, acc) of the minibatches since the previous
 //                 progress event, x = fractional epoch; thinned to at most 64 triples.
 //   epoch         epoch, train_loss, train_acc, val_loss, val_acc, samples_seen, compute_s,
-//                 train_compute_s                          (after each validation pass of a run)
+//                 train_compute_s, best_epoch, stopped_early (after each validation pass of a run)
+//                 best_epoch: with early stopping, the epoch with the lowest validation loss so
+//                 far, whose weights the run ends with (0: off); stopped_early (0|1): patience ran
+//                 out at this epoch, the test pass of the best epoch's weights comes next.
 //   confusion     counts: 100 numbers, counts[truth·10 + predicted]   (after each validation pass)
 //   hardest       indices, labels, predicted, confidence: lists, most confident mistake first
 //   val_predictions  count                      payload: one byte (class) per validation sample
@@ -98,7 +101,9 @@ std::vector<int32_t> bytes_to_int32(const std::vector<uint8_t>& bytes);
 //   paused        samples_seen, epoch, batch, reason (user|epoch): no more steps until resume
 //   resumed       samples_seen, epochs, stop_after_epoch (−1: none)
 //   lr_set        lr, samples_seen (the first minibatch with the new rate is the next one)
-//   done          test_acc, test_loss, epoch, samples_seen, compute_s, train_compute_s
+//   done          test_acc, test_loss, val_acc, val_loss (of the weights the run ends with: the
+//                 best epoch's under early stopping), best_epoch, stopped_early, epoch,
+//                 samples_seen, compute_s, train_compute_s
 //   diverged      epoch, batch (where it stopped), lr, suggested_lr, status… (Trainer::divergence(),
 //                 see write_status);
 //                 the weights are back at the last good epoch's (a weights event follows)

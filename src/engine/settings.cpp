@@ -135,6 +135,16 @@ std::vector<SettingRow> make_table() {
                {},
                [](const S& s) { return whole(s.early_stopping); },
                [](S* s, const V& v) { s->early_stopping = static_cast<int>(v.whole); }});
+  t.push_back({"augment",
+               nullptr,
+               SettingScope::kTrain,
+               SettingRule::kChoice,
+               0,
+               0,
+               0,
+               {"0", "1"},  // the protocol's booleans
+               [](const S& s) { return choice(s.augment ? 1 : 0); },
+               [](S* s, const V& v) { s->augment = v.choice == 1; }});
   return t;
 }
 
@@ -152,7 +162,8 @@ bool whole_in(const SettingRow& row, std::string_view text, long long* out) {
 bool Settings::operator==(const Settings& o) const {
   return model == o.model && hidden == o.hidden && opt == o.opt &&
          std::memcmp(&lr, &o.lr, sizeof(lr)) == 0 && batch == o.batch && epochs == o.epochs &&
-         seed == o.seed && side == o.side && early_stopping == o.early_stopping;
+         seed == o.seed && side == o.side && early_stopping == o.early_stopping &&
+         augment == o.augment;
 }
 
 const char* setting_rule_name(SettingRule rule) {
@@ -308,6 +319,7 @@ TrainConfig to_train_config(const Settings& settings) {
   c.epochs = settings.epochs;
   c.seed = settings.seed;
   c.early_stopping = settings.early_stopping;
+  c.augment = settings.augment;
   return c;
 }
 
@@ -322,6 +334,7 @@ Settings settings_from_config(const TrainConfig& config, int side, const Setting
   s.seed = config.seed;
   s.side = side;
   s.early_stopping = config.early_stopping;
+  s.augment = config.augment;
   return s;
 }
 

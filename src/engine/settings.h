@@ -24,6 +24,7 @@ struct Settings {
   uint64_t seed = 42;
   int side = 14;
   int early_stopping = 0;  // patience in epochs on the validation loss; 0: off
+  bool augment = false;    // augment the training images (core/augment.h); off for the lesson
 
   bool operator==(const Settings& o) const;  // lr compared bitwise
   bool operator!=(const Settings& o) const { return !(*this == o); }
@@ -65,7 +66,7 @@ struct SettingRow {
 };
 
 // The train rows, in link order: model, hidden, opt, lr, batch, epochs, seed, side,
-// early_stopping. model's choices are the core's model_kind_name()s.
+// early_stopping, augment (0|1). model's choices are the core's model_kind_name()s.
 const std::vector<SettingRow>& settings_table();
 const SettingRow* find_setting(std::string_view key,
                                const std::vector<SettingRow>* extra = nullptr);  // name or alias
@@ -100,7 +101,7 @@ SettingsParse parse_settings(std::string_view text, Settings* settings,
 SettingsParse parse_settings(const FieldReader& fields, Settings* settings,
                              const std::vector<SettingRow>* extra = nullptr);
 // Every train row, in table order: "model=softmax&hidden=100&opt=rmsprop&lr=0.001&batch=32&
-// epochs=5&seed=42&side=14&early_stopping=0". parse_settings of it gives back `settings` exactly.
+// epochs=5&seed=42&side=14&early_stopping=0&augment=0". parse_settings of it gives back `settings` exactly.
 std::string format_settings(const Settings& settings);
 // The rows whose values break the table (each formatted and parsed back): empty when valid.
 std::vector<SettingError> check_settings(const Settings& settings);

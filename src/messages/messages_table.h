@@ -132,6 +132,50 @@ FM_MESSAGE(kNamesCount, "the class-names file has {0} names, expected 10 (one pe
 FM_MESSAGE(kNamesTooLong, "line {0} of the class-names file is {1} bytes long, at most {2} allowed",
            "클래스 이름 파일의 {0}번째 줄이 {1}바이트입니다 (최대 {2}바이트)")
 
+// --- sketch files (tests/sketches/*.json; strokes and points numbered from 1) ---
+FM_MESSAGE(kSketchEmpty, "the sketch file is empty", "스케치 파일이 비어 있습니다")
+FM_MESSAGE(kSketchTooLarge, "the sketch file has {0} bytes, at most {1} allowed",
+           "스케치 파일이 {0}바이트입니다 (최대 {1}바이트)")
+FM_MESSAGE(kSketchNotObject,
+           "not a sketch file: it must be one JSON object with \"class\" and \"strokes\"",
+           "스케치 파일이 아닙니다: \"class\"와 \"strokes\"가 든 JSON 객체 하나여야 합니다")
+FM_MESSAGE(kSketchSyntax, "the sketch file is not valid JSON at line {0}, column {1}",
+           "스케치 파일의 JSON 문법이 잘못되었습니다 ({0}번째 줄, {1}번째 열)")
+FM_MESSAGE(kSketchUnknownKey,
+           "the sketch file has an unknown key \"{0}\" (a sketch has class, name, strokes; a stroke "
+           "has points, erase, width)",
+           "스케치 파일에 알 수 없는 키가 있습니다: \"{0}\" (스케치: class, name, strokes; 획: "
+           "points, erase, width)")
+FM_MESSAGE(kSketchDuplicateKey, "the sketch file gives the key \"{0}\" twice",
+           "스케치 파일에 같은 키가 두 번 있습니다: \"{0}\"")
+FM_MESSAGE(kSketchMissingKey, "the sketch file has no \"{0}\"",
+           "스케치 파일에 \"{0}\" 항목이 없습니다")
+FM_MESSAGE(kSketchClass, "the sketch's class must be a whole number from 0 to 9",
+           "스케치의 class는 0부터 9까지의 정수여야 합니다")
+FM_MESSAGE(kSketchName, "the sketch's name must be text of at most {0} bytes",
+           "스케치의 name은 {0}바이트 이하의 문자열이어야 합니다")
+FM_MESSAGE(kSketchNoStrokes, "the sketch's strokes must be a list of at least one stroke",
+           "스케치의 strokes는 획이 하나 이상 든 목록이어야 합니다")
+FM_MESSAGE(kSketchTooManyStrokes, "the sketch has more than {0} strokes",
+           "스케치의 획이 {0}개를 넘습니다")
+FM_MESSAGE(kSketchStroke, "stroke {0} of the sketch is not an object with \"points\"",
+           "스케치의 {0}번째 획이 \"points\"가 든 객체가 아닙니다")
+FM_MESSAGE(kSketchNoPoints, "stroke {0} of the sketch has no points",
+           "스케치의 {0}번째 획에 점이 없습니다")
+FM_MESSAGE(kSketchPoint, "stroke {0}, point {1} of the sketch is not a pair of numbers [x, y]",
+           "스케치의 {0}번째 획, {1}번째 점이 숫자 쌍 [x, y]가 아닙니다")
+FM_MESSAGE(kSketchPointRange,
+           "stroke {0}, point {1} of the sketch is [{2}, {3}]: x and y must be between 0 and 1",
+           "스케치의 {0}번째 획, {1}번째 점이 [{2}, {3}]입니다: x와 y는 0과 1 사이여야 합니다")
+FM_MESSAGE(kSketchTooManyPoints, "the sketch has more than {0} points",
+           "스케치의 점이 {0}개를 넘습니다")
+FM_MESSAGE(kSketchErase, "stroke {0} of the sketch: erase must be true or false",
+           "스케치의 {0}번째 획: erase는 true 또는 false여야 합니다")
+FM_MESSAGE(kSketchWidth,
+           "stroke {0} of the sketch: width must be a number above 0 and at most 1 (a fraction of "
+           "the sketch's box)",
+           "스케치의 {0}번째 획: width는 0보다 크고 1 이하인 수여야 합니다 (스케치 상자에 대한 비율)")
+
 // --- the bundle ---
 FM_MESSAGE(kBundleHeaderTruncated, "truncated bundle: the header needs {0} bytes, got {1}",
            "잘린 번들: 헤더는 {0}바이트여야 하는데 {1}바이트입니다")

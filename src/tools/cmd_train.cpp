@@ -41,7 +41,7 @@ int cmd_train(int argc, char** argv) {
   if (args.help()) {
     std::printf("%s", args.usage("[--model softmax|mlp:100[,50]|cnn|cnn-small] [--optimizer rmsprop|adam|sgd] "
                                  "[--lr X] [--batch N] [--epochs N] [--seed N] [--side 14|28] [--early-stopping N] "
-                                 "[--save FILE] "
+                                 "[--augment] [--save FILE] "
                                  "[--bundle FILE | --idx DIR | --csv FILE [--test-csv FILE]] [--names FILE] [--json]",
                                  "Trains on 48,000 images, validates on 12,000 (seeded 80/20 split of the\n"
                                  "60,000) and evaluates the test set. Defaults are the lesson's: softmax,\n"
@@ -64,10 +64,11 @@ int cmd_train(int argc, char** argv) {
   Trainer trainer;
   if (!(s = trainer.start(data, config))) return fail("train", s, 2);
   const bool tty = isatty(fileno(stdout));
-  std::printf("training %s with %s (lr %g, batch %d) on %lld images %d×%d, validating on %lld, seed %llu\n",
+  std::printf("training %s with %s (lr %g, batch %d) on %lld images %d×%d%s, validating on %lld, seed %llu\n",
               model_name(config).c_str(), optimizer_name(config.optimizer.kind), config.optimizer.lr,
               config.batch, static_cast<long long>(trainer.split().train.size()), side, side,
-              static_cast<long long>(trainer.split().val.size()), static_cast<unsigned long long>(config.seed));
+              config.augment ? " (augmented)" : "", static_cast<long long>(trainer.split().val.size()),
+              static_cast<unsigned long long>(config.seed));
 
   double compute_s = 0, epoch_s = 0;
   size_t printed = 0;

@@ -16,6 +16,7 @@ int cmd_cv(int argc, char** argv);
 int cmd_eval(int argc, char** argv);
 int cmd_predict(int argc, char** argv);
 int cmd_bench(int argc, char** argv);
+int cmd_sketches(int argc, char** argv);
 
 // Flags every data-reading subcommand takes.
 extern const FlagSpec kBundleFlag, kIdxFlag, kJsonFlag;

@@ -1,5 +1,5 @@
 // fmnist: the native command-line front end of the training core (bundle, train, cv, eval,
-// predict, bench). Each subcommand has --help; bad flags give one line and a non-zero exit.
+// predict, bench, sketches). Each subcommand has --help; bad flags give one line and a non-zero exit.
 #include <cstdio>
 #include <cstring>
 #include <string>
@@ -21,11 +21,12 @@ const Command kCommands[] = {
     {"eval", fm::cmd_eval, "evaluate a saved model on the test set"},
     {"predict", fm::cmd_predict, "classify a PGM image (any size) with a saved model"},
     {"bench", fm::cmd_bench, "time training epochs of the benchmark cases natively"},
+    {"sketches", fm::cmd_sketches, "classify sketch files (strokes, JSON) with a saved model: top-1/top-2 per class"},
 };
 
 void print_usage(FILE* out) {
   std::fprintf(out, "usage: fmnist <command> [flags]   (fmnist <command> --help for its flags)\n\n");
-  for (const Command& c : kCommands) std::fprintf(out, "  %-8s %s\n", c.name, c.summary);
+  for (const Command& c : kCommands) std::fprintf(out, "  %-9s %s\n", c.name, c.summary);
 }
 
 }  // namespace

@@ -19,7 +19,10 @@ std::vector<FlagSpec> train_flag_specs() {
           {"side", true, "input size: 14 (default) or 28"},
           {"early-stopping", true,
            "stop after N epochs without a lower validation loss and keep the best epoch's weights "
-           "(default 0: off)"}};
+           "(default 0: off)"},
+          {"augment", false,
+           "augment the training images: random shift, scale, rotation and a sketch-like look "
+           "(seeded; off by default and for the lesson)"}};
 }
 
 Status parse_model(const std::string& text, TrainConfig* config) {
@@ -90,6 +93,7 @@ Status read_train_flags(const Args& args, TrainConfig* config, int* side) {
   if (side_value != 14 && side_value != 28) return text_error("--side must be 14 or 28");
   if (!(s = args.get_int("early-stopping", 0, 0, kMaxEpochs, &patience))) return s;
   config->early_stopping = static_cast<int>(patience);
+  config->augment = args.has("augment");
   config->batch = static_cast<int>(batch);
   config->epochs = static_cast<int>(epochs);
   config->seed = static_cast<uint64_t>(seed);

@@ -15,7 +15,7 @@ std::vector<FlagSpec> train_flag_specs();
 // "mlp-sigmoid:…".
 Status parse_model(const std::string& text, TrainConfig* config);
 std::string model_name(const TrainConfig& config);
-// Reads --model --optimizer --lr --batch --epochs --seed --side --early-stopping into config /
+// Reads --model --optimizer --lr --batch --epochs --seed --side --early-stopping --augment into config /
 // side, and whether the model takes that side (cnn needs 28), before any data is read.
 Status read_train_flags(const Args& args, TrainConfig* config, int* side);
 

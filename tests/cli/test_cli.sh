@@ -1,7 +1,7 @@
 #!/usr/bin/env bash
 # CLI contract tests: bad flags and bad files give one clear line on stderr and a non-zero exit;
 # --help works for each subcommand; a tiny train → save → eval → predict round trip on real data,
-# and the same for cnn-small (one epoch, early stopping on).
+# and the same for cnn-small (one epoch, early stopping on); sketch files classified by a model.
 # Usage: test_cli.sh path/to/fmnist CASE   (ctest runs one CASE per entry)
 # The real data: $FASHION_MNIST_DIR, the CLI's own variable (else its default folder). A case that
 # needs it and finds it missing fails when FMNIST_REQUIRE_DATA=1 (`make test`, which installed
@@ -37,7 +37,7 @@ expect_error() {
 
 case $case_name in
   help)
-    for sub in bundle train cv eval predict bench; do
+    for sub in bundle train cv eval predict bench sketches; do
       "$cli" $sub --help | grep -q "usage: fmnist $sub" || { echo "no help for $sub"; exit 1; }
     done
     "$cli" --help | grep -q "usage: fmnist" || { echo "no help for fmnist"; exit 1; }
@@ -100,7 +100,7 @@ PY
     # An empty (all dark) image is reported, not classified.
     python3 -c "open('$tmp/empty.pgm','wb').write(b'P5\n8 8\n255\n' + bytes(64))"
     expect_error 1 "empty" predict "$tmp/m.fmnist" "$tmp/empty.pgm"
-    ;&  # and on to the CNN's round trip
+    ;;
   cnn_round_trip)
     # cnn-small at 14×14: one epoch (about 5 s natively), saved as a version 2 file, evaluated
     # and used for a prediction; the report names the best epoch.
@@ -199,6 +199,49 @@ PY
     grep -q "classes: 0–9 (no --names file)" <<<"$out" || { echo "no digits line: $out"; exit 1; }
     tail -1 <<<"$out" | python3 -c "import json,sys; d=json.load(sys.stdin); assert d['test_acc'] is None, d" ||
       { echo "test_acc should be null: $out"; exit 1; }
+    ;;
+  sketches)
+    # The fixture sketches (tests/cli/sketches: a trouser, a bag with an eraser stroke) through
+    # a model trained on a tiny CSV: the table and the JSON agree, bad files are refused by name.
+    here=$(cd "$(dirname "$0")" && pwd)
+    python3 - "$tmp" <<'PY'
+import sys
+d = sys.argv[1]
+head = "label," + ",".join("pixel%d" % i for i in range(1, 785)) + "\n"
+open(d + "/ok.csv", "w").write(head + "".join(str(k % 10) + "," + ",".join(str((k * 7 + i) % 256) for i in range(784)) + "\n"
+                                              for k in range(20)))
+PY
+    "$cli" train --csv "$tmp/ok.csv" --epochs 1 --batch 4 --save "$tmp/s.fmnist" >/dev/null || { echo "training failed"; exit 1; }
+    out=$("$cli" sketches --model "$tmp/s.fmnist" "$here/sketches" --json) || { echo "sketches failed: $out"; exit 1; }
+    grep -q "^2 sketches, model .*s.fmnist (softmax, 14×14)" <<<"$out" || { echo "no header: $out"; exit 1; }
+    grep -qE "^  Trouser +1 " <<<"$out" || { echo "no Trouser row: $out"; exit 1; }
+    grep -qE "^  Bag +1 " <<<"$out" || { echo "no Bag row: $out"; exit 1; }
+    grep -qE "^  total +2 " <<<"$out" || { echo "no total row: $out"; exit 1; }
+    python3 - "$(tail -1 <<<"$out")" <<'PY' || { echo "bad JSON: $out"; exit 1; }
+import json, sys
+d = json.loads(sys.argv[1])
+assert d["count"] == 2 and [c["class"] for c in d["classes"]] == [1, 8], d
+assert [s["class"] for s in d["sketches"]] == [8, 1], d  # sorted by file name: bag, trouser
+hits1 = sum(s["top"][0] == s["class"] for s in d["sketches"])
+hits2 = sum(s["class"] in s["top"] for s in d["sketches"])
+assert d["top1"] == hits1 / 2 and d["top2"] == hits2 / 2 and hits1 <= hits2, d
+assert all(0 <= t < 10 for s in d["sketches"] for t in s["top"]) and all(s["top"][0] != s["top"][1] for s in d["sketches"]), d
+PY
+    # A file given directly; the line-width and fill flags.
+    "$cli" sketches --model "$tmp/s.fmnist" "$here/sketches/bag.json" --line-width 0.1 --no-fill | grep -q "^1 sketches" ||
+      { echo "a single file failed"; exit 1; }
+    mkdir -p "$tmp/bad" "$tmp/none"
+    printf '{"class": 3,\n "strokes": [{"points": [[0.5, 1.5]]}]}\n' > "$tmp/bad/dress.json"
+    expect_error 1 "bad/dress.json: stroke 1, point 1 of the sketch is \[0.5, 1.5\]: x and y must be between 0 and 1" \
+      sketches --model "$tmp/s.fmnist" "$tmp/bad"
+    printf '{"class": 3, "strokes": [{"points": [[0.5, 0.5]]}]' > "$tmp/bad/dress.json"
+    expect_error 1 "bad/dress.json: the sketch file is not valid JSON at line 1, column 51" sketches --model "$tmp/s.fmnist" "$tmp/bad"
+    expect_error 1 "no sketch files \(\*.json\) found" sketches --model "$tmp/s.fmnist" "$tmp/none"
+    expect_error 1 "cannot read .*nowhere" sketches --model "$tmp/s.fmnist" "$tmp/nowhere"
+    expect_error 1 "cannot read model file" sketches --model "$tmp/none.fmnist" "$here/sketches"
+    expect_error 2 "--model FILE is required" sketches "$here/sketches"
+    expect_error 2 "expected at least one folder" sketches --model "$tmp/s.fmnist"
+    expect_error 2 "--line-width must be above 0" sketches --model "$tmp/s.fmnist" "$here/sketches" --line-width 0
     ;;
   *) echo "unknown case $case_name"; exit 2 ;;
 esac

@@ -1,0 +1,24 @@
+// Data augmentation for training on sketches: each training image, as the batch is gathered, is
+// moved, scaled and turned a little at random, and with some probability first made to look like
+// a sketch the page normalised (a flat silhouette, or only its outline). Seeded and platform
+// independent (no libm sin/cos): the same seed gives bitwise the same batches everywhere.
+#pragma once
+
+#include "rng.h"
+
+namespace fm {
+
+struct AugmentLimits {
+  float shift = 0.08f;        // up to ± this fraction of the side, each axis
+  float scale = 0.10f;        // size × [1 − scale, 1 + scale]
+  float rotation = 0.17f;     // up to ± this many radians (about 10°)
+  float sketch_p = 0.5f;      // probability of the sketch look
+  float outline_p = 0.3f;     // of those, the share that keeps only the outline (else filled)
+};
+
+// The floats of one side×side image (row-major, [0, 1]) transformed in place with six draws from
+// `rng`, always six. `scratch`: 2·side² floats of the caller's (no allocation).
+void augment_image(float* image, int side, Rng& rng, float* scratch,
+                   const AugmentLimits& limits = {});
+
+}  // namespace fm
