@@ -22,6 +22,7 @@ need=(
   "nodejs:node"
   "npm:npm"
   "python3:python3"
+  "python3-numpy:/usr/lib/python3/dist-packages/numpy/__init__.py"
   "clang:clang"
   "libclang-rt-14-dev:/usr/lib/llvm-14/lib/clang/14.0.6/lib/linux/libclang_rt.fuzzer-x86_64.a"
   "fonts-nanum:/usr/share/fonts/truetype/nanum/NanumGothic.ttf"

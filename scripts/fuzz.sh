@@ -11,7 +11,7 @@ mkdir -p "$out"
 core=(src/core/*.cpp)
 flags=(-std=c++17 -O1 -g -fsanitize=fuzzer,address,undefined -fno-sanitize-recover=undefined
        -Isrc -isystem /usr/include/eigen3 -DEIGEN_NO_DEBUG)
-targets=(${FUZZ_TARGETS:-fuzz_bundle fuzz_idx fuzz_model fuzz_csv fuzz_names fuzz_sketch})
+targets=(${FUZZ_TARGETS:-fuzz_bundle fuzz_idx fuzz_model fuzz_csv fuzz_names fuzz_sketch fuzz_safetensors})
 for target in "${targets[@]}"; do
   bin=$out/$target
   if [ ! -x "$bin" ] || [ -n "$(find src/core tests/fuzz/$target.cpp -newer "$bin" -print -quit)" ]; then
@@ -27,6 +27,9 @@ for target in "${targets[@]}"; do
   # fuzz_csv: 16 KB holds a header and a few rows; longer inputs only slow every run down.
   max_len=65536
   [ "$target" = fuzz_csv ] && max_len=16384
+  # fuzz_safetensors: 16 KB holds a softmax or MLP export whole and every header (cnn-small's
+  # 96 KB seed is cut after its header: the conv layers' metadata is fuzzed, their weights not).
+  [ "$target" = fuzz_safetensors ] && max_len=16384
   limit=-max_total_time="$seconds"
   [ -n "${FUZZ_RUNS:-}" ] && limit=-runs="$FUZZ_RUNS"
   echo "fuzz: $target for ${FUZZ_RUNS:-${seconds}s}${FUZZ_RUNS:+ runs}"

@@ -64,11 +64,12 @@ TEST(Messages, EveryCodeHasEnglishAndKoreanWithTheSamePlaceholders) {
 }
 
 // The codes with a reason: a divergence (kWhy…) and a model file's bad layer list (kArch…).
-TEST(Messages, OnlyDivergenceAndBadLayersHaveAReason) {
+TEST(Messages, OnlyDivergenceBadLayersAndBadNamesHaveAReason) {
   for (ErrorCode code : all_codes()) {
     const bool why = std::string(message_template(code, Language::kEnglish)).find("{why}") !=
                      std::string::npos;
-    EXPECT_EQ(why, code == ErrorCode::kDiverged || code == ErrorCode::kModelLayers)
+    EXPECT_EQ(why, code == ErrorCode::kDiverged || code == ErrorCode::kModelLayers ||
+                       code == ErrorCode::kModelClassNames)
         << error_code_name(code);
   }
 }

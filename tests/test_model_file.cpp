@@ -65,13 +65,17 @@ constexpr size_t kHiddenCountAt = 20, kFirstWidthAt = 24, kLrAt = 35, kValAccAt 
                  kParamsAt = 67;
 constexpr size_t kParams = 196 * 5 + 5 + 5 * 3 + 3 + 3 * 10 + 10;  // 1043
 
-// Version 2: the layer records from 24, 16 bytes each; after L of them the fields below.
+// Versions 2 and 3: the layer records from 24, 16 bytes each; after L of them the fields below.
+// Version 3 puts the class names (u32 length, the names' text) after the validation accuracy.
 constexpr size_t kLayerCountAt = 20, kLayersAt = 24, kLayerBytes = 16;
 size_t v2_kind_at(size_t layers) { return kLayersAt + kLayerBytes * layers; }
 size_t v2_patience_at(size_t layers) { return v2_kind_at(layers) + 22; }
 size_t v2_val_acc_at(size_t layers) { return v2_kind_at(layers) + 26; }
-size_t v2_count_at(size_t layers) { return v2_kind_at(layers) + 30; }
-size_t v2_params_at(size_t layers) { return v2_kind_at(layers) + 38; }
+size_t v3_names_at(size_t layers) { return v2_kind_at(layers) + 30; }
+// Fashion-MNIST's names ("T-shirt/top\nTrouser\n…\nAnkle boot"), what model_of/mlp_model carry.
+size_t fashion_names_bytes() { return class_names_text(default_class_names()).size(); }
+size_t v3_count_at(size_t layers) { return v3_names_at(layers) + 4 + fashion_names_bytes(); }
+size_t v3_params_at(size_t layers) { return v3_count_at(layers) + 8; }
 
 void put_u32(Bytes* b, uint32_t v) {
   for (int i = 0; i < 4; ++i) b->push_back(static_cast<uint8_t>(v >> (8 * i)));
@@ -163,9 +167,10 @@ void expect_refused(const Bytes& b, const std::string& expected) {
 TEST(ModelFile, RoundTripIsBitwise) {
   const SavedModel m = mlp_model();
   const Bytes b = save_model(m);
-  EXPECT_EQ(b.size(), v2_params_at(2) + 4 * kParams + 4);
+  EXPECT_EQ(b.size(), v3_params_at(2) + 4 * kParams + 4);
   EXPECT_EQ(std::memcmp(b.data(), "FMNM", 4), 0);
-  EXPECT_EQ(b[4], 2);  // version 2
+  EXPECT_EQ(b[4], 3);  // version 3
+  EXPECT_EQ(fashion_names_bytes(), 75u);
   SavedModel back;
   const Status s = load_model(b.data(), b.size(), &back);
   ASSERT_TRUE(s) << describe(s);
@@ -181,9 +186,64 @@ TEST(ModelFile, RoundTripIsBitwise) {
   EXPECT_EQ(back.config.seed, 1234567890123ull);
   EXPECT_EQ(back.val_acc, 0.8668f);
   EXPECT_EQ(back.config.early_stopping, 0);
+  EXPECT_EQ(back.class_names, default_class_names());
   ASSERT_EQ(back.params.size(), m.params.size());
   EXPECT_EQ(std::memcmp(back.params.data(), m.params.data(), sizeof(float) * kParams), 0);
   EXPECT_EQ(save_model(back), b);  // saving again gives the same bytes
+}
+
+// A model trained on a user's data carries the user's class names (UTF-8, any of them), back
+// exactly; the names sit after the validation accuracy as a names file's text.
+TEST(ModelFile, ClassNamesRoundTrip) {
+  SavedModel m = mlp_model();
+  m.class_names = {"티셔츠", "바지", "풀오버", "드레스", "코트", "샌들", "셔츠", "운동화", "가방", "앵클부츠"};
+  const Bytes b = save_model(m);
+  const std::string text = class_names_text(m.class_names);
+  ASSERT_EQ(b.size(), v3_names_at(2) + 4 + text.size() + 8 + 4 * kParams + 4);
+  EXPECT_EQ(std::string(b.begin() + static_cast<std::ptrdiff_t>(v3_names_at(2) + 4),
+                        b.begin() + static_cast<std::ptrdiff_t>(v3_names_at(2) + 4 + text.size())),
+            text);
+  SavedModel back;
+  ASSERT_TRUE(load_model(b.data(), b.size(), &back));
+  EXPECT_EQ(back.class_names, m.class_names);
+  EXPECT_EQ(save_model(back), b);
+  m.class_names = digit_class_names();
+  const Bytes digits = save_model(m);
+  ASSERT_TRUE(load_model(digits.data(), digits.size(), &back));
+  EXPECT_EQ(back.class_names, digit_class_names());
+}
+
+// Names that are not ten valid names are refused with the names file's reason; a length past the
+// end of the file is a truncation.
+TEST(ModelFile, RefusesBadClassNames) {
+  const Bytes good = save_model(mlp_model());
+  const size_t at = v3_names_at(2) + 4;
+  Bytes nine = good;  // the LF before "Ankle boot" becomes a space: nine lines
+  const size_t lf = std::string(good.begin() + static_cast<std::ptrdiff_t>(at), good.end()).find("\nAnkle");
+  ASSERT_NE(lf, std::string::npos);
+  nine[at + lf] = ' ';
+  reseal(&nine);
+  expect_refused(nine, "model file: bad class names (the class-names file has 9 names, expected 10");
+  Bytes control = good;
+  control[at + 1] = 0x07;
+  reseal(&control);
+  expect_refused(control, "model file: bad class names (line 1 of the class-names file holds a control character)");
+  Bytes utf8 = good;
+  utf8[at] = 0xFF;
+  reseal(&utf8);
+  expect_refused(utf8, "not valid UTF-8 (line 1)");
+  Bytes zero = good;
+  set_u32(&zero, v3_names_at(2), 0);
+  reseal(&zero);
+  expect_refused(zero, "model file: bad class names (the class-names file is empty)");
+  Bytes huge = good;
+  set_u32(&huge, v3_names_at(2), 0xFFFFFFFFu);
+  reseal(&huge);
+  expect_refused(huge, "bad class names (the class-names file has 4294967295 bytes, at most 4096 allowed");
+  Bytes past = good;
+  set_u32(&past, v3_names_at(2), 4000);
+  past.resize(v3_names_at(2) + 4 + 100);
+  expect_refused(past, "model file is truncated");
 }
 
 // The CNNs: the layer list, the kind, the patience and the weights come back bitwise.
@@ -200,7 +260,7 @@ TEST(ModelFile, CnnRoundTripIsBitwise) {
     const SavedModel m = model_of(c.kind, c.side, 5);
     ASSERT_EQ(m.params.size(), c.params);
     const Bytes b = save_model(m);
-    EXPECT_EQ(b.size(), v2_params_at(m.arch.layers.size()) + 4 * c.params + 4);
+    EXPECT_EQ(b.size(), v3_params_at(m.arch.layers.size()) + 4 * c.params + 4);
     SavedModel back;
     const Status s = load_model(b.data(), b.size(), &back);
     ASSERT_TRUE(s) << describe(s);
@@ -216,8 +276,8 @@ TEST(ModelFile, CnnRoundTripIsBitwise) {
   }
 }
 
-// Version 1 files (written before the layer list) still load, as the same Dense network; saving
-// one again writes version 2.
+// Version 1 files (written before the layer list) still load, as the same Dense network with
+// Fashion-MNIST's names; saving one again writes version 3.
 TEST(ModelFile, Version1StillLoads) {
   const SavedModel m = mlp_model();
   const Bytes v1 = save_v1(m);
@@ -231,12 +291,13 @@ TEST(ModelFile, Version1StillLoads) {
   EXPECT_EQ(back.config.hidden_activation, Activation::kSigmoid);
   EXPECT_EQ(back.config.seed, 1234567890123ull);
   EXPECT_EQ(back.config.early_stopping, 0);
+  EXPECT_EQ(back.class_names, default_class_names());
   EXPECT_EQ(std::memcmp(back.params.data(), m.params.data(), sizeof(float) * kParams), 0);
   EXPECT_EQ(save_model(back), save_model(m));
 }
 
 // The committed version 1 files (fmnist train --save of the builds before the layer list; also
-// the fuzzer's seeds) load, and their v2 copies load back the same.
+// the fuzzer's seeds) load, and their version 3 copies load back the same.
 TEST(ModelFile, CommittedVersion1FilesLoad) {
   const struct {
     const char* name;
@@ -257,10 +318,31 @@ TEST(ModelFile, CommittedVersion1FilesLoad) {
     EXPECT_TRUE(m.arch.is_dense());
     EXPECT_TRUE(m.arch == architecture_for(m.config, 14));
     EXPECT_EQ(m.params.size(), m.arch.param_count());
-    const Bytes v2 = save_model(m);
-    EXPECT_EQ(v2[4], 2);
+    const Bytes v3 = save_model(m);
+    EXPECT_EQ(v3[4], 3);
     SavedModel back;
-    ASSERT_TRUE(load_model(v2.data(), v2.size(), &back));
+    ASSERT_TRUE(load_model(v3.data(), v3.size(), &back));
+    EXPECT_TRUE(back.arch == m.arch);
+    EXPECT_TRUE(back.params == m.params);
+  }
+}
+
+// The committed version 2 files (before the class names) load with Fashion-MNIST's names.
+TEST(ModelFile, CommittedVersion2FilesLoad) {
+  for (const char* name : {"softmax-14-v2.fmnist", "mlp3-14-v2.fmnist", "cnn-small-14-v2.fmnist"}) {
+    SCOPED_TRACE(name);
+    const Bytes b = seed_file(name);
+    ASSERT_GT(b.size(), 8u) << "missing fixture";
+    ASSERT_EQ(b[4], 2);
+    SavedModel m;
+    m.class_names = digit_class_names();
+    const Status s = load_model(b.data(), b.size(), &m);
+    ASSERT_TRUE(s) << describe(s);
+    EXPECT_EQ(m.class_names, default_class_names());
+    EXPECT_EQ(m.params.size(), m.arch.param_count());
+    const Bytes v3 = save_model(m);
+    SavedModel back;
+    ASSERT_TRUE(load_model(v3.data(), v3.size(), &back));
     EXPECT_TRUE(back.arch == m.arch);
     EXPECT_TRUE(back.params == m.params);
   }
@@ -290,13 +372,13 @@ TEST(ModelFile, RefusesTruncation) {
     expect_refused(Bytes(v1.begin(), v1.begin() + static_cast<std::ptrdiff_t>(len)),
                    "model file is truncated");
   }
-  // Version 2: every length up to the first parameters, then a few more.
+  // Version 3: every length up to the first parameters, then a few more.
   const Bytes v2 = save_model(model_of(ModelKind::kCnnSmall, 14, 1));
   std::vector<size_t> lengths;
-  for (size_t len = 0; len <= v2_params_at(5) + 4; ++len) lengths.push_back(len);
+  for (size_t len = 0; len <= v3_params_at(5) + 4; ++len) lengths.push_back(len);
   for (size_t len : {v2.size() / 2, v2.size() - 4, v2.size() - 1}) lengths.push_back(len);
   for (size_t len : lengths) {
-    SCOPED_TRACE("version 2, length " + std::to_string(len));
+    SCOPED_TRACE("version 3, length " + std::to_string(len));
     expect_refused(Bytes(v2.begin(), v2.begin() + static_cast<std::ptrdiff_t>(len)),
                    "model file is truncated");
   }
@@ -313,7 +395,7 @@ TEST(ModelFile, RefusesTrailingBytes) {
 
 TEST(ModelFile, RefusesCorruption) {
   const Bytes good = save_model(mlp_model());
-  for (size_t at : {v2_params_at(2) + 100, v2_val_acc_at(2), good.size() - 1}) {
+  for (size_t at : {v3_params_at(2) + 100, v2_val_acc_at(2), good.size() - 1}) {
     SCOPED_TRACE("byte " + std::to_string(at));
     Bytes b = good;
     b[at] ^= 0x10;
@@ -328,9 +410,9 @@ TEST(ModelFile, RefusesWrongMagicAndVersion) {
   const Bytes bundle = {'F', 'M', 'N', 'B', 1, 0, 0, 0};
   expect_refused(bundle, "not an fmnist model file");
   Bytes v = save_model(mlp_model());
-  set_u32(&v, 4, 3);
+  set_u32(&v, 4, 4);
   reseal(&v);
-  expect_refused(v, "unsupported model file version 3 (this build reads versions 1 to 2)");
+  expect_refused(v, "unsupported model file version 4 (this build reads versions 1 to 3)");
   set_u32(&v, 4, 0);
   reseal(&v);
   expect_refused(v, "unsupported model file version 0");
@@ -477,7 +559,7 @@ TEST(ModelFile, RefusesAbsurdLayers) {
 TEST(ModelFile, RefusesParamCountDisagreeingWithArchitecture) {
   // One parameter fewer, consistently: count field, payload and CRC all agree with each other.
   Bytes b = save_model(mlp_model());
-  set_u64(&b, v2_count_at(2), kParams - 1);
+  set_u64(&b, v3_count_at(2), kParams - 1);
   b.erase(b.end() - 8, b.end() - 4);
   reseal(&b);
   expect_refused(b, "holds 1042 parameters but its architecture needs 1043");
@@ -486,11 +568,11 @@ TEST(ModelFile, RefusesParamCountDisagreeingWithArchitecture) {
 TEST(ModelFile, RefusesNonFiniteWeights) {
   const Bytes good = save_model(mlp_model());
   Bytes nan = good;
-  set_f32(&nan, v2_params_at(2) + 4 * 17, std::numeric_limits<float>::quiet_NaN());
+  set_f32(&nan, v3_params_at(2) + 4 * 17, std::numeric_limits<float>::quiet_NaN());
   reseal(&nan);
   expect_refused(nan, "non-finite weight (parameter 17)");
   Bytes inf = good;
-  set_f32(&inf, v2_params_at(2) + 4 * (kParams - 1), -std::numeric_limits<float>::infinity());
+  set_f32(&inf, v3_params_at(2) + 4 * (kParams - 1), -std::numeric_limits<float>::infinity());
   reseal(&inf);
   expect_refused(inf, "non-finite weight");
 }

@@ -11,6 +11,40 @@ const ClassNames& digit_class_names() {
   return names;
 }
 
+std::string shown_bytes(const uint8_t* p, size_t n, bool cut) {
+  static const char* hex = "0123456789abcdef";
+  std::string s;
+  for (size_t i = 0; i < n;) {
+    const uint8_t b = p[i];
+    const size_t len = utf8_sequence_length(p + i, n - i);
+    if (len > 1 || (b >= 0x20 && b < 0x7F)) {
+      s.append(reinterpret_cast<const char*>(p) + i, len);
+      i += len;
+      continue;
+    }
+    if (b == '\r') {
+      s += "\\r";
+    } else if (b == '\n') {
+      s += "\\n";
+    } else if (b == '\t') {
+      s += "\\t";
+    } else {
+      s += "\\x";
+      s += hex[b >> 4];
+      s += hex[b & 15];
+    }
+    ++i;
+  }
+  if (cut) s += "\xE2\x80\xA6";  // …
+  return s;
+}
+
+std::string class_names_text(const ClassNames& names) {
+  std::string text;
+  for (size_t c = 0; c < names.size(); ++c) text += (c ? "\n" : "") + names[c];
+  return text;
+}
+
 size_t utf8_sequence_length(const uint8_t* p, size_t n) {
   if (n == 0) return 0;
   const uint8_t b0 = p[0];

@@ -27,8 +27,15 @@ const ClassNames& digit_class_names();
 // on error.
 Status parse_class_names(const uint8_t* bytes, size_t size, ClassNames* out);
 
+// The names as a class-names file parse_class_names reads back: one per line, LF between them.
+std::string class_names_text(const ClassNames& names);
+
 // The length of the valid UTF-8 sequence (1–4 bytes, no overlong forms, no surrogates, at most
 // U+10FFFF) at the start of [p, p + n); 0 when there is none. Shared with csv.cpp's messages.
 size_t utf8_sequence_length(const uint8_t* p, size_t n);
+
+// Bytes from a file as a message shows them: printable ASCII and valid UTF-8 as they are, the rest
+// escaped (\r, \n, \t, \xNN); "…" when `cut` (there was more). For csv.cpp and safetensors.cpp.
+std::string shown_bytes(const uint8_t* p, size_t n, bool cut);
 
 }  // namespace fm

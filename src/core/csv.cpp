@@ -45,36 +45,6 @@ std::string pixel_column_name(int names, long long col) {
   return std::string(name, static_cast<size_t>(pixel_column_name(names, col, name)));
 }
 
-// Bytes of the file as a message shows them: printable ASCII and valid UTF-8 as they are, the
-// rest escaped (\r, \n, \t, \xNN); "…" when `cut` (there was more).
-std::string shown(const uint8_t* p, size_t n, bool cut) {
-  static const char* hex = "0123456789abcdef";
-  std::string s;
-  for (size_t i = 0; i < n;) {
-    const uint8_t b = p[i];
-    const size_t len = utf8_sequence_length(p + i, n - i);
-    if (len > 1 || (b >= 0x20 && b < 0x7F)) {
-      s.append(reinterpret_cast<const char*>(p) + i, len);
-      i += len;
-      continue;
-    }
-    if (b == '\r') {
-      s += "\\r";
-    } else if (b == '\n') {
-      s += "\\n";
-    } else if (b == '\t') {
-      s += "\\t";
-    } else {
-      s += "\\x";
-      s += hex[b >> 4];
-      s += hex[b & 15];
-    }
-    ++i;
-  }
-  if (cut) s += "\xE2\x80\xA6";  // …
-  return s;
-}
-
 bool all_digits(const char* p, int n) {
   if (n == 0) return false;
   for (int i = 0; i < n; ++i) {
@@ -202,7 +172,7 @@ bool CsvParser::content(uint8_t b) {
 bool CsvParser::cell_too_long() {
   // No name or number is this long: refused without reading on.
   if (col_ >= kColumns) return true;  // a column too many: only counted (end_line refuses)
-  const std::string text = shown(reinterpret_cast<const uint8_t*>(cell_), cell_len_, true);
+  const std::string text = shown_bytes(reinterpret_cast<const uint8_t*>(cell_), cell_len_, true);
   if (!in_header_) {
     return fail(Status::Error(ErrorCode::kCsvNotNumber, {param(row_), param(col_ + 1), text}));
   }
@@ -272,7 +242,7 @@ bool CsvParser::end_cell(bool by_comma) {
       return fail(Status::Error(
           ErrorCode::kCsvNotNumber,
           {param(row_), param(col_ + 1),
-           shown(reinterpret_cast<const uint8_t*>(cell_), cell_len_, false)}));
+           shown_bytes(reinterpret_cast<const uint8_t*>(cell_), cell_len_, false)}));
     }
     int value = 0;
     for (int i = first; i < cell_len_; ++i) value = std::min(value * 10 + (cell_[i] - '0'), 1000);
@@ -339,7 +309,7 @@ bool CsvParser::header_cell(bool by_comma) {
       std::memcmp(expected, cell_, static_cast<size_t>(len)) != 0) {
     return fail(Status::Error(ErrorCode::kCsvHeaderName,
                               {param(col_ + 1),
-                               shown(reinterpret_cast<const uint8_t*>(cell_), cell_len_, false),
+                               shown_bytes(reinterpret_cast<const uint8_t*>(cell_), cell_len_, false),
                                std::string(expected, static_cast<size_t>(len))}));
   }
   return true;
@@ -353,7 +323,7 @@ Status CsvParser::not_a_csv_file() const {
     return Status::Error(ErrorCode::kCsvIdx);
   }
   const size_t skip = bom_ == 3 ? 3 : 0;
-  const std::string start = shown(head_ + skip, n - std::min(n, skip), consumed_ > kHead);
+  const std::string start = shown_bytes(head_ + skip, n - std::min(n, skip), consumed_ > kHead);
   // A first line of numbers: an image where the header should be.
   if (in_header_ && col_ == 0 && all_digits(cell_, cell_len_)) {
     return Status::Error(ErrorCode::kCsvNoHeader, {start});

@@ -124,6 +124,32 @@ FM_ERROR(kModelInputSize, 2)     // the model's side, the data's side
 FM_ERROR(kModelLayers, 0)
 FM_ERROR(kModelLayersNotKind, 1)  // the model kind's name ("cnn")
 FM_ERROR(kModelEarlyStopping, 2)  // patience, the most allowed
+// Version 3: the class names. {why} is one of the kNames… codes above.
+FM_ERROR(kModelClassNames, 0)
+// model file or safetensors (safetensors.cpp, load_any_model)
+FM_ERROR(kModelUnknownFormat, 0)
+
+// --- safetensors.cpp (tensor names as Keras spells them: dense/kernel, conv2d_1/bias) ---
+FM_ERROR(kStTooShort, 1)        // size
+FM_ERROR(kStHeaderTooBig, 2)    // header bytes, the most allowed
+FM_ERROR(kStTruncated, 2)       // bytes the header length implies, size
+FM_ERROR(kStHeaderJson, 1)      // byte of the header where it stops being JSON
+FM_ERROR(kStForeign, 0)
+FM_ERROR(kStMetadata, 1)        // the __metadata__ key
+FM_ERROR(kStFormatVersion, 2)   // version found, the version this build reads
+FM_ERROR(kStLayer, 1)           // entry of "layers" (1-based)
+FM_ERROR(kStOutputLayer, 1)     // entry of "layers" (the last)
+FM_ERROR(kStDataShort, 4)       // data bytes, model kind, parameters, bytes they need
+FM_ERROR(kStUnknownTensor, 2)   // tensor name (escaped), model kind
+FM_ERROR(kStMissingTensor, 2)   // tensor name, model kind
+FM_ERROR(kStTensorEntry, 1)     // tensor name
+FM_ERROR(kStDtype, 2)           // tensor name, dtype (escaped)
+FM_ERROR(kStShape, 4)           // tensor name, shape found, shape expected, model kind
+FM_ERROR(kStOffsets, 4)         // tensor name, begin, end, data bytes
+FM_ERROR(kStTensorBytes, 3)     // tensor name, bytes, bytes its shape needs
+FM_ERROR(kStOverlap, 2)         // tensor name, tensor name
+FM_ERROR(kStGap, 2)             // first byte no tensor holds, where the next tensor (or the data) ends
+FM_ERROR(kStNonFinite, 2)       // tensor name, index in it
 
 // --- network.cpp (Architecture::check), the {why} of kModelLayers ---
 FM_ERROR(kArchTooManyLayers, 2)   // layers, the most allowed

@@ -1,5 +1,13 @@
-// The model file: save_model writes version 2, load_model reads versions 1 and 2 and validates
+// The model file: save_model writes version 3, load_model reads versions 1, 2 and 3 and validates
 // every field before accepting it. All integers and floats little-endian.
+//
+// Version 3 = version 2 with the class names between the validation accuracy and the parameter
+// count:
+//       u32      N, the names' byte length (1..kMaxClassNamesFileBytes)
+//       N bytes  the ten names as a class-names file (class_names.h): UTF-8, one per line, LF
+//                between them, class 0 first; parse_class_names checks them
+// Versions 1 and 2 carry no names: their models were trained on Fashion-MNIST and load with its
+// names (default_class_names()).
 //
 // Version 2 (the layer list):
 //   0   4 bytes  magic "FMNM"
@@ -24,6 +32,7 @@
 //       u64      seed
 //       u32      early stopping patience (0: off)
 //       f32      validation accuracy when saved (NaN if unknown)
+//       (version 3: the class names here)
 //       u64      parameter count P (must equal Architecture::param_count())
 //       P × f32  parameters in Network's order (per layer with weights: W, then b)
 //       u32      CRC-32 (IEEE, as zlib) of every byte before it
@@ -53,7 +62,8 @@ namespace fm {
 namespace {
 
 constexpr char kMagic[4] = {'F', 'M', 'N', 'M'};
-constexpr uint32_t kVersion = 2;
+constexpr uint32_t kVersion = 3;
+constexpr uint32_t kVersion2 = 2;
 constexpr uint32_t kVersion1 = 1;
 
 uint32_t float_bits(float f) {
@@ -108,6 +118,7 @@ class Reader {
     pos_ += static_cast<size_t>(n);
     return v;
   }
+  void skip(size_t n) { pos_ += std::min(n, left()); }  // callers check has(n) first
   uint8_t u8() { return static_cast<uint8_t>(le(1)); }
   uint32_t u32() { return static_cast<uint32_t>(le(4)); }
   uint64_t u64() { return le(8); }
@@ -151,6 +162,9 @@ std::vector<uint8_t> save_model(const SavedModel& model) {
   w.u64(config.seed);
   w.u32(static_cast<uint32_t>(config.early_stopping));
   w.f32(model.val_acc);
+  const std::string names = class_names_text(model.class_names);
+  w.u32(static_cast<uint32_t>(names.size()));
+  w.bytes(names.data(), names.size());
   w.u64(static_cast<uint64_t>(model.params.size()));
   for (Index i = 0; i < model.params.size(); ++i) w.f32(model.params[i]);
   std::vector<uint8_t>& out = w.out();
@@ -267,8 +281,25 @@ Status load_v1(Reader& r, const uint8_t* bytes, size_t size, SavedModel* m) {
   return read_params(r, bytes, size, m);
 }
 
-// Version 2, after the outputs field: the layer list, which must be the model kind's.
-Status load_v2(Reader& r, const uint8_t* bytes, size_t size, SavedModel* m) {
+// Version 3's class names (after the validation accuracy).
+Status read_class_names(Reader& r, const uint8_t* bytes, SavedModel* m) {
+  const uint32_t n = r.u32();
+  if (r.truncated()) return truncated();
+  if (n == 0) return Status::Error(ErrorCode::kModelClassNames).because(ErrorCode::kNamesEmpty);
+  if (n > kMaxClassNamesFileBytes) {
+    return Status::Error(ErrorCode::kModelClassNames)
+        .because(ErrorCode::kNamesTooLarge, {param(n), param(kMaxClassNamesFileBytes)});
+  }
+  if (!r.has(n)) return truncated();
+  const size_t at = r.pos();
+  r.skip(n);
+  const Status s = parse_class_names(bytes + at, n, &m->class_names);
+  if (!s) return Status::Error(ErrorCode::kModelClassNames).because(s.code, s.params);
+  return Status::Ok();
+}
+
+// Versions 2 and 3, after the outputs field: the layer list, which must be the model kind's.
+Status load_v2(uint32_t version, Reader& r, const uint8_t* bytes, size_t size, SavedModel* m) {
   const uint32_t count = r.u32();
   if (r.truncated()) return truncated();
   if (count > static_cast<uint32_t>(kMaxLayers)) {
@@ -299,6 +330,7 @@ Status load_v2(Reader& r, const uint8_t* bytes, size_t size, SavedModel* m) {
   const uint32_t patience = r.u32();
   m->val_acc = r.f32();
   if (r.truncated()) return truncated();
+  if (version >= kVersion && !(s = read_class_names(r, bytes, m))) return s;
   if (model_kind >= kModelKinds) {
     return Status::Error(ErrorCode::kModelKind, {param(model_kind)});
   }
@@ -334,7 +366,7 @@ Status load_model(const uint8_t* bytes, size_t size, SavedModel* out) {
 
   const uint32_t version = r.u32();
   if (r.truncated()) return truncated();
-  if (version != kVersion && version != kVersion1) {
+  if (version != kVersion && version != kVersion2 && version != kVersion1) {
     return Status::Error(ErrorCode::kModelVersion, {param(version), param(kVersion)});
   }
   const uint32_t side = r.u32(), inputs = r.u32(), outputs = r.u32();
@@ -351,7 +383,7 @@ Status load_model(const uint8_t* bytes, size_t size, SavedModel* out) {
   m.side = static_cast<int>(side);
   m.arch.inputs = static_cast<int>(inputs);
   m.arch.outputs = static_cast<int>(outputs);
-  const Status s = version == kVersion1 ? load_v1(r, bytes, size, &m) : load_v2(r, bytes, size, &m);
+  const Status s = version == kVersion1 ? load_v1(r, bytes, size, &m) : load_v2(version, r, bytes, size, &m);
   if (!s) return s;
   *out = std::move(m);
   return Status::Ok();

@@ -1,10 +1,12 @@
 // The model file: a versioned binary with magic, version, architecture, input side, training
-// config, weights and a CRC32. Loading validates everything and never touches the caller's model.
+// config, class names, weights and a CRC32. Loading validates everything and never touches the caller's model.
 #pragma once
 
 #include <cstdint>
 #include <vector>
 
+#include "class_names.h"
+#include "dataset.h"
 #include "network.h"
 #include "train_config.h"
 
@@ -16,11 +18,14 @@ struct SavedModel {
   TrainConfig config;  // how it was trained (model, hidden, optimizer, lr, batch, epochs, seed)
   float val_acc = 0;   // validation accuracy when saved (NaN if unknown)
   Vector params;
+  // The names of the classes it was trained on (a user's names file, or Fashion-MNIST's; files
+  // before version 3 load with Fashion-MNIST's).
+  ClassNames class_names = default_class_names();
 };
 
 std::vector<uint8_t> save_model(const SavedModel& model);
 // Refuses a wrong magic, unknown version, truncated or over-long file, absurd architecture,
-// parameter count that disagrees with the architecture, non-finite weights or a CRC mismatch;
+// class names that are not ten valid names (class_names.h), parameter count that disagrees with the architecture, non-finite weights or a CRC mismatch;
 // `out` is untouched on error.
 Status load_model(const uint8_t* bytes, size_t size, SavedModel* out);
 // A loaded model fits a data set when its input size is side×side.

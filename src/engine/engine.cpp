@@ -41,6 +41,7 @@ SavedModel saved_model_of(const Trainer& t) {
   m.side = t.data()->side;
   m.config = t.config();
   m.val_acc = t.val_acc();
+  m.class_names = t.data()->class_names;
   m.params = t.network().params();  // after a divergence: the last good weights
   return m;
 }

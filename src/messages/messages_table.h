@@ -246,6 +246,64 @@ FM_MESSAGE(kModelLayersNotKind, "model file: its layers are not those of a '{0}'
            "모델 파일: 층 구성이 '{0}' 모델의 것과 다릅니다")
 FM_MESSAGE(kModelEarlyStopping, "model file: early stopping patience {0}, at most {1} allowed",
            "모델 파일: 조기 종료 인내 에포크 수가 {0}입니다 (최대 {1})")
+FM_MESSAGE(kModelClassNames, "model file: bad class names ({why})",
+           "모델 파일: 클래스 이름이 잘못되었습니다 ({why})")
+FM_MESSAGE(kModelUnknownFormat,
+           "not a model file: neither an fmnist model file nor a safetensors file",
+           "모델 파일이 아닙니다: fmnist 모델 파일도 safetensors 파일도 아닙니다")
+
+// --- safetensors ---
+FM_MESSAGE(kStTooShort, "not a safetensors file: only {0} bytes (it starts with an 8-byte header length)",
+           "safetensors 파일이 아닙니다: {0}바이트뿐입니다 (8바이트 헤더 길이로 시작해야 함)")
+FM_MESSAGE(kStHeaderTooBig, "safetensors file: its header of {0} bytes is too big (at most {1})",
+           "safetensors 파일: 헤더가 너무 큽니다 ({0}바이트, 최대 {1}바이트)")
+FM_MESSAGE(kStTruncated, "safetensors file is truncated: its header needs {0} bytes but the file has {1}",
+           "safetensors 파일이 잘렸습니다: 헤더에 {0}바이트가 필요한데 파일은 {1}바이트입니다")
+FM_MESSAGE(kStHeaderJson, "safetensors file: the header is not a JSON object (byte {0} of the header)",
+           "safetensors 파일: 헤더가 JSON 객체가 아닙니다 (헤더의 {0}번째 바이트)")
+FM_MESSAGE(kStForeign,
+           "this safetensors file was not exported by fmnist (no __metadata__ \"format\": \"fmnist\"), "
+           "so its architecture is unknown",
+           "fmnist에서 내보낸 safetensors 파일이 아닙니다 (__metadata__에 \"format\": \"fmnist\"가 없음). "
+           "모델 구조를 알 수 없습니다")
+FM_MESSAGE(kStMetadata, "safetensors file: __metadata__ \"{0}\" is missing or not valid",
+           "safetensors 파일: __metadata__의 \"{0}\" 항목이 없거나 잘못되었습니다")
+FM_MESSAGE(kStFormatVersion,
+           "safetensors file: fmnist format version \"{0}\" is not supported (this build reads {1})",
+           "safetensors 파일: 지원하지 않는 fmnist 형식 버전입니다: \"{0}\" (이 빌드가 읽는 버전: {1})")
+FM_MESSAGE(kStLayer, "safetensors file: entry {0} of __metadata__ \"layers\" is not a layer fmnist knows",
+           "safetensors 파일: __metadata__ \"layers\"의 {0}번째 항목은 fmnist가 아는 층이 아닙니다")
+FM_MESSAGE(kStOutputLayer,
+           "safetensors file: the last entry of __metadata__ \"layers\" (entry {0}) must be Dense(10, softmax)",
+           "safetensors 파일: __metadata__ \"layers\"의 마지막 항목({0}번째)은 Dense(10, softmax)여야 합니다")
+FM_MESSAGE(kStDataShort,
+           "safetensors file is truncated: {0} bytes of tensor data, but a {1} model's {2} parameters need {3}",
+           "safetensors 파일이 잘렸습니다: 텐서 데이터가 {0}바이트인데 {1} 모델의 파라미터 {2}개에는 "
+           "{3}바이트가 필요합니다")
+FM_MESSAGE(kStUnknownTensor, "safetensors file: tensor \"{0}\" is not part of a {1} model",
+           "safetensors 파일: {1} 모델에 없는 텐서입니다: \"{0}\"")
+FM_MESSAGE(kStMissingTensor, "safetensors file: tensor \"{0}\" of the {1} model is missing",
+           "safetensors 파일: {1} 모델의 텐서가 없습니다: \"{0}\"")
+FM_MESSAGE(kStTensorEntry,
+           "safetensors file: tensor \"{0}\" needs a dtype, a shape and two data_offsets, all valid",
+           "safetensors 파일: 텐서 \"{0}\"에는 올바른 dtype, shape, data_offsets(두 개)가 있어야 합니다")
+FM_MESSAGE(kStDtype, "safetensors file: tensor \"{0}\" is {1}, but only F32 (float32) is read",
+           "safetensors 파일: 텐서 \"{0}\"의 자료형이 {1}입니다. F32(float32)만 읽을 수 있습니다")
+FM_MESSAGE(kStShape, "safetensors file: tensor \"{0}\" has shape {1}, but the {3} model needs {2}",
+           "safetensors 파일: 텐서 \"{0}\"의 모양이 {1}인데 {3} 모델에 필요한 모양은 다릅니다: {2}")
+FM_MESSAGE(kStOffsets,
+           "safetensors file: tensor \"{0}\" has data_offsets [{1}, {2}] outside the {3} bytes of data",
+           "safetensors 파일: 텐서 \"{0}\"의 data_offsets [{1}, {2}]: 데이터 {3}바이트의 범위를 벗어납니다")
+FM_MESSAGE(kStTensorBytes, "safetensors file: tensor \"{0}\" spans {1} bytes, its shape needs {2}",
+           "safetensors 파일: 텐서 \"{0}\"의 데이터는 {1}바이트인데 모양대로라면 {2}바이트여야 합니다")
+FM_MESSAGE(kStOverlap, "safetensors file: tensors \"{0}\" and \"{1}\" overlap",
+           "safetensors 파일: 두 텐서의 데이터가 겹칩니다: \"{0}\", \"{1}\"")
+FM_MESSAGE(kStGap,
+           "safetensors file: data bytes {0} to {1} belong to no tensor (the tensors must fill the data)",
+           "safetensors 파일: 데이터의 {0}~{1}바이트는 어느 텐서에도 속하지 않습니다 (텐서가 데이터를 "
+           "빈틈없이 채워야 함)")
+FM_MESSAGE(kStNonFinite, "safetensors file: tensor \"{0}\" has a non-finite value (element {1})",
+           "safetensors 파일: 텐서 \"{0}\"에 유한하지 않은 값이 있습니다 ({1}번째 원소)")
 
 // --- a layer list (the {why} of a bad one) ---
 FM_MESSAGE(kArchTooManyLayers, "{0} layers, at most {1} allowed", "층이 {0}개입니다 (최대 {1}개)")

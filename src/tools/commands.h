@@ -15,6 +15,7 @@ int cmd_train(int argc, char** argv);
 int cmd_cv(int argc, char** argv);
 int cmd_eval(int argc, char** argv);
 int cmd_predict(int argc, char** argv);
+int cmd_export(int argc, char** argv);
 int cmd_bench(int argc, char** argv);
 int cmd_sketches(int argc, char** argv);
 
@@ -38,8 +39,10 @@ Status load_csv_test_set(const Args& args, int side, Dataset* out);
 Status read_names_flag(const Args& args, ClassNames* names, bool* given);
 
 struct SavedModel;
-// Reads and validates a model file; the message names the file.
+// Reads and validates a model file, fmnist's own or safetensors; the message names the file.
 Status load_model_file(const std::string& path, SavedModel* model);
+// " 0 T-shirt/top, 1 Trouser, …": a model's or a data set's class names on one line.
+std::string class_names_line(const ClassNames& names);
 
 // Prints "fmnist <command>: <message>" on stderr and returns the exit code 1 or 2.
 int fail(const std::string& command, const std::string& message, int code = 1);

@@ -1,5 +1,5 @@
 // fmnist: the native command-line front end of the training core (bundle, train, cv, eval,
-// predict, bench, sketches). Each subcommand has --help; bad flags give one line and a non-zero exit.
+// predict, export, bench, sketches). Each subcommand has --help; bad flags give one line and a non-zero exit.
 #include <cstdio>
 #include <cstring>
 #include <string>
@@ -20,6 +20,7 @@ const Command kCommands[] = {
     {"cv", fm::cmd_cv, "the lesson's SGD logistic regression with 5-fold cross-validation"},
     {"eval", fm::cmd_eval, "evaluate a saved model on the test set"},
     {"predict", fm::cmd_predict, "classify a PGM image (any size) with a saved model"},
+    {"export", fm::cmd_export, "write a saved model as safetensors (Keras' tensor names) or as fmnist's own file"},
     {"bench", fm::cmd_bench, "time training epochs of the benchmark cases natively"},
     {"sketches", fm::cmd_sketches, "classify sketch files (strokes, JSON) with a saved model: top-1/top-2 per class"},
 };

@@ -35,14 +35,16 @@ void print_classes(const Dataset& data) {
     std::printf("classes: 0–9 (no --names file)\n");
     return;
   }
-  std::string line = "classes:";
-  for (int c = 0; c < kNumClasses; ++c) {
-    line += (c ? ", " : " ") + std::to_string(c) + " " + data.class_names[static_cast<size_t>(c)];
-  }
-  std::printf("%s\n", line.c_str());
+  std::printf("classes:%s\n", class_names_line(data.class_names).c_str());
 }
 
 }  // namespace
+
+std::string class_names_line(const ClassNames& names) {
+  std::string line;
+  for (size_t c = 0; c < names.size(); ++c) line += (c ? ", " : " ") + std::to_string(c) + " " + names[c];
+  return line;
+}
 
 Status check_data_flags(const Args& args) {
   for (const char* other : {"bundle", "idx"}) {

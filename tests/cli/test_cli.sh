@@ -35,9 +35,26 @@ expect_error() {
   if [ "$(wc -l <<<"$err")" -ne 1 ]; then echo "expected one line for '$*', got: $err"; exit 1; fi
 }
 
+# export_round_trip MODEL.fmnist: exported as safetensors, it evaluates to the same accuracy and
+# predicts the same probabilities, and exported back to the own format it is the same bytes.
+export_round_trip() {
+  local model=$1 st=${1%.fmnist}.safetensors back=${1%.fmnist}.back.fmnist a b
+  "$cli" export "$model" --format safetensors --out "$st" | grep -q "^wrote $st (safetensors" || { echo "export failed"; exit 1; }
+  python3 -c "import sys; b=open(sys.argv[1],'rb').read(); n=int.from_bytes(b[:8],'little'); sys.exit(0 if b[8:9]==b'{' and (8+n)%8==0 else 1)" "$st" \
+    || { echo "$st is not laid out as safetensors"; exit 1; }
+  a=$("$cli" eval "$model" --bundle "$tmp/b14.bin" --json | tail -1) || exit 1
+  b=$("$cli" eval "$st" --bundle "$tmp/b14.bin" --json | tail -1) || exit 1
+  [ "$a" = "$b" ] || { echo "eval differs: $a (model file) vs $b (safetensors)"; exit 1; }
+  a=$("$cli" predict "$model" "$tmp/sq.pgm" --json | tail -1) || exit 1
+  b=$("$cli" predict "$st" "$tmp/sq.pgm" --json | tail -1) || exit 1
+  [ "$a" = "$b" ] || { echo "predict differs: $a vs $b"; exit 1; }
+  "$cli" export "$st" --format fmnist --out "$back" >/dev/null || { echo "export back failed"; exit 1; }
+  cmp -s "$model" "$back" || { echo "$model → safetensors → fmnist is not the same bytes"; exit 1; }
+}
+
 case $case_name in
   help)
-    for sub in bundle train cv eval predict bench sketches; do
+    for sub in bundle train cv eval predict export bench sketches; do
       "$cli" $sub --help | grep -q "usage: fmnist $sub" || { echo "no help for $sub"; exit 1; }
     done
     "$cli" --help | grep -q "usage: fmnist" || { echo "no help for fmnist"; exit 1; }
@@ -60,6 +77,9 @@ case $case_name in
     expect_error 2 "needs a value" train --seed
     expect_error 2 "--out FILE is required" bundle
     expect_error 2 "expected one model file" eval
+    expect_error 2 "expected one model file" export --out "$tmp/m.safetensors"
+    expect_error 2 "--format must be safetensors or fmnist, not 'onnx'" export "$tmp/m.fmnist" --format onnx --out "$tmp/m.onnx"
+    expect_error 2 "--out FILE is required" export "$tmp/m.fmnist"
     ;;
   missing_data)
     expect_error 1 "dataset-fashion-mnist" bundle --idx "$tmp/nowhere" --out "$tmp/b.bin"
@@ -68,8 +88,23 @@ case $case_name in
   bad_files)
     head -c 100 /dev/urandom > "$tmp/junk.bin"
     expect_error 1 "bundle|magic|truncated" train --bundle "$tmp/junk.bin"
-    expect_error 1 "not an fmnist model file|truncated" eval "$tmp/junk.bin"
+    expect_error 1 "not a model file: neither an fmnist model file nor a safetensors file" eval "$tmp/junk.bin"
+    expect_error 1 "not a model file" export "$tmp/junk.bin" --out "$tmp/junk.safetensors"
+    # safetensors that are not ours, or broken: refused with the reason.
+    python3 - "$tmp" <<'PY'
+import json, struct, sys
+d = sys.argv[1]
+def st(header, data=b""):
+    h = json.dumps(header).encode()
+    return struct.pack("<Q", len(h)) + h + data
+open(d + "/torch.safetensors", "wb").write(st({"weight": {"dtype": "F32", "shape": [1], "data_offsets": [0, 4]}}, bytes(4)))
+open(d + "/cut.safetensors", "wb").write(st({"__metadata__": {"format": "fmnist"}})[:20])
+open(d + "/huge.safetensors", "wb").write(struct.pack("<Q", 1 << 40) + b"{}")
+PY
+    expect_error 1 "was not exported by fmnist" eval "$tmp/torch.safetensors"
+    expect_error 1 "safetensors file is truncated" eval "$tmp/cut.safetensors"
     printf 'P5\n4 4\n255\n' > "$tmp/short.pgm"
+    expect_error 1 "header of 1099511627776 bytes is too big" predict "$tmp/huge.safetensors" "$tmp/short.pgm"
     expect_error 1 "cannot read model file" predict "$tmp/none.model" "$tmp/short.pgm"
     ;;
   round_trip)
@@ -100,6 +135,8 @@ PY
     # An empty (all dark) image is reported, not classified.
     python3 -c "open('$tmp/empty.pgm','wb').write(b'P5\n8 8\n255\n' + bytes(64))"
     expect_error 1 "empty" predict "$tmp/m.fmnist" "$tmp/empty.pgm"
+    # As safetensors: the same accuracy and probabilities, and back to the own format byte for byte.
+    export_round_trip "$tmp/m.fmnist"
     ;;
   cnn_round_trip)
     # cnn-small at 14×14: one epoch (about 5 s natively), saved as a version 2 file, evaluated
@@ -113,8 +150,8 @@ PY
     json=$(tail -1 <<<"$out")
     python3 -c "import json,sys; d=json.loads(sys.argv[1]); sys.exit(0 if d['val_acc'] > 0.78 and d['best_epoch'] == 1 and d['epochs_run'] == 1 else 1)" "$json" \
       || { echo "cnn-small train: $json"; exit 1; }
-    python3 -c "import sys; b=open(sys.argv[1],'rb').read(); sys.exit(0 if b[:4]==b'FMNM' and b[4]==2 else 1)" "$tmp/cnn.fmnist" \
-      || { echo "not a version 2 model file"; exit 1; }
+    python3 -c "import sys; b=open(sys.argv[1],'rb').read(); sys.exit(0 if b[:4]==b'FMNM' and b[4]==3 else 1)" "$tmp/cnn.fmnist" \
+      || { echo "not a version 3 model file"; exit 1; }
     test_acc=$(python3 -c "import json,sys; print(json.loads(sys.argv[1])['test_acc'])" "$json")
     ev=$("$cli" eval "$tmp/cnn.fmnist" --bundle "$tmp/b14.bin" --json) || { echo "eval failed: $ev"; exit 1; }
     ev=$(tail -1 <<<"$ev")
@@ -132,6 +169,7 @@ PY
     pr=$("$cli" predict "$tmp/cnn.fmnist" "$tmp/sq.pgm" --json) || { echo "predict failed: $pr"; exit 1; }
     pr=$(tail -1 <<<"$pr")
     python3 -c "import json; d=json.loads('$pr'); assert 0 <= d['top'] < 10 and abs(sum(d['probs'])-1) < 1e-4" || { echo "predict: $pr"; exit 1; }
+    export_round_trip "$tmp/cnn.fmnist"
     ;;
   csv_refusals)
     # A user's CSV files (Kaggle's form: label,pixel1,…,pixel784), written here: each refusal
@@ -193,6 +231,21 @@ PY
     ev=$("$cli" eval "$tmp/csv.fmnist" --csv "$tmp/test.csv" --json) || { echo "eval failed: $ev"; exit 1; }
     python3 -c "import json,sys; d=json.loads(sys.argv[1]); sys.exit(0 if abs(d['test_acc'] - $test_acc) < 1e-6 else 1)" \
       "$(tail -1 <<<"$ev")" || { echo "eval --csv disagrees with train ($test_acc): $ev"; exit 1; }
+    # The model carries the names: eval and predict show them, from either format.
+    grep -q "^classes: 0 Top, 1 Trouser, .*9 Boot$" <<<"$ev" || { echo "eval does not name the classes: $ev"; exit 1; }
+    "$cli" export "$tmp/csv.fmnist" --format safetensors --out "$tmp/csv.safetensors" >/dev/null || exit 1
+    ev=$("$cli" eval "$tmp/csv.safetensors" --csv "$tmp/test.csv" --json) || { echo "eval failed: $ev"; exit 1; }
+    grep -q "^classes: 0 Top, 1 Trouser, .*9 Boot$" <<<"$ev" || { echo "eval of the safetensors does not name the classes: $ev"; exit 1; }
+    python3 -c "
+w, h = 40, 30
+px = bytearray(w * h)
+for y in range(4, 26):
+    for x in range(16, 24): px[y * w + x] = 255
+open('$tmp/bar.pgm', 'wb').write(b'P5\n%d %d\n255\n' % (w, h) + bytes(px))"
+    pr=$("$cli" predict "$tmp/csv.safetensors" "$tmp/bar.pgm" --json) || { echo "predict failed: $pr"; exit 1; }
+    grep -q "^  Boot " <<<"$pr" || { echo "predict does not name the classes: $pr"; exit 1; }
+    python3 -c "import json,sys; d=json.loads(sys.argv[1]); assert d['names'][0] == 'Top' and d['names'][9] == 'Boot', d" \
+      "$(tail -1 <<<"$pr")" || { echo "predict --json names: $pr"; exit 1; }
     # Without a test CSV: said so, and no test accuracy.
     out=$("$cli" train --csv "$tmp/train.csv" --epochs 1 --side 28 --json) || { echo "$out"; exit 1; }
     grep -q "test accuracy: none (no test set" <<<"$out" || { echo "no 'no test set' line: $out"; exit 1; }
@@ -242,6 +295,32 @@ PY
     expect_error 2 "--model FILE is required" sketches "$here/sketches"
     expect_error 2 "expected at least one folder" sketches --model "$tmp/s.fmnist"
     expect_error 2 "--line-width must be above 0" sketches --model "$tmp/s.fmnist" "$here/sketches" --line-width 0
+    ;;
+  numpy)
+    # The README's NumPy lines (run exactly as the README has them) and tests/cli/numpy_check.py
+    # on safetensors exports of a softmax, an MLP and cnn-small trained on the page's 14×14 pixels
+    # (the 4-bit bundle): accuracy to 2e-4 of fmnist eval, probabilities to 2e-4 of fmnist predict.
+    require_data
+    dir=${FASHION_MNIST_DIR:-/usr/share/datasets/fashion-mnist}
+    py=/usr/bin/python3  # Debian's, with python3-numpy (scripts/deps.sh); else the first on PATH
+    { [ -x "$py" ] && "$py" -c "import numpy" 2>/dev/null; } || py=python3
+    "$py" -c "import numpy" 2>/dev/null || { echo "FAIL: NumPy is missing (Debian package python3-numpy: make deps)"; exit 1; }
+    here=$(dirname "$0")
+    awk '/<!-- numpy-snippet/ {on = 1; next} on && /^```python/ {code = 1; next} code && /^```/ {exit} code {print}' \
+      "$here/../../README.md" > "$tmp/snippet.py"
+    [ "$(wc -l < "$tmp/snippet.py")" -ge 8 ] || { echo "no NumPy snippet in README.md"; exit 1; }
+    "$cli" bundle --side 14 --bits 4 --out "$tmp/b14q.bin" >/dev/null || exit 1
+    for model in softmax mlp:32 cnn-small; do
+      name=${model%%:*}
+      "$cli" train --bundle "$tmp/b14q.bin" --model "$model" --epochs 1 --save "$tmp/$name.fmnist" >/dev/null || exit 1
+      "$cli" export "$tmp/$name.fmnist" --out "$tmp/$name.safetensors" >/dev/null || exit 1
+      "$py" "$here/numpy_check.py" "$cli" "$tmp/$name.safetensors" "$dir" "$tmp/b14q.bin" || exit 1
+      [ "$name" = cnn-small ] && continue
+      acc=$("$py" "$tmp/snippet.py" "$tmp/$name.safetensors" "$dir" 2>/dev/null | sed -n 's/^test accuracy: //p')
+      ev=$("$cli" eval "$tmp/$name.safetensors" --bundle "$tmp/b14q.bin" --json | tail -1)
+      python3 -c "import json,sys; d=json.loads(sys.argv[1]); a=float(sys.argv[2]); print('README snippet, $name: %.4f, fmnist eval %.4f' % (a, d['test_acc'])); sys.exit(0 if abs(a - d['test_acc']) <= 2e-4 else 1)" \
+        "$ev" "${acc:-nan}" || { echo "the README's NumPy lines give ${acc:-nothing}, fmnist eval $ev"; exit 1; }
+    done
     ;;
   *) echo "unknown case $case_name"; exit 2 ;;
 esac
