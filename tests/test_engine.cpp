@@ -12,6 +12,7 @@
 #include "core/bundle.h"
 #include "core/linear_sgd.h"
 #include "core/model_file.h"
+#include "core/safetensors.h"
 #include "core/rng.h"
 #include "core/trainer.h"
 #include "engine/engine.h"
@@ -541,6 +542,44 @@ TEST(Engine, ExportMatchesTheCliSaveAndImportRoundTripsBitwise) {
   EXPECT_EQ(g.of_type("epoch").size(), 0u);
   EXPECT_EQ(number(*g.last("done"), "test_acc"), cli.test_acc());
   EXPECT_EQ(g.send("export").back().payload, file);
+}
+
+// export format=safetensors gives the core's safetensors of the same model; imported into a fresh
+// engine it is the same model (the own export is the same bytes); a bad one is refused with the
+// reason and the model in use stays.
+TEST(Engine, ExportsAndImportsSafetensors) {
+  Harness h;
+  h.load();
+  h.send(std::string("train ") + kMlp);
+  h.run();
+  const std::vector<uint8_t> own = h.send("export").back().payload;
+  const std::vector<Message> out = h.send("export format=safetensors");
+  ASSERT_EQ(out.size(), 1u);
+  ASSERT_EQ(message_type(out[0]), "exported");
+  EXPECT_EQ(message_fields(out[0]).get("format"), "safetensors");
+  const std::vector<uint8_t> st = out[0].payload;
+  EXPECT_EQ(whole(out[0], "bytes"), static_cast<long long>(st.size()));
+  SavedModel m;
+  ASSERT_TRUE(load_model(own.data(), own.size(), &m));
+  EXPECT_EQ(st, save_safetensors(m));
+  EXPECT_EQ(message_fields(h.send("export format=onnx").back()).get("reason"), "bad_field");
+
+  Harness g;
+  g.load();
+  const std::vector<Message> imported = g.send("import", st);
+  ASSERT_GE(imported.size(), 2u);
+  EXPECT_EQ(message_type(imported[0]), "imported");
+  g.run();
+  EXPECT_EQ(g.send("export").back().payload, own);
+  std::vector<uint8_t> bad = st;
+  bad.resize(bad.size() - 1);
+  const std::vector<Message> refused = g.send("import", bad);
+  ASSERT_EQ(refused.size(), 1u);
+  EXPECT_EQ(message_type(refused[0]), "error");
+  Status why;
+  ASSERT_TRUE(read_status(message_fields(refused[0]), &why));
+  EXPECT_EQ(why.code, ErrorCode::kStDataShort);
+  EXPECT_EQ(g.send("export").back().payload, own);
 }
 
 TEST(Engine, CrossValidationReportsProgressAndTheSameScoresAsTheCore) {

@@ -8,6 +8,7 @@
 
 #include "core/bundle.h"
 #include "core/model_file.h"
+#include "core/safetensors.h"
 #include "core/train_config.h"
 #include "engine/settings.h"
 
@@ -115,7 +116,7 @@ void Engine::handle(const Message& command) {
   } else if (type == "import") {
     on_import(command);
   } else if (type == "export") {
-    on_export();
+    on_export(f);
   } else if (type == "cv") {
     on_cv(f);
   } else if (type == "cancel_cv") {
@@ -351,7 +352,7 @@ void Engine::on_continue(const FieldReader& f) {
 void Engine::on_import(const Message& m) {
   if (m.payload.empty()) return refuse("import", "no_payload");
   SavedModel model;
-  Status st = load_model(m.payload.data(), m.payload.size(), &model);
+  Status st = load_any_model(m.payload.data(), m.payload.size(), &model);
   if (!st) {
     FieldWriter w;
     write_status(w, st);
@@ -377,13 +378,18 @@ void Engine::on_import(const Message& m) {
   emit_progress();
 }
 
-void Engine::on_export() {
+void Engine::on_export(const FieldReader& f) {
+  const std::string format = f.has("format") ? f.get("format") : "fmnist";
+  if (format != "fmnist" && format != "safetensors") {
+    return refuse("export", "bad_field", bad_field("format", format));
+  }
   if (!trainer_.has_model() || !trainer_.data()) return refuse("export", "no_model");
   const SavedModel m = saved_model_of(trainer_);
-  std::vector<uint8_t> bytes = save_model(m);
+  std::vector<uint8_t> bytes = format == "safetensors" ? save_safetensors(m) : save_model(m);
   FieldWriter w;
   w.add("side", m.side)
       .add("model", model_name(m.config.model))
+      .add("format", format)
       .add("bytes", static_cast<long long>(bytes.size()));
   emit(make_message("exported", w, std::move(bytes)));
 }

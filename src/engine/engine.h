@@ -54,7 +54,7 @@ class Engine {
   void on_plus_epoch();
   void on_continue(const FieldReader& f);
   void on_import(const Message& m);
-  void on_export();
+  void on_export(const FieldReader& f);
   void on_cv(const FieldReader& f);
   void on_cancel_cv();
   void on_eval_test();

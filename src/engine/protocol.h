@@ -60,10 +60,11 @@ std::vector<int32_t> bytes_to_int32(const std::vector<uint8_t>& bytes);
 //                                   next shuffle, then test again → resumed.
 //   continue [lr=X]                 after diverged: back to the last good epoch's weights (with a
 //                                   new learning rate if given) and on → continued, weights.
-//   import                          payload: a model file (core/model_file.h); its side's data must
+//   import                          payload: a model file (core/model_file.h) or a safetensors
+//                                   export (core/safetensors.h); its side's data must
 //                                   be loaded → imported, weights; then validation and test run
 //                                   (confusion, hardest, val_predictions, done).
-//   export                          → exported (payload: the model file).
+//   export [format=fmnist|safetensors]  → exported (payload: the model file, or safetensors).
 //   cv side=14|28 [folds=5&seed=42] the lesson's SGD logistic regression, k-fold cross-validation,
 //                                   alongside a run if one is going → cv_progress …, cv_done.
 //   cancel_cv                       → cv_cancelled.
@@ -109,7 +110,7 @@ std::vector<int32_t> bytes_to_int32(const std::vector<uint8_t>& bytes);
 //                 the weights are back at the last good epoch's (a weights event follows)
 //   continued     lr, epoch, samples_seen
 //   reset         (the run is gone)
-//   exported      side, model, bytes            payload: the model file
+//   exported      side, model, format, bytes    payload: the model file or safetensors
 //   cv_progress   side, fold (0-based, the one running), folds, fold_progress (0..1), scores
 //                 (finished folds), compute_s
 //   cv_done       side, folds, scores, mean, compute_s
