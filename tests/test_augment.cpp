@@ -39,6 +39,7 @@ TEST(Augment, TheSketchLookFlattensOrKeepsTheRim) {
   std::vector<float> scratch(2 * 196);
   AugmentLimits filled = none();
   filled.sketch_p = 1;
+  filled.outline_p = 0;
   std::vector<float> img = rectangle();
   Rng rng(1);
   augment_image(img.data(), 14, rng, scratch.data(), filled);

@@ -10,6 +10,7 @@
 #include <vector>
 
 #include "engine/fields.h"
+#include "engine/presets.h"
 #include "engine/settings.h"
 
 namespace fm {
@@ -331,6 +332,34 @@ TEST(Settings, ConfigMappingBothWays) {
   ASSERT_EQ(errors.size(), 1u);
   EXPECT_EQ(errors[0].key, "hidden");
   EXPECT_EQ(errors[0].value, "2048,10,10");
+}
+
+// Every preset gives every train row, valid, in the table's canonical form; "sketch" is the
+// recommended model for drawing (augmented, 14×14).
+TEST(Presets, EachGivesEveryRowValidAndCanonical) {
+  ASSERT_FALSE(presets_table().empty());
+  for (const Preset& p : presets_table()) {
+    SCOPED_TRACE(p.name);
+    Settings s;
+    s.hidden = {7};  // anything the preset leaves alone would stay
+    const SettingsParse parse = parse_settings(p.settings, &s);
+    EXPECT_TRUE(parse.ok());
+    EXPECT_EQ(parse.applied.size(), settings_table().size());
+    EXPECT_EQ(format_settings(s), p.settings);
+    EXPECT_TRUE(check_settings(s).empty());
+    Settings applied;
+    EXPECT_TRUE(apply_preset(p.name, &applied));
+    EXPECT_EQ(applied, s);
+  }
+  Settings sketch;
+  ASSERT_TRUE(apply_preset("sketch", &sketch));
+  EXPECT_TRUE(sketch.augment);
+  EXPECT_EQ(sketch.side, 14);
+  Settings kept;
+  kept.lr = 0.5f;
+  EXPECT_FALSE(apply_preset("nope", &kept));
+  EXPECT_EQ(find_preset("nope"), nullptr);
+  EXPECT_EQ(kept.lr, 0.5f);
 }
 
 TEST(Fields, PercentEncodingRoundTripsEveryByte) {

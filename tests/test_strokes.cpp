@@ -117,11 +117,16 @@ TEST(Strokes, AnOpenShapeIsNotFilledButASmallGapCloses) {
   const std::vector<StrokePoint> u = {{0.1f, 0.1f}, {0.1f, 0.9f}, {0.9f, 0.9f}, {0.9f, 0.1f}};
   const StrokeSteps open = normalise_strokes({drawn(u, 200, 40, 40)}, 14);
   EXPECT_LT(at(open.input, 7, 7), 0.01f);
-  // A square whose last side stops 4 % short of the corner: closed by the fill's wider walls.
+  // A square whose last side stops 12 % short of the corner: open with the default walls (the
+  // lines), closed by walls of 0.16 of the side.
   const std::vector<StrokePoint> almost = {
-      {0.1f, 0.1f}, {0.1f, 0.9f}, {0.9f, 0.9f}, {0.9f, 0.1f}, {0.14f, 0.1f}};
-  const StrokeSteps closed = normalise_strokes({drawn(almost, 200, 40, 40)}, 14);
+      {0.1f, 0.1f}, {0.1f, 0.9f}, {0.9f, 0.9f}, {0.9f, 0.1f}, {0.22f, 0.1f}};
+  EXPECT_LT(at(normalise_strokes({drawn(almost, 200, 40, 40)}, 14).input, 7, 7), 0.01f);
+  StrokeStyle walls;
+  walls.close_width = 0.16f;
+  const StrokeSteps closed = normalise_strokes({drawn(almost, 200, 40, 40)}, 14, walls);
   EXPECT_NEAR(at(closed.input, 7, 7), 1.0f, 1e-6f);
+  EXPECT_LE(max_difference(closed.outline, normalise_strokes({drawn(almost, 200, 40, 40)}, 14).outline), 1e-6f);
   // Without filling, the input is the outline.
   StrokeStyle style;
   style.fill = false;

@@ -76,8 +76,8 @@ std::string json_string(const std::string& s) {
 int cmd_sketches(int argc, char** argv) {
   Args args("sketches",
             {{"model", true, "the model file to classify with (fmnist train --save, or the page's export)"},
-             {"line-width", true, "rendered line width, a fraction of the input side (default 0.08)"},
-             {"close-width", true, "gaps up to about this fraction of the side still close an outline (default 0.16)"},
+             {"line-width", true, "rendered line width, a fraction of the input side (default 0.06)"},
+             {"close-width", true, "gaps up to about this fraction of the side still close an outline (default 0: the line width)"},
              {"no-fill", false, "leave closed outlines unfilled"},
              kJsonFlag});
   Status s = args.parse(argc, argv, 2);
