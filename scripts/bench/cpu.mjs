@@ -2,26 +2,38 @@
 import fs from 'node:fs';
 import os from 'node:os';
 
-// CPU time of the whole machine (/proc/stat) and of this process tree (node, the CLI, serve.py,
-// Chromium), in clock ticks.
-function cpuTicks() {
-  const cpu = fs.readFileSync('/proc/stat', 'utf8').split('\n')[0].trim().split(/\s+/).slice(1).map(Number);
-  const machine = cpu[0] + cpu[1] + cpu[2] + cpu[5] + cpu[6] + (cpu[7] || 0);  // all but idle and iowait
-  const procs = new Map();  // pid → { ppid, ticks }, ticks including reaped children (the CLI)
+export const TICKS_PER_S = 100;  // USER_HZ on Linux
+
+// Every process: pid → { ppid, ticks } (utime stime cutime cstime: reaped children, e.g. the CLI,
+// included), in clock ticks.
+function processTable() {
+  const procs = new Map();
   for (const pid of fs.readdirSync('/proc').filter((d) => /^\d+$/.test(d))) {
     try {
       const stat = fs.readFileSync(`/proc/${pid}/stat`, 'utf8');
       const f = stat.slice(stat.lastIndexOf(')') + 2).split(' ');  // f[0] is field 3 (state)
-      const ticks = Number(f[11]) + Number(f[12]) + Number(f[13]) + Number(f[14]);  // utime stime cutime cstime
-      procs.set(Number(pid), { ppid: Number(f[1]), ticks });
+      procs.set(Number(pid), { ppid: Number(f[1]), ticks: Number(f[11]) + Number(f[12]) + Number(f[13]) + Number(f[14]) });
     } catch { /* exited meanwhile */ }
   }
+  return procs;
+}
+
+// The pids of this process tree (node, the CLI, serve.py, Chromium and its children).
+export function ourPids(procs = processTable()) {
   const ours = (pid) => {
     for (let p = pid; p > 1; p = procs.get(p)?.ppid ?? 0) if (p === process.pid) return true;
     return false;
   };
+  return [...procs.keys()].filter(ours);
+}
+
+// CPU time of the whole machine (/proc/stat) and of this process tree, in clock ticks.
+function cpuTicks() {
+  const cpu = fs.readFileSync('/proc/stat', 'utf8').split('\n')[0].trim().split(/\s+/).slice(1).map(Number);
+  const machine = cpu[0] + cpu[1] + cpu[2] + cpu[5] + cpu[6] + (cpu[7] || 0);  // all but idle and iowait
+  const procs = processTable();
   let mine = 0;
-  for (const [pid, p] of procs) if (ours(pid)) mine += p.ticks;
+  for (const pid of ourPids(procs)) mine += procs.get(pid).ticks;
   return { machine, mine, at: performance.now() };
 }
 
@@ -33,8 +45,7 @@ export function othersMeter() {
   const start = cpuTicks();
   return () => {
     const end = cpuTicks();
-    const ticksPerS = 100;  // USER_HZ on Linux
-    const cores = ((end.machine - start.machine) - (end.mine - start.mine)) / ticksPerS / ((end.at - start.at) / 1000);
+    const cores = ((end.machine - start.machine) - (end.mine - start.mine)) / TICKS_PER_S / ((end.at - start.at) / 1000);
     return Math.max(0, cores);
   };
 }

@@ -1,9 +1,12 @@
 // Functions that run *inside* the page (page.evaluate serialises them): each must be self-contained,
-// using only window.fmnist, requestAnimationFrame and performance.now(). performance.now() counts
-// from navigation start, i.e. from "page open".
+// using only window.fmnist, window.__benchEngine (engine_log.mjs) and performance.now(), which
+// counts from navigation start, i.e. from "page open". None of them asks for animation frames: the
+// page draws only when something changed, and a benchmark that polled once per frame would make it
+// draw (and cost it) what a user's page never draws.
 
-// From navigation start: wait for state().ready, start the first case, wait for its first training
-// step (polled every millisecond).
+// From navigation start: wait for state().ready (polled every few ms), start the first case, and
+// take the time the page receives the engine's first progress event with training compute in it
+// (the worker's first minibatch step).
 export async function pageOpenToFirstStep(config) {
   const sleep = () => new Promise((r) => setTimeout(r, 1));
   const deadline = performance.now() + 60000;  // a hang guard: a benchmark reports, never waits forever
@@ -15,90 +18,86 @@ export async function pageOpenToFirstStep(config) {
     await sleep();
   }
   const readyMs = performance.now();
+  const log = window.__benchEngine;
+  const from = log.events.length;
   if (!window.fmnist.train(config)) return { error: `train() refused: ${window.fmnist.state().error}` };
-  for (;;) {
-    const s = window.fmnist.state();
-    if (s.error) return { error: s.error };
-    if (s.training.train_compute_s > 0) break;
-    if (performance.now() > deadline) return { error: 'no training step within 60 s' };
-    await sleep();
+  try {
+    const step = await log.until((e) => e.type === 'fatal' || (e.type === 'progress' &&
+      Number(e.fields.train_compute_s) > 0), from, 60000, 'training step');
+    if (step.type === 'fatal') return { error: `engine: ${step.fields.message}` };
+    const engineReady = log.events.find((e) => e.type === 'ready');
+    window.fmnist.reset();
+    return { ready_ms: readyMs, first_step_ms: step.t, engine_ready_ms: engineReady ? engineReady.t : null };
+  } catch (e) {
+    return { error: String(e.message || e) };
   }
-  const firstStepMs = performance.now();
-  window.fmnist.reset();
-  return { ready_ms: readyMs, first_step_ms: firstStepMs };
 }
 
-// One training run, watched once per animation frame. The input size is set first (28 downloads
-// its bundle: switchMs). Epoch boundaries are the frames in which a new history entry appears;
-// compute is the growth of training.train_compute_s (the core's step() on minibatches, like the
-// CLI's compute) between them, wall the time between those frames.
-export async function watchRun({ config, epochs, side }) {
+// Sets the input size (28 downloads its bundle) and waits until both the page and the engine have
+// that side's data; returns the milliseconds it took, or null if it was already there.
+export async function useSide(side) {
   const f = window.fmnist;
-  const frame = () => new Promise((r) => requestAnimationFrame(r));
-  const deadline = performance.now() + 600000;  // hang guard
-  f.reset();
-  let switchMs = null;
-  if (f.state().dataset.side !== side) {
-    const t0 = performance.now();
-    if (!f.setInputSize(side)) return { error: `setInputSize(${side}) refused: ${f.state().error}` };
-    for (let s = f.state(); s.dataset.side !== side || s.dataset.loading; s = f.state()) {
-      if (s.error) return { error: s.error };
-      if (performance.now() > deadline) return { error: `${side}×${side} bundle did not load` };
-      await frame();
-    }
-    switchMs = performance.now() - t0;
+  const log = window.__benchEngine;
+  const loaded = (e) => e.type === 'data_loaded' && Number(e.fields.side) === side;
+  if (f.state().dataset.side === side && log.events.some(loaded)) return { ms: null };
+  const t0 = performance.now();
+  const from = log.events.length;
+  if (!f.setInputSize(side)) return { error: `setInputSize(${side}) refused: ${f.state().error}` };
+  try {
+    if (!log.events.some(loaded)) await log.until(loaded, from, 300000, `${side}×${side} data in the engine`);
+  } catch (e) {
+    return { error: String(e.message || e) };
   }
-  if (!f.train(config)) return { error: `train() refused: ${f.state().error}` };
-  // The clock starts at the frame before the first step is seen.
-  let prev = await frame();
-  let s;
-  for (;;) {
-    const now = await frame();
-    s = f.state();
+  for (let s = f.state(); s.dataset.side !== side || s.dataset.loading; s = f.state()) {
     if (s.error) return { error: s.error };
-    if (s.training.train_compute_s > 0) break;
-    if (now > deadline) return { error: 'training did not start' };
-    prev = now;
+    await new Promise((r) => setTimeout(r, 20));
   }
-  const marks = [{ t: prev, compute_s: 0 }];
-  const frameMs = [];
-  const fps = [];     // the page's own counter
-  const budget = [];  // the page's per-frame training budget
-  let last = prev;
-  while (s.history.length < epochs) {
-    if (s.error || s.training.diverged) return { error: s.error || 'diverged' };
-    if (!s.training.running) return { error: `training stopped after ${s.history.length} epochs` };
-    const now = await frame();
-    if (now > deadline) return { error: 'timeout' };
-    frameMs.push(now - last);
-    last = now;
-    s = f.state();
-    fps.push(s.fps);
-    budget.push(s.training.budget_ms);
-    while (marks.length <= s.history.length) {
-      const h = s.history[marks.length - 1];
-      marks.push({ t: now, compute_s: s.training.train_compute_s, val_acc: h.val_acc });
-    }
-  }
-  f.reset();
-  const history = marks.slice(1).map((m, i) => ({
-    epoch: i + 1,
-    compute_s: m.compute_s - marks[i].compute_s,
-    wall_s: (m.t - marks[i].t) / 1000,
-    val_acc: m.val_acc,
-  }));
-  return { history, frameMs, fps, budget, train: s.dataset.train, switchMs };
+  return { ms: performance.now() - t0 };
 }
 
-// Animation-frame intervals over `ms` milliseconds (the idle baseline for frame times).
-export async function frameIntervals(ms) {
-  const out = [];
-  let last = await new Promise((r) => requestAnimationFrame(r));
-  const end = last + ms;
-  while (last < end) {
-    const now = await new Promise((r) => requestAnimationFrame(r));
-    out.push(now - last);
-    last = now;
+// One training run: train(config) → `epochs` epoch-end events, or (samples) until a progress event
+// has seen that many samples. Per epoch: wall = the time between two epoch-end events (the first
+// from the train() call), compute = the growth of the engine's train_compute_s between them (time in
+// the core's step() on minibatches, like the CLI's compute). Frames = the page's own frame counter.
+export async function watchRun({ config, epochs, samples }) {
+  const f = window.fmnist;
+  const log = window.__benchEngine;
+  f.reset();
+  const from = log.events.length;
+  const frame0 = f.state().frame;
+  const t0 = performance.now();
+  if (!f.train(config)) return { error: `train() refused: ${f.state().error}` };
+  const bad = (e) => ['fatal', 'diverged', 'error'].includes(e.type);
+  const enough = samples
+    ? (e) => e.type === 'progress' && Number(e.fields.samples_seen) >= samples
+    : (e) => e.type === 'epoch' && Number(e.fields.epoch) >= epochs;
+  let end;
+  try {
+    end = await log.until((e) => bad(e) || enough(e), from, 900000, 'end of the measured training');
+  } catch (e) {
+    f.reset();
+    return { error: String(e.message || e) };
   }
-  return out;
+  const t1 = performance.now();
+  const s = f.state();
+  f.reset();
+  if (bad(end)) return { error: `${end.type}: ${JSON.stringify(end.fields).slice(0, 300)}` };
+  const run = log.events.slice(from);
+  const started = run.find((e) => e.type === 'started');
+  let prev = { t: t0, train: 0 };
+  const history = run.filter((e) => e.type === 'epoch').map((e) => {
+    const h = { epoch: Number(e.fields.epoch), compute_s: Number(e.fields.train_compute_s) - prev.train,
+      wall_s: (e.t - prev.t) / 1000, val_acc: Number(e.fields.val_acc) };
+    prev = { t: e.t, train: Number(e.fields.train_compute_s) };
+    return h;
+  });
+  return {
+    history,
+    // The progress event that ended a partial run: compute and samples so far, and when it came.
+    partial: samples ? { samples: Number(end.fields.samples_seen), train_compute_s: Number(end.fields.train_compute_s),
+      wall_s: (end.t - t0) / 1000 } : null,
+    train: started ? Number(started.fields.train) : s.dataset.train,
+    frames: s.frame - frame0,
+    seconds: (t1 - t0) / 1000,
+  };
 }

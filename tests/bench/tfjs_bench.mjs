@@ -23,12 +23,26 @@ async function setBackend(name) {
   return flags;
 }
 
-// Dense(10, softmax) or Dense(hidden, relu) + Dense(10, softmax); Glorot-uniform weights and zero
+// Dense(10, softmax), Dense(hidden, relu) + Dense(10, softmax), or the CNNs of our core
+// (src/core/train_config.cpp: `cnn` the book's, `cnn-small`); Glorot-uniform weights and zero
 // biases are Keras' (and our core's) defaults, spelled out so a TF.js default change can't move them.
-function makeModel({ model, hidden, pixels }) {
+function makeModel({ model, hidden, side }) {
   const init = { kernelInitializer: 'glorotUniform', biasInitializer: 'zeros' };
   const net = tf.sequential();
-  if (model === 'mlp') {
+  const pixels = side * side;
+  if (model === 'cnn' || model === 'cnn-small') {
+    const [c1, c2, d] = model === 'cnn' ? [32, 64, 100] : [16, 32, 64];
+    const conv = (filters, extra) => tf.layers.conv2d({ filters, kernelSize: 3, activation: 'relu', padding: 'same',
+      ...init, ...extra });
+    net.add(conv(c1, { inputShape: [side, side, 1] }));
+    net.add(tf.layers.maxPooling2d({ poolSize: 2 }));
+    net.add(conv(c2));
+    net.add(tf.layers.maxPooling2d({ poolSize: 2 }));
+    net.add(tf.layers.flatten());
+    net.add(tf.layers.dense({ units: d, activation: 'relu', ...init }));
+    if (model === 'cnn') net.add(tf.layers.dropout({ rate: 0.4 }));
+    net.add(tf.layers.dense({ units: 10, activation: 'softmax', ...init }));
+  } else if (model === 'mlp') {
     net.add(tf.layers.dense({ units: hidden, activation: 'relu', inputShape: [pixels], ...init }));
     net.add(tf.layers.dense({ units: 10, activation: 'softmax', ...init }));
   } else {
@@ -77,8 +91,10 @@ function minimizeEpoch(net, optimizer, xTrain, yTrain, batch) {
 }
 
 // One case: returns per-epoch compute (the training loop) and wall (loop + validation) seconds.
+// samples: train on only the first `samples` images of the split's training part, with no
+// validation pass (the CNNs on the cpu backend: the caller scales the time to the epoch).
 async function run({ bundle, backend = 'wasm', model = 'softmax', hidden = 100, optimizer = 'rmsprop',
-  lr = 1e-3, batch = 32, epochs = 1, seed = 42, valFraction = 0.2, loop = 'minimize' }) {
+  lr = 1e-3, batch = 32, epochs = 1, seed = 42, valFraction = 0.2, loop = 'minimize', samples = null }) {
   const check = selfCheck();
   if (!check.ok) throw new Error(`JS port of fm::Rng disagrees with C++: ${JSON.stringify(check)}`);
   const flags = await setBackend(backend);
@@ -87,14 +103,16 @@ async function run({ bundle, backend = 'wasm', model = 'softmax', hidden = 100, 
   if (!bundles.has(bundle)) bundles.set(bundle, await fetchBundle(bundle));
   const data = bundles.get(bundle);
   const split = holdoutSplit(data.trainLabels.length, valFraction, seed);
-  const train = gather(data, split.train);
-  const val = gather(data, split.val);
-  const xTrain = tf.tensor2d(train.x, [split.train.length, data.pixels]);
+  const trainRows = samples ? split.train.slice(0, samples) : split.train;
+  const train = gather(data, trainRows);
+  const val = samples ? null : gather(data, split.val);
+  const shape = (n) => (model.startsWith('cnn') ? [n, data.side, data.side, 1] : [n, data.pixels]);
+  const xTrain = tf.tensor(train.x, shape(trainRows.length));
   const yTrain = tf.tensor1d(train.y);
-  const xVal = tf.tensor2d(val.x, [split.val.length, data.pixels]);
+  const xVal = val ? tf.tensor(val.x, shape(split.val.length)) : null;
   const prepareS = (performance.now() - t0) / 1000;
 
-  const net = makeModel({ model, hidden, pixels: data.pixels });
+  const net = makeModel({ model, hidden, side: data.side });
   const opt = makeOptimizer(optimizer, lr);
   net.compile({ optimizer: opt, loss: 'sparseCategoricalCrossentropy' });
   const history = [];
@@ -109,7 +127,7 @@ async function run({ bundle, backend = 'wasm', model = 'softmax', hidden = 100, 
       trainLoss = fit.history.loss[0];
     }
     const fitEnd = performance.now();
-    const valAcc = accuracy(net, xVal, val.y);
+    const valAcc = val ? accuracy(net, xVal, val.y) : null;
     const end = performance.now();
     history.push({
       epoch,
@@ -120,7 +138,7 @@ async function run({ bundle, backend = 'wasm', model = 'softmax', hidden = 100, 
       val_acc: valAcc,
     });
   }
-  tf.dispose([xTrain, yTrain, xVal]);
+  tf.dispose([xTrain, yTrain, ...(xVal ? [xVal] : [])]);
   net.dispose();
   return {
     tfjs: tf.version.tfjs,
@@ -128,8 +146,8 @@ async function run({ bundle, backend = 'wasm', model = 'softmax', hidden = 100, 
     loop,
     ...flags,
     side: data.side,
-    train: split.train.length,
-    val: split.val.length,
+    train: trainRows.length,
+    val: val ? split.val.length : 0,
     prepare_s: prepareS,
     history,
     val_acc: history.length ? history[history.length - 1].val_acc : null,
@@ -143,6 +161,8 @@ const CASES = {
   'softmax-14': { side: 14, model: 'softmax', optimizer: 'rmsprop' },
   'softmax-28': { side: 28, model: 'softmax', optimizer: 'rmsprop' },
   'mlp100-28': { side: 28, model: 'mlp', hidden: 100, optimizer: 'adam' },
+  'cnn-small-14': { side: 14, model: 'cnn-small', optimizer: 'adam', samples: 2000 },
+  'cnn-28': { side: 28, model: 'cnn', optimizer: 'adam', samples: 2000 },
 };
 const log = document.getElementById('log');
 const params = new URLSearchParams(location.search);
