@@ -12,7 +12,8 @@
 // machine and how busy others kept it), procs (where our Chromium's CPU goes), site (what is
 // served), native / page / tfjs (the runners; in_page holds the functions evaluated in the page,
 // engine_log times the engine's events as the page receives them), train_to_test, lesson_cv,
-// responsiveness, idle_cpu (the page-level figures), bytes (download sizes), stats, report.
+// responsiveness, idle_cpu (the page-level figures), bytes (download sizes), stats, report,
+// markdown (a saved run's tables for the READMEs).
 // The static server and Chromium come from scripts/browser.mjs, shared with the browser tests.
 import { spawnSync } from 'node:child_process';
 import fs from 'node:fs';
@@ -25,6 +26,7 @@ import { machine } from './bench/cpu.mjs';
 import { idleCpu } from './bench/idle_cpu.mjs';
 import { lessonCv } from './bench/lesson_cv.mjs';
 import { runNative } from './bench/native.mjs';
+import { markdown } from './bench/markdown.mjs';
 import { parseArgs, viewportName } from './bench/options.mjs';
 import { runPage } from './bench/page.mjs';
 import { ratios, table } from './bench/report.mjs';
@@ -35,8 +37,9 @@ import { trainToTest } from './bench/train_to_test.mjs';
 
 async function main() {
   const opts = parseArgs(process.argv.slice(2));
-  if (opts.table) {
-    console.log(table(JSON.parse(fs.readFileSync(opts.table, 'utf8'))));
+  if (opts.table || opts.markdown) {
+    const saved = JSON.parse(fs.readFileSync(opts.table || opts.markdown, 'utf8'));
+    console.log(opts.table ? table(saved) : markdown(saved));
     return;
   }
   const results = {

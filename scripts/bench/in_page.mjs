@@ -84,11 +84,13 @@ export async function watchRun({ config, epochs, samples }) {
   if (bad(end)) return { error: `${end.type}: ${JSON.stringify(end.fields).slice(0, 300)}` };
   const run = log.events.slice(from);
   const started = run.find((e) => e.type === 'started');
-  let prev = { t: t0, train: 0 };
+  // engine_s: all the trainer's work in the epoch (compute_s: training and validation).
+  let prev = { t: t0, train: 0, all: 0 };
   const history = run.filter((e) => e.type === 'epoch').map((e) => {
-    const h = { epoch: Number(e.fields.epoch), compute_s: Number(e.fields.train_compute_s) - prev.train,
-      wall_s: (e.t - prev.t) / 1000, val_acc: Number(e.fields.val_acc) };
-    prev = { t: e.t, train: Number(e.fields.train_compute_s) };
+    const now = { t: e.t, train: Number(e.fields.train_compute_s), all: Number(e.fields.compute_s) };
+    const h = { epoch: Number(e.fields.epoch), compute_s: now.train - prev.train, engine_s: now.all - prev.all,
+      wall_s: (now.t - prev.t) / 1000, val_acc: Number(e.fields.val_acc) };
+    prev = now;
     return h;
   });
   return {

@@ -12,6 +12,7 @@ export const USAGE = `Usage: node scripts/bench.mjs [--cli build/fmnist] [--web 
          [--viewport 1280x800,640x400]   (browser windows: the page runs in each, in order;
                                           TF.js, the CNN cases and ${EXTRAS.join(', ')} in the first)
        node scripts/bench.mjs --table build/bench.json   (prints a saved run's table again)
+       node scripts/bench.mjs --markdown build/bench.json   (its tables in Markdown, for the READMEs)
 --quick: one TF.js epoch per case, no MLP on TF.js's cpu backend, 500 CNN samples on TF.js.`;
 
 const parseViewport = (text) => {
@@ -25,7 +26,7 @@ export function parseArgs(argv) {
     process.exit(2);
   };
   const opts = { cli: 'build/fmnist', web: 'build/web', out: 'build/bench.json', epochs: 3, tfjsEpochs: 3,
-    tfjsLoop: 'minimize', quick: false, table: null, cases: CASES.map((c) => c.name), skip: [],
+    tfjsLoop: 'minimize', quick: false, table: null, markdown: null, cases: CASES.map((c) => c.name), skip: [],
     viewports: DEFAULT_VIEWPORTS };
   for (let i = 0; i < argv.length; i++) {
     const flag = argv[i];
@@ -41,6 +42,7 @@ export function parseArgs(argv) {
     else if (flag === '--tfjs-loop') opts.tfjsLoop = value();
     else if (flag === '--quick') opts.quick = true;
     else if (flag === '--table') opts.table = value();
+    else if (flag === '--markdown') opts.markdown = value();
     else if (flag === '--cases') opts.cases = value().split(',');
     else if (flag === '--skip') opts.skip = value().split(',');
     else if (flag === '--viewport' || flag === '--viewports') {

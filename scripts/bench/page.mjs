@@ -44,6 +44,10 @@ function summary(run, accEpoch) {
     samples_per_s: run.train / compute, val_acc: h[Math.min(h.length, accEpoch) - 1]?.val_acc ?? null,
     val_acc_epoch: Math.min(h.length, accEpoch),
     wall_over_compute: sum(later.map((e) => e.wall_s)) / sum(later.map((e) => e.compute_s)),
+    // Where wall − compute goes, per epoch: the engine's validation pass, and the rest (the time
+    // between slices, event delivery, and waiting for a core).
+    validation_s: median(later.map((e) => e.engine_s - e.compute_s)),
+    outside_engine_s: median(later.map((e) => e.wall_s - e.engine_s)),
     first_epoch_wall_s: h[0]?.wall_s, history: h };
 }
 

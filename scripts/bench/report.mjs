@@ -116,7 +116,7 @@ function viewportLines(results) {
 }
 
 // Issue 11 §4 and issue 12 §5: [what, measured, target, met?].
-function targetRows(results) {
+export function targetRows(results) {
   const p = results.page || {};
   const rows = [];
   const add = (what, value, fmt, target, ok, note = '') => rows.push([what, value == null ? '—' : fmt(value),
@@ -130,7 +130,8 @@ function targetRows(results) {
     for (const [name, r] of Object.entries(cases)) {
       if (caseNamed(name).cnn || r.error) continue;
       add(`page wall / compute per epoch, ${name}, ${vp}`, r.wall_over_compute, x, `≤ ${limit}×`, le(limit),
-        `others ${r.others_cores?.toFixed(2)}`);
+        `per epoch: compute ${fmtS(r.compute_s)}, validation ${fmtS(r.validation_s)}, outside the engine ` +
+        `${fmtS(r.outside_engine_s)} s; others ${r.others_cores?.toFixed(2)}`);
     }
   }
   const t = p.train_to_test;
@@ -194,7 +195,7 @@ function targetLines(results) {
   return lines;
 }
 
-function cpuLines(results) {
+export function cpuLines(results) {
   const p = results.page || {};
   const lines = [];
   const r = p.responsiveness;
