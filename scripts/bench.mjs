@@ -129,12 +129,13 @@ async function pageRuns(results, context, baseUrl, opts, index) {
   results.runs.wasm = cases;
   results.page.bytes = { startupFiles, files };  // sized after the timed runs (main)
   if (!load.error) {
-    if (want('train-to-test')) results.page.train_to_test = await trainToTest(page);
-    if (want('lesson-cv')) results.page.lesson_cv = await lessonCv(page);
+    // The stroke first: the lesson's panel, once opened, may cover the drawing canvas.
     if (want('responsiveness')) {
       const traceFile = path.join(path.dirname(path.resolve(ROOT, opts.out)), 'bench-responsiveness-trace.json');
       results.page.responsiveness = await responsiveness(context, page, { traceFile });
     }
+    if (want('train-to-test')) results.page.train_to_test = await trainToTest(page);
+    if (want('lesson-cv')) results.page.lesson_cv = await lessonCv(page);
     if (want('idle-cpu')) {
       results.page.idle_cpu = await idleCpu(context, baseUrl, page);
       return;

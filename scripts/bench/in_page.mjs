@@ -22,9 +22,9 @@ export async function pageOpenToFirstStep(config) {
   const from = log.events.length;
   if (!window.fmnist.train(config)) return { error: `train() refused: ${window.fmnist.state().error}` };
   try {
-    const step = await log.until((e) => e.type === 'fatal' || (e.type === 'progress' &&
+    const step = await log.until((e) => e.type === 'fatal' || e.type === 'error' || (e.type === 'progress' &&
       Number(e.fields.train_compute_s) > 0), from, 60000, 'training step');
-    if (step.type === 'fatal') return { error: `engine: ${step.fields.message}` };
+    if (step.type !== 'progress') return { error: `engine ${step.type}: ${JSON.stringify(step.fields).slice(0, 300)}` };
     const engineReady = log.events.find((e) => e.type === 'ready');
     window.fmnist.reset();
     return { ready_ms: readyMs, first_step_ms: step.t, engine_ready_ms: engineReady ? engineReady.t : null };
@@ -67,7 +67,7 @@ export async function watchRun({ config, epochs, samples }) {
   const frame0 = f.state().frame;
   const t0 = performance.now();
   if (!f.train(config)) return { error: `train() refused: ${f.state().error}` };
-  const bad = (e) => ['fatal', 'diverged', 'error'].includes(e.type);
+  const bad = (e) => ['fatal', 'diverged', 'error'].includes(e.type);  // error: a refused command
   const enough = samples
     ? (e) => e.type === 'progress' && Number(e.fields.samples_seen) >= samples
     : (e) => e.type === 'epoch' && Number(e.fields.epoch) >= epochs;

@@ -2,7 +2,7 @@
 // the engine's Web Worker. One page for all cases: open → ready → the worker's first step and its
 // bytes, then each case. The page is returned open for the page-level measurements that follow
 // (bench.mjs: train to test, lesson CV, responsiveness, idle CPU).
-import { COMMON, TRAIN_SAMPLES, selectedCases } from './cases.mjs';
+import { COMMON, TRAIN_SAMPLES, caseNamed, selectedCases } from './cases.mjs';
 import { othersMeter } from './cpu.mjs';
 import { recordBytes } from './bytes.mjs';
 import { installEngineLog } from './engine_log.mjs';
@@ -54,8 +54,8 @@ function summary(run, accEpoch) {
 export async function runPage(context, baseUrl, opts, { withCnn }) {
   const { page, errors, files } = await openPage(context, baseUrl);
   const cases = selectedCases(opts).filter((c) => withCnn || !c.cnn);
-  const first = cases.find((c) => c.side === 14) || cases[0] || { page: {} };
-  const load = await page.evaluate(pageOpenToFirstStep, { ...COMMON, ...first.page, epochs: opts.epochs });
+  // The first step of the lesson's model, which the page opens with (14×14, softmax, RMSprop).
+  const load = await page.evaluate(pageOpenToFirstStep, { ...COMMON, ...caseNamed('softmax-14').page, epochs: 1 });
   if (load.error) log(`page: ${load.error}`);
   else log(`page: ready ${load.ready_ms.toFixed(0)} ms, first step ${load.first_step_ms.toFixed(0)} ms after open`);
   const startupFiles = [...files];

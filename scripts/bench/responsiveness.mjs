@@ -221,7 +221,9 @@ export async function responsiveness(context, page, { seconds = 3, traceFile = n
     const { stream } = await complete;
     const trace = await readTrace(cdp, stream);
     if (traceFile) fs.writeFileSync(traceFile, JSON.stringify({ traceEvents: trace }));
-    result = { ...analyse(trace, probe), sent, app_frames_per_s_counter: (probe.frame - frame0) / sent.seconds,
+    // No ink: the stroke went to something covering the canvas, and the figures mean nothing.
+    const found = probe.ink ? analyse(trace, probe) : { error: 'the stroke left no ink on the drawing canvas' };
+    result = { ...found, sent, app_frames_per_s_counter: (probe.frame - frame0) / sent.seconds,
       ink: probe.ink, training_throughout: probe.running, cpu, others_cores: othersCores, trace_file: traceFile };
   } finally {
     await cdp.detach().catch(() => {});
