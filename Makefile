@@ -50,7 +50,7 @@ $(WASM)/CMakeCache.txt:
 # UI strings and the message catalogue use, renamed fmnist-ko as the OFL asks of modified fonts
 # (about 90 KB).
 FONT := assets/fmnist-ko.ttf
-$(FONT): scripts/make_font.py src/app/strings_table.h src/app/strings_ko.h src/messages/messages_table.h
+$(FONT): scripts/make_font.py src/app/i18n/strings_table.h src/app/i18n/strings_ko.h src/messages/messages_table.h
 	scripts/make_font.py --out $@
 
 web: $(WASM)/CMakeCache.txt $(BUNDLES) $(FONT)

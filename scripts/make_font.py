@@ -1,7 +1,7 @@
 #!/usr/bin/python3
 """Makes the page's Korean font: NanumGothic (Debian fonts-nanum) subset with pyftsubset (Debian
 fonttools) to exactly the code points above Latin-1 that the UI's strings and the message catalogue
-use — the same set the app builds ImGui's glyph ranges from (src/app/fonts.cpp) — and renamed "fmnist-ko", since the OFL
+use — the same set the app builds ImGui's glyph ranges from (src/app/ui/fonts.cpp) — and renamed "fmnist-ko", since the OFL
 reserves the name NanumGothic for unmodified copies.
 
 Usage (Debian's python3, which has fontTools): scripts/make_font.py --out assets/fmnist-ko.ttf [--font /usr/share/fonts/truetype/nanum/NanumGothic.ttf]
@@ -14,7 +14,7 @@ import sys
 import tempfile
 
 ROOT = os.path.dirname(os.path.dirname(os.path.abspath(__file__)))
-TABLES = ['src/app/strings_table.h', 'src/app/strings_ko.h']
+TABLES = ['src/app/i18n/strings_table.h', 'src/app/i18n/strings_ko.h']
 # The core's error sentences, English and Korean side by side (FM_MESSAGE rows): the page shows them.
 CATALOGUE = 'src/messages/messages_table.h'
 LITERAL = re.compile(r'"((?:[^"\\\n]|\\.)*)"')

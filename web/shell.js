@@ -55,7 +55,7 @@ window.fmnistShell = (function () {
     gzipMissing: '이 브라우저는 gzip 데이터를 풀 수 없습니다 (DecompressionStream 없음). 업데이트하세요',
     outOfMemory: '데이터 세트를 담을 메모리가 부족합니다',
   };
-  // The same precedence as the overlay (src/app/url_settings.cpp): lang= in the URL hash, then
+  // The same precedence as the overlay (src/app/app.cpp, apply_settings): lang= in the URL hash, then
   // the browser's language.
   const lang = (function () {
     const m = /(?:^#|&)lang=(en|ko)(?:&|$)/.exec(location.hash || '');

@@ -1,6 +1,6 @@
 // fmnist-wasm storage: the model file and the settings kept across reloads in localStorage (the
 // model base64-encoded; a few KB for the softmax model), the model download and the Import file
-// input. Called by the program (EM_JS in src/app/persistence.cpp and model_io.cpp).
+// input. Called by the program (EM_JS in src/app/web_bridge.cpp, for src/app/persistence/ and the session).
 'use strict';
 
 window.fmnistStorage = (function () {

@@ -1,28 +1,27 @@
-// App lifecycle and the frame: input and engine events decide whether a frame is drawn; the
-// training itself runs in the engine's worker. Data bundles arrive here from the page.
+// The composition root's wiring: the session's hosts (the worker, downloads, storage), input and
+// engine events to the pieces that follow them, and the frame: the panels drawn by the layout.
 #include "app/app.h"
 
-#include <algorithm>
-#include <cmath>
-
 #include "app/clock.h"
-#include "app/strings.h"
+#include "app/i18n/refusals.h"
+#include "app/i18n/strings.h"
+#include "app/panels/plots.h"
 #include "app/web_bridge.h"
-#include "core/bundle.h"
-#include "core/split.h"
 
 namespace fm {
-namespace {
-int slot_for(int side) { return side == 28 ? 1 : 0; }
-constexpr int kSettleFrames = 3;        // frames drawn after a change, so ImGui settles
-constexpr double kInputLingerMs = 800;  // frames drawn after input (hover effects, tooltips)
-}  // namespace
 
 App::App()
-    : engine_(EngineClient::Host{[] { engine_start_worker(); },
-                                 [](const Message& m) { engine_post(m); },
-                                 [] { engine_terminate(); }}) {}
-App::~App() = default;
+    : session_(EngineClient::Host{[] { engine_start_worker(); },
+                                  [](const Message& m) { engine_post(m); },
+                                  [] { engine_terminate(); }},
+               Session::Host{[](int side) { request_bundle(side); },
+                             [this](int n) { request_frames(n); },
+                             [](const std::vector<uint8_t>& file, const std::string& name) {
+                               download_file(file, name.c_str());
+                             },
+                             [this](const std::vector<uint8_t>& file) { persistence_.keep(file, session_); },
+                             [this] { persistence_.forget(); },
+                             [this] { persistence_.restored(session_); }}) {}
 
 void App::init() {
   ImGuiIO& io = ImGui::GetIO();
@@ -36,213 +35,65 @@ void App::init() {
   style.WindowBorderSize = 1.0f;
   style.WindowPadding = ImVec2(8, 6);
   style.ItemSpacing = ImVec2(7, 5);
-  bundles_[0].requested = bundles_[0].loading = true;  // the page fetches 14×14 at start
-  apply_settings(browser_default_settings(), SettingsOrigin::kDefaults);  // the browser's language
-  load_saved_settings();  // settings precedence: URL hash (apply after this), saved, defaults
+  session_.expect_bundle(14);  // the page fetches 14×14 at start
+  // Settings precedence: URL hash, then saved, then the browser's language.
+  const bool korean = language_for_tag(navigator_language().c_str()) == Language::kKorean;
+  apply_settings(korean ? "lang=ko" : "lang=en", SettingsOrigin::kDefaults);
+  const std::string saved = Persistence::saved_settings();
+  if (!saved.empty()) apply_settings(saved, SettingsOrigin::kSaved);
+  session_.messages.notice.clear();  // a saved value the table refuses is dropped quietly
   apply_settings(location_hash(), SettingsOrigin::kHash);
-  engine_.start();  // the worker compiles and starts while the data downloads
+  session_.engine().start();  // the worker compiles and starts while the data downloads
 }
 
-const BundleView* App::data() const {
-  const BundleView& b = bundles_[slot_for(side_)].data;
-  return b.loaded() ? &b : nullptr;
-}
-
-int App::model_side() const {
-  if (run().has_model()) return run().side();
-  return side_;
-}
-
-// The panels' split: the run's (the same holdout_split the engine's Trainer made, from the run's
-// seed) or, before a run, the default seed's.
-const Split& App::split() {
-  const BundleView* d = data();
-  uint64_t seed = TrainConfig{}.seed;
-  double fraction = TrainConfig{}.val_fraction;
-  if (run().has_model() && d != nullptr && run().side() == d->side()) {
-    seed = run().config().seed;
-    fraction = run().config().val_fraction;
-  }
-  if (d != nullptr && (browse_split_for_ != d || browse_seed_ != seed)) {
-    browse_split_ = holdout_split(d->train_count(), fraction, seed);
-    browse_split_for_ = d;
-    browse_seed_ = seed;
-  }
-  return browse_split_;
-}
-
-Status App::load_bundle(std::vector<uint8_t> bytes, int side) {
-  BundleSlot& slot = bundles_[slot_for(side)];
-  slot.loading = false;
-  BundleView parsed;
-  Status st = parsed.load(std::move(bytes));
-  if (st && parsed.side() != side) {
-    st = tr_error(Str::kErrBundleSide);
-  }
-  if (!st) {
-    slot.error = tr(st);
-    if (side == 14) {
-      fatal_ = tr(st);
+int App::apply_settings(const std::string& text, SettingsOrigin origin) {
+  FormUpdate u = read_settings_text(session_.form, text);
+  // The language first, so the notice below is written in the language the link asks for.
+  if (u.language) set_language(*u.language);
+  int applied = static_cast<int>(u.applied.size());
+  const int side_before = session_.form.side;
+  const bool busy = session_.engine().busy();  // the run's model is fixed; the form is for the next run
+  session_.form.set(u.settings);
+  if (u.side_given()) {
+    if (!busy) {
+      session_.select_side(u.settings.side);  // 28 starts its download; the form switches when it arrives
     } else {
-      error_ = std::string(tr(Str::kErrBundle28)) + tr(st);
-      form_.side = side_;
+      session_.form.side = side_before;
+      --applied;
     }
-    return st;
   }
-  browse_split_for_ = nullptr;
-  slot.data = std::move(parsed);
-  slot.error.clear();
-  engine_.set_bundle(side, &slot.data.bytes());  // the worker gets a copy
-  request_frames(kSettleFrames);
-  if (side == 14 && !fatal_.empty()) fatal_.clear();
-  if (form_.side == side) select_side(side);
-  items_key_.clear();
-  return Status::Ok();
-}
-
-void App::bundle_progress(int side, double loaded, double total) {
-  BundleSlot& slot = bundles_[slot_for(side)];
-  slot.loading = true;
-  slot.loaded = loaded;
-  slot.total = total;
-  request_frames(1);
-}
-
-void App::bundle_failed(int side, const std::string& message) {
-  BundleSlot& slot = bundles_[slot_for(side)];
-  slot.loading = false;
-  slot.requested = false;  // allow a retry
-  slot.error = message;
-  if (side == 14) {
-    fatal_ = message;
-  } else {
-    error_ = std::string(tr(Str::kErrBundle28)) + message;
-    form_.side = side_;
-  }
-  request_frames(kSettleFrames);
-}
-
-void App::select_side(int side) {
-  form_.side = side;
-  BundleSlot& slot = bundles_[slot_for(side)];
-  if (!slot.data.loaded()) {
-    if (!slot.requested) {
-      slot.requested = slot.loading = true;
-      slot.loaded = slot.total = 0;
-      slot.error.clear();
-      request_bundle(side);
+  if (origin != SettingsOrigin::kDefaults) {
+    if (u.errors.empty()) {
+      if (origin == SettingsOrigin::kHash) session_.messages.notice.clear();
+    } else {
+      session_.messages.notice = ignored_settings_notice(u.errors);
     }
-    return;  // switches when it arrives
   }
-  if (side_ != side) {
-    if (run().has_model() && !engine_.busy()) reset();  // old model has the other input size
-    side_ = side;
-    view_.page = 0;
-    items_key_.clear();
-  }
+  if (origin == SettingsOrigin::kHash) hash_synced_ = true;  // from now on the hash follows the form
+  request_frames(FramePacer::kSettleFrames);
+  return applied;
 }
+
+void App::sync_hash() {
+  if (!hash_synced_) return;  // the page has not applied the incoming hash yet
+  std::string s = session_.form.text(language());
+  if (s == hash_) return;
+  hash_ = std::move(s);
+  replace_hash(hash_);
+}
+
+bool App::load_font(const uint8_t* bytes, size_t size) {
+  request_frames(FramePacer::kSettleFrames);
+  return load_ui_font(bytes, size, &font_);
+}
+
+// --- Input and the frame loop
 
 void App::handle_event(const SDL_Event& event) {
   wake();  // input, a resize, the window shown again
   if (!ready_) return;
-  handle_canvas_event(event);
-  if (event.type == SDL_KEYDOWN && data() != nullptr) handle_key(event.key);
-}
-
-void App::wake() {
-  // Draw now and for a moment after (hover effects, tooltips).
-  draw_until_ms_ = std::max(draw_until_ms_, now_ms() + kInputLingerMs);
-  request_frames(kSettleFrames);
-}
-
-void App::request_frames(int n) {
-  frames_left_ = std::max(frames_left_, n);
-  idle_ticks_ = 0;
-  if (loop_paused_) {
-    loop_paused_ = false;
-    resume_main_loop();
-  }
-}
-
-void App::idle_frame() {
-  // An idle page gets no animation-frame callbacks at all: the loop sleeps until woken.
-  if (++idle_ticks_ >= 3 && !loop_paused_) {
-    loop_paused_ = true;
-    pause_main_loop();
-  }
-}
-
-bool App::wants_frame() {
-  const double t = now_ms();
-  if (frames_left_ > 0 || t < draw_until_ms_) return true;
-  // A text field being edited blinks its caret; a download shows its progress as it comes.
-  if (ImGui::GetCurrentContext() != nullptr && ImGui::GetIO().WantTextInput) return true;
-  return false;
-}
-
-void App::on_engine_event(const Message& event) {
-  if (engine_.on_event(event)) request_frames(kSettleFrames);
-  after_event(event);
-  // Also when no frame is drawn (a background tab): the lesson and the divergence notice follow.
-  lesson_tick();
-  check_divergence();
-}
-
-void App::frame() {
-  frame_start_ms_ = now_ms();
-  if (frames_left_ > 0) --frames_left_;
-  update_rate();
-  lesson_tick();
-  check_divergence();
-  if (data() != nullptr) update_prediction();
-  draw_ui();
-  sync_hash();
-  if (data() != nullptr && fatal_.empty()) {
-    restore_saved_model();  // a model saved before the reload; ready waits for it
-    if (!restore_pending()) ready_ = true;
-  }
-  if (ready_) persist_tick();
-}
-
-void App::end_frame() {
-  const double t = now_ms();
-  const double ms = t - frame_start_ms_;
-  ui_ms_ = ui_ms_ > 0 ? 0.8 * ui_ms_ + 0.2 * ms : ms;
-  frame_times_.push_back(t);
-  // Renderer load, reported in state(): software WebGL (SwiftShader) pays per draw call and pixel.
-  draw_calls_ = vertices_ = 0;
-  if (const ImDrawData* dd = ImGui::GetDrawData()) {
-    for (int i = 0; i < dd->CmdListsCount; ++i) draw_calls_ += dd->CmdLists[i]->CmdBuffer.Size;
-    vertices_ = dd->TotalVtxCount;
-  }
-}
-
-double App::fps() {
-  const double t = now_ms();
-  size_t old = 0;
-  while (old < frame_times_.size() && frame_times_[old] < t - 1000.0) ++old;
-  frame_times_.erase(frame_times_.begin(), frame_times_.begin() + static_cast<std::ptrdiff_t>(old));
-  return static_cast<double>(frame_times_.size());
-}
-
-void App::update_rate() {
-  const double t = now_ms();
-  if (!run().running()) {
-    rate_time_ = 0;
-    return;
-  }
-  if (rate_time_ == 0) {
-    rate_time_ = t;
-    rate_samples_ = run().samples_seen();
-    return;
-  }
-  const double dt = t - rate_time_;
-  if (dt >= 500.0) {
-    const double rate = (run().samples_seen() - rate_samples_) * 1000.0 / dt;
-    samples_per_s_ = samples_per_s_ > 0 ? 0.5 * samples_per_s_ + 0.5 * rate : rate;
-    rate_time_ = t;
-    rate_samples_ = run().samples_seen();
-  }
+  canvas_.handle_event(session_, event);
+  if (event.type == SDL_KEYDOWN && session_.data() != nullptr) handle_key(event.key);
 }
 
 // The shortcuts, from the SDL event itself (a press and its release can arrive in one frame now
@@ -253,23 +104,100 @@ void App::handle_key(const SDL_KeyboardEvent& key) {
     return;
   }
   if (key.keysym.scancode == SDL_SCANCODE_SPACE) {
-    if (running()) {
-      pause();
-    } else if (engine_.busy()) {
-      resume();
+    if (session_.running()) {
+      session_.pause();
+    } else if (session_.engine().busy()) {
+      session_.resume();
     } else {
-      const Status st = start_training(config_from_form());
-      if (!st) error_ = tr(st);
+      const Status st = session_.train_from_form();
+      if (!st) session_.messages.error = tr(st);
     }
   }
-  if (key.keysym.scancode == SDL_SCANCODE_C) clear_canvas();
+  if (key.keysym.scancode == SDL_SCANCODE_C) session_.clear_canvas();
 }
 
-TrainConfig App::config_from_form() const { return to_train_config(form_settings()); }
+void App::wake() {
+  if (pacer_.wake(now_ms())) resume_main_loop();
+}
 
-void App::form_from_config(const TrainConfig& c, int side) {
-  set_form(settings_from_config(c, side, form_settings()));
-  form_.side = side;
+void App::request_frames(int n) {
+  if (pacer_.request(n)) resume_main_loop();
+}
+
+void App::idle_frame() {
+  // An idle page gets no animation-frame callbacks at all: the loop sleeps until woken.
+  if (pacer_.idle_tick()) pause_main_loop();
+}
+
+bool App::wants_frame() {
+  // A text field being edited blinks its caret.
+  const bool text_input = ImGui::GetCurrentContext() != nullptr && ImGui::GetIO().WantTextInput;
+  return pacer_.wants_frame(now_ms(), text_input);
+}
+
+void App::on_engine_event(const Message& event) {
+  session_.on_engine_event(event);
+  // Also when no frame is drawn (a background tab): the rate and the lesson follow.
+  follow(now_ms());
+}
+
+void App::follow(double now) {
+  training_.update_rate(session_, now);
+  lesson_.tick(session_);
+  session_.check_divergence();
+  samples_.follow_session(session_);
+}
+
+void App::draw_panel(Panel p) {
+  switch (p) {
+    case Panel::kTraining: training_.draw(session_, layout_.kind() != LayoutKind::kWide); break;
+    case Panel::kPlots: draw_plots_panel(session_); break;
+    case Panel::kSamples:
+      if (samples_.draw(session_)) layout_.focus(Panel::kCanvas);
+      break;
+    case Panel::kConfusion: {
+      const ConfusionPanel::Cell cell = confusion_.draw(session_);
+      if (cell.truth >= 0) {
+        samples_.show_cell(cell.truth, cell.predicted);
+        layout_.focus(Panel::kSamples);
+      }
+      break;
+    }
+    case Panel::kWeights: weights_.draw(session_); break;
+    case Panel::kCanvas: canvas_.draw(session_); break;
+    default: break;
+  }
+}
+
+void App::frame() {
+  const double t = now_ms();
+  pacer_.begin_frame(t);
+  follow(t);
+  if (session_.data() != nullptr) canvas_.update_prediction(session_);
+  canvas_.begin_frame();
+  confusion_.begin_frame();
+  const Layout::Hooks hooks{[this](Panel p) { draw_panel(p); },
+                            [this] { lesson_.draw_menu_items(); },
+                            [this] {
+                              if (lesson_.draw(session_)) layout_.focus(Panel::kCanvas);
+                            }};
+  layout_.draw(session_, pacer_.fps(t), hooks);
+  sync_hash();
+  if (session_.data() != nullptr && session_.messages.fatal.empty()) {
+    persistence_.restore(session_);  // a model saved before the reload; ready waits for it
+    if (!persistence_.pending(session_)) ready_ = true;
+  }
+  if (ready_) persistence_.tick(session_);
+}
+
+void App::end_frame() {
+  pacer_.end_frame(now_ms());
+  // Renderer load, reported in state(): software WebGL (SwiftShader) pays per draw call and pixel.
+  draw_calls_ = vertices_ = 0;
+  if (const ImDrawData* dd = ImGui::GetDrawData()) {
+    for (int i = 0; i < dd->CmdListsCount; ++i) draw_calls_ += dd->CmdLists[i]->CmdBuffer.Size;
+    vertices_ = dd->TotalVtxCount;
+  }
 }
 
 }  // namespace fm

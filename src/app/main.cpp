@@ -10,7 +10,7 @@
 #include "imgui_impl_opengl3.h"
 #include "imgui_impl_sdl.h"
 #include "app/app.h"
-#include "app/strings.h"
+#include "app/i18n/strings.h"
 #include "app/web_bridge.h"
 
 #include <GLES3/gl3.h>

@@ -14,10 +14,11 @@
 #include <vector>
 
 #include "app/app.h"
-#include "app/strings.h"
+#include "app/i18n/strings.h"
 
 namespace {
 fm::App* g_app = nullptr;  // the one App; the exported C functions need a way to reach it
+
 
 EM_JS(void, js_app_started, (), {
   if (Module.fmnistAppStarted) Module.fmnistAppStarted();
@@ -82,7 +83,7 @@ EM_JS(uint8_t*, js_storage_load_model, (int* size), {
   if (!b || !b.length) return 0;
   const p = _malloc(b.length);
   if (!p) return 0;
-  HEAPU8.set(b, p);
+  window.fmnist._copyToHeap(Module, p, b);  // web/api.js: the one place bytes enter the heap
   HEAP32[size >> 2] = b.length;
   return p;
 });
@@ -109,7 +110,7 @@ int index_arg(double v) {
 // The Status-to-return-code pattern of the commands below: 1 ok, else 0 with the message in
 // state().error.
 int report(const fm::Status& st) {
-  if (!st && g_app != nullptr) g_app->set_error(tr(st));
+  if (!st && g_app != nullptr) g_app->session().messages.error = tr(st);
   return st.ok ? 1 : 0;
 }
 
@@ -178,15 +179,15 @@ EMSCRIPTEN_KEEPALIVE uint8_t* fm_app_bundle_buffer(int side, int size) {
 EMSCRIPTEN_KEEPALIVE int fm_app_load_bundle(int side) {
   std::vector<uint8_t> bytes = std::move(g_bundle_buffers[side == 28 ? 1 : 0]);
   if (g_app == nullptr) return 0;
-  return g_app->load_bundle(std::move(bytes), side).ok ? 1 : 0;
+  return g_app->session().load_bundle(std::move(bytes), side).ok ? 1 : 0;
 }
 
 EMSCRIPTEN_KEEPALIVE void fm_app_bundle_progress(int side, double loaded, double total) {
-  if (g_app != nullptr) g_app->bundle_progress(side, loaded, total);
+  if (g_app != nullptr) g_app->session().bundle_progress(side, loaded, total);
 }
 
 EMSCRIPTEN_KEEPALIVE void fm_app_bundle_failed(int side, const char* message) {
-  if (g_app != nullptr) g_app->bundle_failed(side, message != nullptr ? message : "");
+  if (g_app != nullptr) g_app->session().bundle_failed(side, message != nullptr ? message : "");
 }
 
 // One event from the engine's worker (protocol.h), with its payload (copied by the page).
@@ -204,62 +205,62 @@ EMSCRIPTEN_KEEPALIVE const char* fm_app_state_json() {
 // window.fmnist.train(): its argument as a settings text (web/api.js); checked by the table.
 EMSCRIPTEN_KEEPALIVE int fm_app_train(const char* settings) {
   if (g_app == nullptr) return 0;
-  return report(g_app->train_from_api(settings != nullptr ? settings : ""));
+  return report(g_app->session().train_from_api(settings != nullptr ? settings : ""));
 }
 
 EMSCRIPTEN_KEEPALIVE void fm_app_pause() {
-  if (g_app != nullptr) g_app->pause();
+  if (g_app != nullptr) g_app->session().pause();
 }
 EMSCRIPTEN_KEEPALIVE void fm_app_resume() {
-  if (g_app != nullptr) g_app->resume();
+  if (g_app != nullptr) g_app->session().resume();
 }
 EMSCRIPTEN_KEEPALIVE void fm_app_reset() {
-  if (g_app != nullptr) g_app->reset();
+  if (g_app != nullptr) g_app->session().reset();
 }
 EMSCRIPTEN_KEEPALIVE void fm_app_clear_canvas() {
-  if (g_app != nullptr) g_app->clear_canvas();
+  if (g_app != nullptr) g_app->session().clear_canvas();
 }
 
 EMSCRIPTEN_KEEPALIVE int fm_app_load_test_image(double index) {
-  return g_app != nullptr ? report(g_app->load_test_image(index_arg(index))) : 0;
+  return g_app != nullptr ? report(g_app->session().load_test_image(index_arg(index))) : 0;
 }
 
 EMSCRIPTEN_KEEPALIVE int fm_app_set_input_size(int side) {
-  return g_app != nullptr ? report(g_app->set_input_size(side)) : 0;
+  return g_app != nullptr ? report(g_app->session().set_input_size(side)) : 0;
 }
 
 EMSCRIPTEN_KEEPALIVE int fm_app_test_label(double index) {
-  return g_app != nullptr ? g_app->test_label(index_arg(index)) : -1;
+  return g_app != nullptr ? g_app->session().test_label(index_arg(index)) : -1;
 }
 
 EMSCRIPTEN_KEEPALIVE void fm_app_set_error(const char* message) {
-  if (g_app != nullptr) g_app->set_error(message != nullptr ? message : "");
+  if (g_app != nullptr) g_app->session().messages.error = message != nullptr ? message : "";
 }
 
 // window.fmnist.exportModel(): asks the engine for the file, which the page then downloads.
 EMSCRIPTEN_KEEPALIVE int fm_app_export_model() {
-  return g_app != nullptr ? report(g_app->export_model()) : 0;
+  return g_app != nullptr ? report(g_app->session().export_model()) : 0;
 }
 
 // window.fmnist.importModel() and the Import button's file: 1 sent to the engine (its answer
 // arrives as an event), 0 refused here (the reason is in state().error).
 EMSCRIPTEN_KEEPALIVE int fm_app_import_model(const uint8_t* bytes, int size) {
   if (g_app == nullptr || size < 0) return 0;
-  return report(g_app->import_model(bytes, static_cast<size_t>(size)));
+  return report(g_app->session().import_model(bytes, static_cast<size_t>(size)));
 }
 
 // window.fmnist.continueTraining(lr): after a divergence, from the last good weights (lr 0: keep).
 EMSCRIPTEN_KEEPALIVE int fm_app_continue(double lr) {
-  return g_app != nullptr ? report(g_app->continue_after_divergence(lr)) : 0;
+  return g_app != nullptr ? report(g_app->session().continue_after_divergence(lr)) : 0;
 }
 
 // window.fmnist.lesson.run(step): 1..5 one step, 0 all in order.
 EMSCRIPTEN_KEEPALIVE int fm_app_lesson_run(int step) {
-  return g_app != nullptr ? report(g_app->lesson_run(step)) : 0;
+  return g_app != nullptr ? report(g_app->lesson().run(g_app->session(), step)) : 0;
 }
 
 EMSCRIPTEN_KEEPALIVE void fm_app_lesson_cancel() {
-  if (g_app != nullptr) g_app->lesson_cancel();
+  if (g_app != nullptr) g_app->lesson().cancel(g_app->session());
 }
 
 // window.fmnist.applySettings(text, origin): 0 defaults, 1 saved in the browser, 2 URL hash.
@@ -277,10 +278,10 @@ EMSCRIPTEN_KEEPALIVE int fm_app_load_font(const uint8_t* bytes, int size) {
 // Test hooks: fmnist._crashEngine() (the engine aborts as on running out of memory) and
 // fmnist._config({slice_ms}) (the engine's slice length).
 EMSCRIPTEN_KEEPALIVE void fm_app_crash_engine() {
-  if (g_app != nullptr) g_app->crash_engine();
+  if (g_app != nullptr) g_app->session().engine().crash();
 }
 EMSCRIPTEN_KEEPALIVE void fm_app_set_slice_ms(double ms) {
-  if (g_app != nullptr && std::isfinite(ms) && ms > 0 && ms <= 1000) g_app->set_slice_ms(ms);
+  if (g_app != nullptr && std::isfinite(ms) && ms > 0 && ms <= 1000) g_app->session().engine().config(ms);
 }
 // Input the page saw (pointer, keys, wheel, touch, resize, focus): the frame loop wakes.
 EMSCRIPTEN_KEEPALIVE void fm_app_wake() {

@@ -12,7 +12,7 @@ int cmd_cv(int argc, char** argv) {
   Args args("cv", {kBundleFlag, kIdxFlag, kCsvFlag, {"side", true, "input size: 14 (default) or 28"},
                    {"folds", true, "number of folds (default 5)"},
                    {"epochs", true, "SGD epochs per classifier (default 5, like max_iter=5)"},
-                   {"seed", true, "shuffling seed (default 42)"}, kJsonFlag});
+                   {"seed", true, "shuffling seed: a whole number 0…2^53−1 (9007199254740991); default 42"}, kJsonFlag});
   Status s = args.parse(argc, argv, 2);
   if (!s) return fail("cv", s, 2);
   if (args.help()) {

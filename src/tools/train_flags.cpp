@@ -15,7 +15,9 @@ std::vector<FlagSpec> train_flag_specs() {
           {"lr", true, "learning rate (default 0.001)"},
           {"batch", true, "minibatch size (default 32)"},
           {"epochs", true, "epochs (default 5)"},
-          {"seed", true, "seed for initial weights, split and shuffles (default 42)"},
+          {"seed", true,
+           "seed for initial weights, split and shuffles: a whole number 0…2^53−1 "
+           "(9007199254740991); default 42"},
           {"side", true, "input size: 14 (default) or 28"},
           {"early-stopping", true,
            "stop after N epochs without a lower validation loss and keep the best epoch's weights "

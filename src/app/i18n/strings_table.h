@@ -1,0 +1,277 @@
+// The string table: FM_STRING(id, English). Included twice (ids, then texts); no include guard.
+// Format strings keep their printf arguments in the order given in each comment.
+// A second language adds a column here and in strings.cpp. Keep to Latin-1 (the built-in font).
+
+// --- application ---
+FM_STRING(kAppTitle, "fmnist-wasm")
+FM_STRING(kFmtDatasetCounts, "Fashion-MNIST %d\xC3\x97%d: %s train + %s validation, %s test")  // side, side, counts
+FM_STRING(kFmtFps, "%.0f fps")
+FM_STRING(kMenuAbout, "About")
+FM_STRING(kLoadingData, "Loading the Fashion-MNIST data...")
+FM_STRING(kFatalTitle, "Could not load the data")
+FM_STRING(kFatalHint, "The page needs fashion-mnist-14.bin next to index.html. Build it with `make` "
+                      "(or `make run`, which builds and serves the page), then reload.")
+FM_STRING(kDismiss, "Dismiss")
+FM_STRING(kClose, "Close")
+FM_STRING(kYes, "yes")
+FM_STRING(kNo, "no")
+
+// --- panels ---
+FM_STRING(kPanelTraining, "Training")
+FM_STRING(kPanelPlots, "Live plots")
+FM_STRING(kPanelSamples, "Samples")
+FM_STRING(kPanelConfusion, "Confusion matrix")
+FM_STRING(kPanelWeights, "Weights")
+FM_STRING(kPanelCanvas, "Drawing canvas")
+
+// --- class names, in label order ---
+FM_STRING(kClass0, "T-shirt/top")
+FM_STRING(kClass1, "Trouser")
+FM_STRING(kClass2, "Pullover")
+FM_STRING(kClass3, "Dress")
+FM_STRING(kClass4, "Coat")
+FM_STRING(kClass5, "Sandal")
+FM_STRING(kClass6, "Shirt")
+FM_STRING(kClass7, "Sneaker")
+FM_STRING(kClass8, "Bag")
+FM_STRING(kClass9, "Ankle boot")
+
+// --- training panel ---
+FM_STRING(kLabelModel, "Model")
+FM_STRING(kLabelHidden, "Hidden")
+FM_STRING(kLabelOptimizer, "Optimizer")
+FM_STRING(kLabelLearningRate, "Learning rate")
+FM_STRING(kLabelBatch, "Batch size")
+FM_STRING(kLabelEpochs, "Epochs")
+FM_STRING(kLabelSeed, "Seed")
+FM_STRING(kLabelInput, "Input size")
+FM_STRING(kModelSoftmax, "Softmax regression")
+FM_STRING(kModelMlp, "MLP (hidden layers)")
+FM_STRING(kModelSoftmaxShort, "the softmax model")
+FM_STRING(kModelMlpShort, "the MLP")
+FM_STRING(kOptSgd, "SGD")
+FM_STRING(kOptRmsprop, "RMSprop")
+FM_STRING(kOptAdam, "Adam")
+FM_STRING(kFmtLayers, "%d layer(s)")
+FM_STRING(kTipWidth, "Units in this hidden layer (ReLU)")
+FM_STRING(kTipLive, "Can change while training: applies from the next batch")
+FM_STRING(kTipFixedForRun, "Fixed for the run in progress: applies from the next Train (Reset or let it finish)")
+FM_STRING(kSide14, "14\xC3\x97" "14 (downsampled, fast)")
+FM_STRING(kSide28, "28\xC3\x97" "28 (full size, downloads ~30 MB)")
+FM_STRING(kFmtDownloading28, "Downloading 28\xC3\x97" "28 data: %.1f / %.1f MB")
+FM_STRING(kButtonTrain, "Train")
+FM_STRING(kButtonPause, "Pause")
+FM_STRING(kButtonResume, "Resume")
+FM_STRING(kButtonStepEpoch, "+1 epoch")
+FM_STRING(kButtonReset, "Reset")
+FM_STRING(kButtonContinue, "Continue from the last good epoch")
+FM_STRING(kTipTrain, "Start a new run from fresh weights (Space)")
+FM_STRING(kTipStepEpoch, "Train one more epoch, then pause")
+FM_STRING(kHintPressTrain, "Press Train (or Space) to train the model on 48,000 images; 12,000 are held out "
+                           "for validation.")
+FM_STRING(kFmtEpochBatch, "Epoch %d / %d - batch %lld / %lld")  // epoch, epochs, batch, batches
+FM_STRING(kPhaseIdle, "Idle")
+FM_STRING(kPhaseTraining, "Training")
+FM_STRING(kPhaseValidating, "Validating")
+FM_STRING(kPhaseTesting, "Testing")
+FM_STRING(kPhasePaused, "Paused")
+FM_STRING(kPhaseDone, "Done")
+FM_STRING(kPhaseDiverged, "Diverged")
+FM_STRING(kPhaseHidden, "Waiting (tab hidden)")
+FM_STRING(kFmtRateEta, "%s samples/s, %.0f s left")  // rate, seconds
+FM_STRING(kFmtRate, "%s samples/s")
+FM_STRING(kFmtCompute, "%.1f s computing, %s parameters, %.1f ms/frame")  // s, params, budget
+FM_STRING(kFmtLastEpoch, "Epoch %d accuracy: train %.4f, val. %.4f")
+FM_STRING(kFmtTestAcc, "Test accuracy %.4f")
+FM_STRING(kDivergedText, "Training stopped because it diverged:")
+FM_STRING(kFmtDataLine, "Data: Fashion-MNIST %d\xC3\x97%d, %s training + %s validation images, %s test images.")
+FM_STRING(kHintKeys, "Keys: Space trains / pauses, C clears the canvas.")
+
+// --- plots ---
+FM_STRING(kHintPlots, "Curves appear while training.")
+FM_STRING(kHintFirstEpoch, "Per-epoch points appear after the first validation pass.")
+FM_STRING(kFmtPlotSummary, "Epoch %d: validation loss %.4f, accuracy %.4f.")
+FM_STRING(kPlotLoss, "Loss")
+FM_STRING(kPlotLossAxis, "(cross-entropy)")
+FM_STRING(kPlotAccuracy, "Accuracy")
+FM_STRING(kPlotAccAxis, "(fraction correct)")
+FM_STRING(kPlotEpochAxis, "epoch")
+FM_STRING(kSeriesTrainBatch, "train, running mean per batch")
+FM_STRING(kSeriesTrainEpoch, "train, per epoch")
+FM_STRING(kSeriesVal, "validation, per epoch")
+FM_STRING(kSeriesTest, "test")
+
+// --- samples ---
+FM_STRING(kSplitTrain, "Train")
+FM_STRING(kSplitVal, "Validation")
+FM_STRING(kSplitTest, "Test")
+FM_STRING(kAllClasses, "All classes")
+FM_STRING(kModeBrowse, "Browse")
+FM_STRING(kModeHardest, "Hardest examples")
+FM_STRING(kTipHardest, "The validation images the model got wrong most confidently (after a validation pass)")
+FM_STRING(kFmtCellFilter, "true %s, predicted %s")  // true, predicted
+FM_STRING(kButtonBackToBrowse, "Back")
+FM_STRING(kFmtPage, "Page %d / %d (%s images)")
+FM_STRING(kNoSamples, "No images match.")
+FM_STRING(kNoMistakesYet, "Nothing here yet: appears after a validation pass.")
+FM_STRING(kFmtTipTestImage, "Test image #%d")
+FM_STRING(kFmtTipTrainImage, "Training image #%d")
+FM_STRING(kLabelTruth, "Label")
+FM_STRING(kLabelPredicted, "Predicted")
+FM_STRING(kTipClickToCanvas, "Click to put it on the drawing canvas")
+
+// --- confusion ---
+FM_STRING(kHintConfusion, "The confusion matrix of the validation set appears after the first epoch.")
+FM_STRING(kFmtConfusionSummary, "Validation after epoch %d: %s images, accuracy %.4f")
+FM_STRING(kConfusionAccHeader, "acc.")
+FM_STRING(kConfusionAxes, "rows: true class, columns: predicted class (0-9)")
+FM_STRING(kFmtConfusionTip, "True %s, predicted %s: %d images")
+FM_STRING(kTipClickCell, "Click to show these images in Samples")
+
+// --- weights ---
+FM_STRING(kHintWeights, "The weights appear once a model is training.")
+FM_STRING(kWeightsSoftmaxNote, "One template per class: red pixels raise its score, blue ones lower it.")
+FM_STRING(kFmtWeightsMlpNote, "First hidden layer: input weights of units 1-%d (red positive, blue negative).")
+FM_STRING(kFmtUnit, "unit %d")
+
+// --- canvas ---
+FM_STRING(kCanvasHint, "Draw a clothing item here")
+FM_STRING(kFmtBrush, "brush %.0f")
+FM_STRING(kToolDraw, "Draw")
+FM_STRING(kToolErase, "Erase")
+FM_STRING(kButtonClear, "Clear")
+FM_STRING(kButtonUndo, "Undo")
+FM_STRING(kFillOutlines, "Fill outlines")
+FM_STRING(kTipFill, "Fill closed outlines before predicting: the data set's items are filled silhouettes")
+FM_STRING(kButtonRandomTest, "Random test image")
+FM_STRING(kFmtTestImage, "test #%d: %s")
+FM_STRING(kCanvasNoModel, "Train a model to see its predictions.")
+FM_STRING(kFmtPredictWith, "Predicted by %s after %d epoch(s)%s")  // model, finished epochs, suffix
+FM_STRING(kTrainingNow, " (training)")
+FM_STRING(kFmtModelInput, "Model input %d\xC3\x97%d")
+FM_STRING(kTipModelInput, "The drawing cropped, scaled and centred like the data set's images, then downsampled")
+
+// --- about ---
+FM_STRING(kAboutTitle, "About fmnist-wasm")
+FM_STRING(kAboutText, "Trains a neural network on Fashion-MNIST inside your browser: a C++17/Eigen core "
+                      "compiled to WebAssembly, time-sliced so the page stays responsive, with a Dear ImGui "
+                      "overlay. Nothing is sent anywhere; the data set is downloaded once with the page.")
+FM_STRING(kAboutCredits, "Built on:")
+FM_STRING(kAboutComponent, "Component")
+FM_STRING(kAboutLicense, "Licence")
+FM_STRING(kCreditFashion, "Fashion-MNIST (Zalando Research), the data set")
+FM_STRING(kCreditImgui, "Dear ImGui 1.86 (Omar Cornut)")
+FM_STRING(kCreditSdl, "SDL 2.26.5 (Sam Lantinga and contributors)")
+FM_STRING(kCreditEigen, "Eigen 3.4")
+FM_STRING(kLicenseMit, "MIT")
+FM_STRING(kLicenseZlib, "zlib")
+FM_STRING(kLicenseMpl, "MPL-2.0")
+FM_STRING(kAboutLicensesFile, "The full licence texts are in the LICENSES file next to this page.")
+FM_STRING(kFmtBuildInfo, "Dear ImGui %s, SDL %d.%d.%d, Eigen %d.%d.%d, WebAssembly SIMD: %s")
+
+// --- errors ---
+FM_STRING(kErrNoData, "The data set is not loaded yet.")
+FM_STRING(kErrBundle28, "The 28\xC3\x97" "28 data could not be loaded: ")
+FM_STRING(kErrBundleSide, "the bundle's image size is not the one requested")
+FM_STRING(kErrApiModel, "model must be 'softmax' or 'mlp'")
+FM_STRING(kErrApiHidden, "hidden must be a list of 1 or 2 layer widths")
+FM_STRING(kErrApiOptimizer, "optimizer must be 'sgd', 'rmsprop' or 'adam'")
+FM_STRING(kErrApiLr, "lr must be a number greater than 0 and at most 1000")
+FM_STRING(kErrApiSide, "the input size must be 14 or 28")
+FM_STRING(kErrSideWhileTraining, "the input size cannot change during a run: pause and reset first")
+FM_STRING(kErrWholeNumber, "%s must be a whole number from %lld to %lld")  // field, min, max
+FM_STRING(kErrTestIndex, "the test image index must be a whole number from 0 to %lld")
+FM_STRING(kErrLessonStep, "lesson step must be 1 to 5 (0: all)")
+FM_STRING(kErrSdlInit, "SDL could not start: ")
+FM_STRING(kErrWindow, "The window could not be created: ")
+FM_STRING(kErrGlContext, "WebGL2 could not be started: ")
+
+// --- divergence, model files, storage (session/, panels/layout.cpp, persistence/) ---
+FM_STRING(kDivergedTitle, "Training diverged")
+FM_STRING(kDivergedHint, "The learning rate is too large for this model. Lower it below, then continue "
+                         "from the last good weights (end of the last finished epoch), or reset.")
+FM_STRING(kButtonExport, "Export model")
+FM_STRING(kButtonImport, "Import model")
+FM_STRING(kTipExport, "Download the model file (fmnist eval FILE reads it)")
+FM_STRING(kTipImport, "Load a model file saved by this page or by fmnist train --save")
+FM_STRING(kErrNoModel, "There is no model to export: train one first.")
+FM_STRING(kErrImportPrefix, "The model file was refused, the current model is kept: ")
+FM_STRING(kErrImportNeeds28, "it needs the 28\xC3\x97" "28 data: choose Input size 28\xC3\x97" "28, wait for "
+                             "the download, then import it again")
+FM_STRING(kErrImportEmpty, "the file is empty")
+FM_STRING(kErrStorageTooLarge, "This model is too large to keep across reloads (browser storage is full); "
+                               "use Export model to keep it.")
+FM_STRING(kErrNotDiverged, "There is no diverged run to continue.")
+FM_STRING(kFmtEngineRefused, "The training engine refused '%s' (%s).")  // command, reason code
+FM_STRING(kFmtEngineStopped, "The training engine stopped (%s: %s). The last model still predicts; "
+                             "Train starts a new engine.")  // kind, message
+FM_STRING(kPhaseStarting, "Starting the run...")
+FM_STRING(kErrRestore, "The saved model could not be restored and was discarded: ")
+
+// --- language, link settings, font credit (i18n/, settings/, panels/layout.cpp) ---
+FM_STRING(kLanguageEnglish, "English")
+FM_STRING(kLanguageKorean, "\xED\x95\x9C\xEA\xB5\xAD\xEC\x96\xB4")  // the language's own name: 한국어
+FM_STRING(kTipLanguage, "Language of the page")
+FM_STRING(kFmtNoticeIgnored, "Some settings in the link were ignored: %s")  // list of "key=value (reason)"
+FM_STRING(kReasonUnknownKey, "unknown setting")
+FM_STRING(kReasonModel, "softmax or mlp")
+FM_STRING(kReasonHidden, "1 or 2 widths from 1 to 1024, e.g. 100 or 100,50")
+FM_STRING(kReasonOptimizer, "sgd, rmsprop or adam")
+FM_STRING(kFmtReasonLr, "a number above 0, at most %g")
+FM_STRING(kFmtReasonWhole, "a whole number from %lld to %lld")
+FM_STRING(kReasonSide, "14 or 28")
+FM_STRING(kReasonLang, "en or ko")
+FM_STRING(kFmtApiMustBe, "%s must be %s (not %s)")  // key, what it must be, the value given
+FM_STRING(kCreditFont, "NanumGothic (NAVER Corp.), subset for this page as \"fmnist-ko\"")
+FM_STRING(kLicenseOfl, "OFL-1.1")
+
+// --- the guided lesson (panels/lesson*.cpp) ---
+FM_STRING(kMenuLesson, "Lesson")
+FM_STRING(kLessonTitle, "Lesson: a first neural network on Fashion-MNIST")
+FM_STRING(kLessonIntro, "Five steps from the data to a first neural network. Run one step, or all of them in order.")
+FM_STRING(kLessonRunAll, "Run all steps")
+FM_STRING(kLessonRun, "Run")
+FM_STRING(kLessonCancel, "Cancel")
+FM_STRING(kLessonRunning, "running...")
+FM_STRING(kLessonCancelled, "Cancelled.")
+FM_STRING(kLessonNeedsData, "Waiting for the data...")
+FM_STRING(kFmtReference, "reference (%d\xC3\x97%d): %s")  // side, side, numbers
+FM_STRING(kLessonStep1Title, "1. The data")
+FM_STRING(kLessonStep1Text, "Fashion-MNIST holds 70,000 small grey photos of clothing in 10 classes: 60,000 to learn "
+                            "from and 10,000 kept for the final test. The originals are 28\xC3\x97" "28 pixels with the "
+                            "item light on a dark background; this page uses 14\xC3\x97" "14 copies (each pixel the "
+                            "mean of a 2\xC3\x97" "2 block) unless you choose 28\xC3\x97" "28.")
+FM_STRING(kFmtShapes, "Training images: %s \xC3\x97 %d \xC3\x97 %d, labels: %s. Test images: %s \xC3\x97 %d \xC3\x97 %d.")
+FM_STRING(kLessonFirstTen, "The first ten training images:")
+FM_STRING(kLessonBalance, "Images per class (training set):")
+FM_STRING(kLessonStep2Title, "2. Logistic regression, cross-validated")
+FM_STRING(kLessonStep2Text, "A linear model gives each class a score: a weighted sum of the pixels. It is trained "
+                            "by stochastic gradient descent on the log loss, one yes-or-no model per class (as "
+                            "scikit-learn's SGDClassifier does), for 5 passes. Cross-validation cuts the 60,000 "
+                            "images into 5 folds and, five times, trains on four and scores the fifth: the mean "
+                            "is a steadier estimate than a single split.")
+FM_STRING(kFmtFoldDone, "Fold %d: %.4f")
+FM_STRING(kFmtFoldRunning, "Fold %d: training")
+FM_STRING(kFmtCvMean, "Mean accuracy: %.4f (%.1f s)")
+FM_STRING(kLessonStep3Title, "3. Training and validation sets")
+FM_STRING(kLessonStep3Text, "To watch a network learn without touching the test set, part of the 60,000 training "
+                            "images is put aside: 80% to train on, 20% to validate on, drawn at random with a "
+                            "fixed seed so every run uses the same split.")
+FM_STRING(kFmtSplit, "Training: %s images. Validation: %s images (seed %d).")
+FM_STRING(kLessonStep4Title, "4. A Dense layer with softmax")
+FM_STRING(kLessonStep4Text, "Still one weighted sum per class, but now the 10 scores are learned together: a Dense "
+                            "layer of 10 units whose softmax turns the scores into probabilities, trained on the "
+                            "cross-entropy with RMSprop (learning rate 0.001, batches of 32) for 5 epochs, as "
+                            "Keras does by default. The live plots follow it.")
+FM_STRING(kFmtDenseEpoch, "Epoch %d: validation accuracy %.4f")
+FM_STRING(kFmtDenseResult, "Validation accuracy after %d epochs: %.4f")
+FM_STRING(kLessonStep5Title, "5. What changed, and what next")
+FM_STRING(kLessonStep5Text, "Both models draw straight boundaries between classes: each score is a weighted sum of "
+                            "pixels. What changed is how the weights are learned: one softmax over all classes "
+                            "instead of ten separate yes-or-no models, an adaptive optimizer with minibatches, and "
+                            "a held-out validation set to judge it. To go beyond straight boundaries the network "
+                            "needs a hidden layer between the pixels and the classes. Try 100 ReLU units, then "
+                            "draw a piece of clothing on the canvas and see what each model makes of it.")
+FM_STRING(kLessonAddHidden, "Set up a hidden layer (100 units, Adam)")
+FM_STRING(kLessonHiddenReady, "Ready: press Train in the Training panel.")
+FM_STRING(kLessonGoCanvas, "Go to the drawing canvas")

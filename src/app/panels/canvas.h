@@ -1,0 +1,55 @@
+// The Drawing canvas panel: strokes straight from SDL mouse/touch events, brush/eraser/clear/
+// undo, outline filling, the model input (the core's sketch preprocessing) and live probability
+// bars. The canvas's pixels are the session's (window.fmnist commands reach them too).
+#pragma once
+
+#include <SDL.h>
+
+#include <array>
+#include <cstdint>
+#include <string>
+#include <vector>
+
+#include "imgui.h"
+#include "app/ui/gl_texture.h"
+#include "core/rng.h"
+#include "core/types.h"
+
+struct ImGuiWindow;
+
+namespace fm {
+
+class JsonWriter;
+class Session;
+
+class CanvasPanel {
+ public:
+  void handle_event(Session& session, const SDL_Event& event);  // strokes
+  // The model input and its probabilities: at once after an edit, and with each new weights
+  // snapshot while training. Called every drawn frame, shown or not.
+  void update_prediction(const Session& session);
+  void begin_frame() { shown_ = false; }
+  void draw(Session& session);
+  void json(const Session& session, JsonWriter& j) const;  // state().canvas
+
+ private:
+  bool accepts(float x, float y) const;  // on the drawing area and not covered
+  ImVec2 to_canvas(float x, float y) const;
+
+  Texture canvas_tex_, input_tex_;
+  uint64_t canvas_tex_version_ = 0;
+  bool fill_outlines_ = true;
+  std::array<float, kNumClasses> probs_{};
+  int top_ = -1;
+  bool has_probs_ = false;
+  std::vector<float> model_input_;
+  int model_input_side_ = 0;
+  std::string pred_input_key_;
+  long long pred_weights_ = -1;
+  ImVec2 min_{0, 0}, max_{0, 0};
+  bool shown_ = false;
+  ImGuiWindow* window_ = nullptr;
+  Rng rng_{12345};
+};
+
+}  // namespace fm

@@ -1,0 +1,117 @@
+// The Confusion panel: the last validation pass as a heat map (rows: true class, columns:
+// predicted), counts in the cells, per-class accuracy; a click shows that cell's images.
+#include <algorithm>
+#include <cmath>
+#include <cstdio>
+
+#include "app/panels/confusion.h"
+
+#include "app/i18n/strings.h"
+#include "app/session/session.h"
+#include "app/ui/ui_util.h"
+
+namespace fm {
+namespace {
+
+ImU32 mix(ImU32 a, ImU32 b, float t) {
+  const ImVec4 x = ImGui::ColorConvertU32ToFloat4(a), y = ImGui::ColorConvertU32ToFloat4(b);
+  return ImGui::ColorConvertFloat4ToU32(ImVec4(x.x + (y.x - x.x) * t, x.y + (y.y - x.y) * t,
+                                               x.z + (y.z - x.z) * t, 1.0f));
+}
+
+}  // namespace
+
+ConfusionPanel::Cell ConfusionPanel::draw(const Session& s) {
+  const RunView& run = s.run();
+  const ConfusionMatrix& cm = run.val_confusion();
+  char buf[160];
+  if (!run.has_model() || cm.total() == 0) {
+    ImGui::PushTextWrapPos(0.0f);
+    ImGui::TextDisabled("%s", tr(Str::kHintConfusion));
+    ImGui::PopTextWrapPos();
+    return {};
+  }
+  std::snprintf(buf, sizeof(buf), tr(Str::kFmtConfusionSummary), run.epoch(),
+                format_count(cm.total()).c_str(), cm.accuracy());
+  ImGui::TextUnformatted(buf);
+
+  const float line_h = ImGui::GetTextLineHeight();
+  float name_w = 0;
+  for (int c = 0; c < kNumClasses; ++c) name_w = std::max(name_w, ImGui::CalcTextSize(class_name(c)).x);
+  name_w += 8.0f;
+  const float acc_w = ImGui::CalcTextSize("100.0%").x + 10.0f;
+  const ImVec2 avail = ImGui::GetContentRegionAvail();
+  const float header_h = line_h + 4.0f;
+  const float footer_h = line_h + 4.0f;
+  const float cell_w = std::max(18.0f, (avail.x - name_w - acc_w) / kNumClasses);
+  const float cell_h = std::clamp((avail.y - header_h - footer_h) / kNumClasses, 14.0f, cell_w);
+  const ImVec2 o = ImGui::GetCursorScreenPos();
+  ImDrawList* dl = ImGui::GetWindowDrawList();
+  const ImU32 text = ImGui::GetColorU32(ImGuiCol_Text);
+  const ImU32 dim = ImGui::GetColorU32(ImGuiCol_TextDisabled);
+
+  // Column headers: predicted class numbers; the accuracy column.
+  for (int p = 0; p < kNumClasses; ++p) {
+    std::snprintf(buf, sizeof(buf), "%d", p);
+    const float tw = ImGui::CalcTextSize(buf).x;
+    dl->AddText(ImVec2(o.x + name_w + p * cell_w + (cell_w - tw) * 0.5f, o.y), dim, buf);
+  }
+  dl->AddText(ImVec2(o.x + name_w + kNumClasses * cell_w + 6, o.y), dim, tr(Str::kConfusionAccHeader));
+
+  const ImU32 base = IM_COL32(28, 30, 38, 255);
+  const ImU32 good = IM_COL32(40, 150, 90, 255);
+  const ImU32 bad = IM_COL32(210, 70, 60, 255);
+  int hover_t = -1, hover_p = -1;
+  const ImVec2 mouse = ImGui::GetIO().MousePos;
+  const bool window_hovered = ImGui::IsWindowHovered();
+  for (int t = 0; t < kNumClasses; ++t) {
+    const float y = o.y + header_h + t * cell_h;
+    dl->AddText(ImVec2(o.x, y + (cell_h - line_h) * 0.5f), text, class_name(t));
+    int row_total = 0;
+    for (int p = 0; p < kNumClasses; ++p) row_total += cm.at(t, p);
+    for (int p = 0; p < kNumClasses; ++p) {
+      const int n = cm.at(t, p);
+      const float share = row_total > 0 ? static_cast<float>(n) / row_total : 0.0f;
+      // sqrt makes small confusions visible next to the large diagonal.
+      const ImU32 fill = mix(base, t == p ? good : bad, std::sqrt(share));
+      const ImVec2 c0(o.x + name_w + p * cell_w, y), c1(c0.x + cell_w - 1, y + cell_h - 1);
+      dl->AddRectFilled(c0, c1, fill);
+      if (window_hovered && mouse.x >= c0.x && mouse.x < c1.x + 1 && mouse.y >= c0.y && mouse.y < c1.y + 1) {
+        hover_t = t;
+        hover_p = p;
+        dl->AddRect(c0, c1, IM_COL32(255, 255, 255, 220), 0, 0, 2.0f);
+      }
+      if (n > 0) {
+        std::snprintf(buf, sizeof(buf), "%d", n);
+        const ImVec2 ts = ImGui::CalcTextSize(buf);
+        if (ts.x <= cell_w - 2) {
+          dl->AddText(ImVec2(c0.x + (cell_w - ts.x) * 0.5f, y + (cell_h - ts.y) * 0.5f),
+                      share > 0.35f ? IM_COL32(255, 255, 255, 255) : IM_COL32(200, 200, 205, 255), buf);
+        }
+      }
+    }
+    const double acc = cm.class_accuracy(t);
+    std::snprintf(buf, sizeof(buf), "%.1f%%", std::isfinite(acc) ? acc * 100.0 : 0.0);
+    dl->AddText(ImVec2(o.x + name_w + kNumClasses * cell_w + 6, y + (cell_h - line_h) * 0.5f),
+                acc >= 0.85 ? kGood : (acc >= 0.7 ? text : kBad), buf);
+  }
+  const float grid_bottom = o.y + header_h + kNumClasses * cell_h;
+  cells_ = {ImVec2(o.x + name_w, o.y + header_h),
+                      ImVec2(o.x + name_w + kNumClasses * cell_w, grid_bottom)};
+  dl->AddText(ImVec2(o.x + name_w, grid_bottom + 2), dim, tr(Str::kConfusionAxes));
+  ImGui::Dummy(ImVec2(name_w + kNumClasses * cell_w + acc_w, header_h + kNumClasses * cell_h + footer_h));
+
+  if (hover_t >= 0) {
+    const int n = cm.at(hover_t, hover_p);
+    ImGui::BeginTooltip();
+    std::snprintf(buf, sizeof(buf), tr(Str::kFmtConfusionTip), class_name(hover_t),
+                  class_name(hover_p), n);
+    ImGui::TextUnformatted(buf);
+    ImGui::TextDisabled("%s", tr(Str::kTipClickCell));
+    ImGui::EndTooltip();
+    if (ImGui::IsMouseClicked(ImGuiMouseButton_Left)) return {hover_t, hover_p};
+  }
+  return {};
+}
+
+}  // namespace fm

@@ -1,0 +1,111 @@
+// The Live plots panel: loss and accuracy against epochs — the running mean per batch (train,
+// thin) and per-epoch train and validation points — plus the test accuracy once evaluated.
+#include <algorithm>
+#include <cmath>
+#include <cstdio>
+
+#include "app/panels/plots.h"
+
+#include "app/ui/plot.h"
+#include "app/i18n/strings.h"
+#include "app/session/session.h"
+#include "app/ui/ui_util.h"
+
+namespace fm {
+namespace {
+constexpr ImU32 kTrainBatch = IM_COL32(120, 170, 255, 150);
+constexpr ImU32 kTrainEpoch = IM_COL32(80, 140, 255, 255);
+constexpr ImU32 kVal = IM_COL32(255, 150, 50, 255);
+constexpr ImU32 kTest = IM_COL32(90, 210, 120, 255);
+}  // namespace
+
+void draw_plots_panel(const Session& s) {
+  const RunView& run = s.run();
+  const auto& history = run.history();
+  const float test_acc = run.test_acc();
+  char buf[160];
+  if (!run.has_model()) {
+    ImGui::TextDisabled("%s", tr(Str::kHintPlots));
+  } else if (!history.empty()) {
+    const EpochRecord& e = history.back();
+    std::snprintf(buf, sizeof(buf), tr(Str::kFmtPlotSummary), e.epoch, e.val_loss, e.val_acc);
+    ImGui::TextUnformatted(buf);
+    if (std::isfinite(test_acc)) {
+      char test[64];
+      std::snprintf(test, sizeof(test), tr(Str::kFmtTestAcc), test_acc);
+      // Same line when it fits, else below.
+      const float need = ImGui::CalcTextSize(test).x + ImGui::GetStyle().ItemSpacing.x;
+      if (ImGui::GetContentRegionAvail().x - ImGui::GetItemRectSize().x > need) ImGui::SameLine();
+      ImGui::TextColored(to_vec4(kTest), "%s", test);
+    }
+  } else {
+    ImGui::TextDisabled("%s", tr(Str::kHintFirstEpoch));
+  }
+
+  const int epochs = run.has_model() ? run.config().epochs : s.form.epochs;
+  const float x_max = static_cast<float>(std::max(1, epochs));
+
+  std::vector<PlotSeries> loss(3), acc(3);
+  loss[0].label = acc[0].label = tr(Str::kSeriesTrainBatch);
+  loss[0].color = acc[0].color = kTrainBatch;
+  loss[0].thickness = acc[0].thickness = 1.2f;
+  for (const CurvePoint& p : run.curve()) {
+    loss[0].points.emplace_back(p.x, p.loss);
+    acc[0].points.emplace_back(p.x, p.acc);
+  }
+  loss[1].label = acc[1].label = tr(Str::kSeriesTrainEpoch);
+  loss[2].label = acc[2].label = tr(Str::kSeriesVal);
+  loss[1].color = acc[1].color = kTrainEpoch;
+  loss[2].color = acc[2].color = kVal;
+  for (int i = 1; i <= 2; ++i) {
+    loss[static_cast<size_t>(i)].markers = acc[static_cast<size_t>(i)].markers = true;
+    loss[static_cast<size_t>(i)].thickness = acc[static_cast<size_t>(i)].thickness = 2.0f;
+  }
+  float loss_max = 0.5f, acc_min = 1.0f;
+  for (const ImVec2& p : loss[0].points) loss_max = std::max(loss_max, p.y);
+  for (const ImVec2& p : acc[0].points) acc_min = std::min(acc_min, p.y);
+  for (const EpochRecord& e : history) {
+    const float x = static_cast<float>(e.epoch);
+    loss[1].points.emplace_back(x, e.train_loss);
+    loss[2].points.emplace_back(x, e.val_loss);
+    acc[1].points.emplace_back(x, e.train_acc);
+    acc[2].points.emplace_back(x, e.val_acc);
+    loss_max = std::max({loss_max, e.train_loss, e.val_loss});
+    acc_min = std::min({acc_min, e.train_acc, e.val_acc});
+  }
+  // The first batches' loss can be large: cap the axis so the rest stays readable.
+  loss_max = std::min(loss_max, 3.0f);
+  const double ls = nice_step(loss_max, 4);
+  loss_max = static_cast<float>(std::ceil(loss_max / ls) * ls);
+  acc_min = std::clamp(std::floor(acc_min * 10.0f) / 10.0f, 0.0f, 0.9f);
+  if (acc[0].points.empty() && history.empty()) acc_min = 0.0f;
+
+  const float avail_h = ImGui::GetContentRegionAvail().y;
+  const float w = ImGui::GetContentRegionAvail().x;
+  const float h = std::max(120.0f, (avail_h - ImGui::GetStyle().ItemSpacing.y) * 0.5f);
+
+  PlotSpec ls_spec;
+  ls_spec.title = tr(Str::kPlotLoss);
+  ls_spec.y_label = tr(Str::kPlotLossAxis);
+  ls_spec.x_label = tr(Str::kPlotEpochAxis);
+  ls_spec.x_max = x_max;
+  ls_spec.y_max = loss_max;
+  line_chart("loss", ls_spec, loss, ImVec2(w, h));
+
+  PlotSpec as_spec;
+  as_spec.title = tr(Str::kPlotAccuracy);
+  as_spec.y_label = tr(Str::kPlotAccAxis);
+  as_spec.x_label = tr(Str::kPlotEpochAxis);
+  as_spec.x_max = x_max;
+  as_spec.y_min = acc_min;
+  as_spec.y_max = 1.0f;
+  as_spec.legend_top = false;
+  if (std::isfinite(test_acc)) {
+    as_spec.ref_y = test_acc;
+    as_spec.ref_label = tr(Str::kSeriesTest);
+    as_spec.ref_color = kTest;
+  }
+  line_chart("acc", as_spec, acc, ImVec2(w, h));
+}
+
+}  // namespace fm

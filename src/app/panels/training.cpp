@@ -1,0 +1,255 @@
+// The Training panel: model, optimizer and hyper-parameters, input size (28×28 downloads its
+// bundle on request), Train / Pause / Resume / Step one epoch / Reset, Export / Import, and the
+// run's progress. Settings that a run keeps are disabled while it is busy, with a tooltip saying
+// so; the learning rate applies live.
+#include <algorithm>
+#include <cmath>
+#include <cstdio>
+
+#include "app/panels/training.h"
+
+#include "app/i18n/strings.h"
+#include "app/session/session.h"
+#include "app/ui/ui_util.h"
+#include "app/web_bridge.h"
+
+namespace fm {
+namespace {
+
+// Label on the left, widget filling the rest: readable in narrow columns.
+void row_label(const char* label, float label_w) {
+  ImGui::AlignTextToFramePadding();
+  ImGui::TextUnformatted(label);
+  ImGui::SameLine(label_w);
+  ImGui::SetNextItemWidth(-1);
+}
+
+// The tooltip of a field a busy run keeps (shown while it is disabled).
+void fixed_for_run_tip(bool busy, Str tip = Str::kCount) {
+  if (!ImGui::IsItemHovered(ImGuiHoveredFlags_AllowWhenDisabled)) return;
+  if (busy) {
+    ImGui::SetTooltip("%s", tr(Str::kTipFixedForRun));
+  } else if (tip != Str::kCount) {
+    ImGui::SetTooltip("%s", tr(tip));
+  }
+}
+
+void report(Session& s, const Status& st) {
+  if (!st) s.messages.error = tr(st);
+}
+
+// Export / Import model, in the Training panel.
+void model_file_buttons(Session& s) {
+  const float w = (ImGui::GetContentRegionAvail().x - ImGui::GetStyle().ItemSpacing.x) / 2;
+  const ImVec2 size(std::max(60.0f, w), 0);
+  ImGui::BeginDisabled(!s.run().has_model());
+  if (ImGui::Button(tr(Str::kButtonExport), size)) report(s, s.export_model());
+  ImGui::EndDisabled();
+  if (ImGui::IsItemHovered(ImGuiHoveredFlags_AllowWhenDisabled)) ImGui::SetTooltip("%s", tr(Str::kTipExport));
+  ImGui::SameLine();
+  if (ImGui::Button(tr(Str::kButtonImport), size)) open_import_dialog();  // the page calls import_model
+  if (ImGui::IsItemHovered()) ImGui::SetTooltip("%s", tr(Str::kTipImport));
+}
+
+}  // namespace
+
+void TrainingPanel::update_rate(const Session& s, double now_ms) {
+  if (rate_generation_ != s.generation()) {
+    rate_generation_ = s.generation();
+    rate_.reset();
+  }
+  rate_.update(now_ms, s.run().running(), s.run().samples_seen());
+}
+
+void TrainingPanel::draw(Session& s, bool compact) {
+  TrainForm& form_ = s.form;
+  const RunView& run = s.run();
+  const bool busy = s.engine().busy();
+  // The widest label in this language (Korean's widest is not "Learning rate").
+  float label_w = 0;
+  for (Str id : {Str::kLabelModel, Str::kLabelHidden, Str::kLabelOptimizer, Str::kLabelLearningRate,
+                 Str::kLabelBatch, Str::kLabelEpochs, Str::kLabelSeed, Str::kLabelInput}) {
+    label_w = std::max(label_w, ImGui::CalcTextSize(tr(id)).x);
+  }
+  label_w += 16.0f;
+  char buf[256];
+
+  // --- Model and optimizer: fixed for a run ---
+  ImGui::BeginDisabled(busy);
+  const char* models[] = {tr(Str::kModelSoftmax), tr(Str::kModelMlp)};
+  row_label(tr(Str::kLabelModel), label_w);
+  ImGui::Combo("##model", &form_.model, models, 2);
+  fixed_for_run_tip(busy);
+  if (form_.model == 1) {
+    row_label(tr(Str::kLabelHidden), label_w);
+    const float w = ImGui::GetContentRegionAvail().x;
+    ImGui::SetNextItemWidth(w * 0.3f);
+    ImGui::SliderInt("##layers", &form_.layers, 1, 2, tr(Str::kFmtLayers));
+    for (int i = 0; i < form_.layers; ++i) {
+      ImGui::SameLine();
+      ImGui::SetNextItemWidth(std::max(40.0f, (w * 0.7f - 8.0f * form_.layers) / form_.layers));
+      ImGui::PushID(i);
+      if (ImGui::InputInt("##width", &form_.width[i], 10, 100)) {
+        form_.width[i] = clamp_to_row("hidden", form_.width[i]);
+      }
+      fixed_for_run_tip(busy, Str::kTipWidth);
+      ImGui::PopID();
+    }
+  }
+  const char* optimizers[] = {tr(Str::kOptSgd), tr(Str::kOptRmsprop), tr(Str::kOptAdam)};
+  row_label(tr(Str::kLabelOptimizer), label_w);
+  ImGui::Combo("##optimizer", &form_.optimizer, optimizers, 3);
+  fixed_for_run_tip(busy);
+  ImGui::EndDisabled();
+
+  // --- Learning rate and batch size: may change during a run ---
+  row_label(tr(Str::kLabelLearningRate), label_w);
+  float lr = form_.lr;
+  // Applied as typed; intermediate values such as "0." are ignored until they make sense.
+  if (ImGui::InputFloat("##lr", &lr, 0.0f, 0.0f, "%.5g") && lr_acceptable(lr)) s.set_lr(lr);
+  if (ImGui::IsItemHovered()) ImGui::SetTooltip("%s", tr(Str::kTipLive));
+  row_label(tr(Str::kLabelBatch), label_w);
+  int batch = form_.batch;
+  ImGui::BeginDisabled(busy);  // the engine's runs keep their batch size, epochs, seed and input
+  if (ImGui::InputInt("##batch", &batch, 8, 32)) form_.batch = clamp_to_row("batch", batch);
+  fixed_for_run_tip(busy);
+  row_label(tr(Str::kLabelEpochs), label_w);
+  if (ImGui::InputInt("##epochs", &form_.epochs, 1, 5)) form_.epochs = clamp_to_row("epochs", form_.epochs);
+  fixed_for_run_tip(busy);
+  row_label(tr(Str::kLabelSeed), label_w);
+  {
+    const SettingRow* row = find_setting("seed");
+    const uint64_t step = 1, step_fast = 10;
+    if (ImGui::InputScalar("##seed", ImGuiDataType_U64, &form_.seed, &step, &step_fast, "%llu")) {
+      form_.seed = std::min<uint64_t>(form_.seed, static_cast<uint64_t>(row->hi));
+    }
+    fixed_for_run_tip(busy);
+  }
+  row_label(tr(Str::kLabelInput), label_w);
+  int side_index = form_.side == 28 ? 1 : 0;
+  const char* sides[] = {tr(Str::kSide14), tr(Str::kSide28)};
+  if (ImGui::Combo("##side", &side_index, sides, 2)) s.select_side(side_index == 1 ? 28 : 14);
+  fixed_for_run_tip(busy);
+  ImGui::EndDisabled();
+  const BundleSlot& big = s.bundle(28);
+  if (big.loading) {
+    std::snprintf(buf, sizeof(buf), tr(Str::kFmtDownloading28), big.loaded / 1e6, big.total / 1e6);
+    ImGui::ProgressBar(big.total > 0 ? static_cast<float>(big.loaded / big.total) : 0.0f,
+                       ImVec2(-1, 0), buf);
+  }
+
+  // --- Buttons ---
+  ImGui::Spacing();
+  const float bw = (ImGui::GetContentRegionAvail().x - 3 * ImGui::GetStyle().ItemSpacing.x) / 4;
+  const ImVec2 bsize(std::max(50.0f, bw), 0);
+  ImGui::PushStyleColor(ImGuiCol_Button, IM_COL32(40, 120, 70, 255));
+  ImGui::PushStyleColor(ImGuiCol_ButtonHovered, IM_COL32(55, 150, 90, 255));
+  if (ImGui::Button(tr(Str::kButtonTrain), bsize)) report(s, s.train_from_form());
+  ImGui::PopStyleColor(2);
+  if (ImGui::IsItemHovered()) ImGui::SetTooltip("%s", tr(Str::kTipTrain));
+  ImGui::SameLine();
+  if (s.running()) {
+    if (ImGui::Button(tr(Str::kButtonPause), bsize)) s.pause();
+  } else {
+    ImGui::BeginDisabled(!busy);
+    if (ImGui::Button(tr(Str::kButtonResume), bsize)) s.resume();
+    ImGui::EndDisabled();
+  }
+  ImGui::SameLine();
+  ImGui::BeginDisabled(run.phase() == Phase::kDiverged);
+  if (ImGui::Button(tr(Str::kButtonStepEpoch), bsize)) s.plus_epoch();
+  ImGui::EndDisabled();
+  if (ImGui::IsItemHovered(ImGuiHoveredFlags_AllowWhenDisabled)) {
+    ImGui::SetTooltip("%s", tr(Str::kTipStepEpoch));
+  }
+  ImGui::SameLine();
+  ImGui::BeginDisabled(!run.has_model() && !busy);
+  if (ImGui::Button(tr(Str::kButtonReset), bsize)) s.reset();
+  ImGui::EndDisabled();
+  model_file_buttons(s);
+
+  // --- Progress ---
+  ImGui::Separator();
+  if (!run.has_model()) {
+    ImGui::PushTextWrapPos(0.0f);
+    ImGui::TextDisabled("%s", tr(busy ? Str::kPhaseStarting : Str::kHintPressTrain));
+    ImGui::PopTextWrapPos();
+  } else {
+    const TrainConfig& c = run.config();
+    const long long per_epoch = std::max<long long>(1, run.batches_per_epoch());
+    const int shown_epoch = std::min(c.epochs, run.epoch() + (busy ? 1 : 0));
+    const double done = run.phase() == Phase::kDone
+                            ? 1.0
+                            : (run.epoch() + static_cast<double>(run.batch_in_epoch()) / per_epoch) / c.epochs;
+    std::snprintf(buf, sizeof(buf), tr(Str::kFmtEpochBatch), shown_epoch, c.epochs,
+                  run.batch_in_epoch(), per_epoch);
+    ImGui::PushStyleColor(ImGuiCol_PlotHistogram, IM_COL32(50, 120, 200, 255));
+    ImGui::ProgressBar(static_cast<float>(std::clamp(done, 0.0, 1.0)), ImVec2(-1, 0), buf);
+    ImGui::PopStyleColor();
+
+    const char* phase = tr(Str::kPhaseIdle);
+    const bool paused = run.paused();
+    switch (run.phase()) {
+      case Phase::kTraining: phase = paused ? tr(Str::kPhasePaused) : tr(Str::kPhaseTraining); break;
+      case Phase::kValidating: phase = paused ? tr(Str::kPhasePaused) : tr(Str::kPhaseValidating); break;
+      case Phase::kTesting: phase = paused ? tr(Str::kPhasePaused) : tr(Str::kPhaseTesting); break;
+      case Phase::kDone: phase = tr(Str::kPhaseDone); break;
+      case Phase::kDiverged: phase = tr(Str::kPhaseDiverged); break;
+      default: break;
+    }
+    ImGui::Text("%s", phase);
+    ImGui::SameLine();
+    const double remaining =
+        static_cast<double>(c.epochs) * static_cast<double>(s.split().train.size()) -
+        static_cast<double>(run.samples_seen());
+    // The rate while the run goes (with the time left), the last stretch's after it stops,
+    // nothing before anything was measured.
+    const double rate = rate_.samples_per_s();
+    if (s.running() && rate > 0 && remaining > 0) {
+      std::snprintf(buf, sizeof(buf), tr(Str::kFmtRateEta), format_count(std::llround(rate)).c_str(),
+                    remaining / rate);
+      text_right_aligned(buf);
+    } else if (rate > 0) {
+      std::snprintf(buf, sizeof(buf), tr(Str::kFmtRate), format_count(std::llround(rate)).c_str());
+      text_right_aligned(buf);
+    }
+    std::snprintf(buf, sizeof(buf), tr(Str::kFmtCompute), run.compute_s(),
+                  format_count(run.params()).c_str(), s.engine().slice_ms());
+    ImGui::PushTextWrapPos(0.0f);
+    ImGui::TextDisabled("%s", buf);
+    if (!run.history().empty()) {
+      const EpochRecord& e = run.history().back();
+      std::snprintf(buf, sizeof(buf), tr(Str::kFmtLastEpoch), e.epoch, e.train_acc, e.val_acc);
+      ImGui::TextUnformatted(buf);
+    }
+    ImGui::PopTextWrapPos();
+    if (std::isfinite(run.test_acc())) {
+      std::snprintf(buf, sizeof(buf), tr(Str::kFmtTestAcc), run.test_acc());
+      ImGui::TextColored(to_vec4(kGood), "%s", buf);
+    }
+    if (run.phase() == Phase::kDiverged) {
+      ImGui::PushTextWrapPos(0.0f);
+      ImGui::TextColored(to_vec4(kBad), "%s %s", tr(Str::kDivergedText),
+                         tr(run.divergence()).c_str());
+      ImGui::PopTextWrapPos();
+      if (ImGui::Button(tr(Str::kButtonContinue))) {
+        report(s, s.continue_after_divergence(0));  // with the form's learning rate
+      }
+    }
+  }
+  ImGui::Separator();
+  ImGui::PushTextWrapPos(0.0f);
+  const BundleView* d = s.data();
+  if (d != nullptr && compact) {  // the wide layout's menu bar has them
+    const Split& sp = s.split();
+    std::snprintf(buf, sizeof(buf), tr(Str::kFmtDataLine), d->side(), d->side(),
+                  format_count(static_cast<long long>(sp.train.size())).c_str(),
+                  format_count(static_cast<long long>(sp.val.size())).c_str(),
+                  format_count(static_cast<long long>(d->test_count())).c_str());
+    ImGui::TextDisabled("%s", buf);
+  }
+  ImGui::TextDisabled("%s", tr(Str::kHintKeys));
+  ImGui::PopTextWrapPos();
+}
+
+}  // namespace fm

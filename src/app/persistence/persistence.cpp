@@ -1,0 +1,106 @@
+// The model and the settings kept across reloads, through web/storage.js (localStorage, the
+// model file base64-encoded): the settings in the link's text form whenever they change, the
+// model (exported by the engine) at the end of each epoch and of each run; restored once the
+// data is in by importing it into the engine. state().ready waits for the restore.
+#include "app/persistence/persistence.h"
+
+#include "app/i18n/strings.h"
+#include "app/json_writer.h"
+#include "app/session/session.h"
+#include "app/web_bridge.h"
+#include "core/model_file.h"
+
+namespace fm {
+
+std::string Persistence::saved_settings() { return storage_load_settings(); }
+
+void Persistence::keep(const std::vector<uint8_t>& bytes, Session& session) {
+  const int r = storage_save(&bytes, saved_settings_);
+  const char* before = status_;
+  status_ = r == 0 ? "saved" : r == 1 ? "too_large" : "unavailable";
+  if (r == 1 && before != status_) session.messages.error = tr(Str::kErrStorageTooLarge);
+}
+
+void Persistence::forget() {
+  storage_forget_model();
+  status_ = "none";
+}
+
+void Persistence::restored(const Session& session) {
+  restore_run_ = session.run().run_id();
+  status_ = "saved";
+}
+
+void Persistence::tick(Session& session) {
+  if (pending(session)) return;
+  const RunView& run = session.run();
+  // Settings: written whenever the form changes (a few hundred bytes), in the link's form.
+  const std::string text = format_settings(session.form.settings());
+  if (saved_settings_ != text) {
+    saved_settings_ = text;
+    storage_save(nullptr, saved_settings_);
+  }
+  // The model: at the end of each epoch and of each run, exported by the engine (the session
+  // hands the file to keep()). An imported model is saved once its evaluation is done; a
+  // restored one is already saved.
+  const uint64_t id = run.run_id();
+  if (id != saved_run_) {
+    saved_run_ = id;
+    saved_epochs_ = 0;
+    saved_done_ = false;
+    if (!run.has_model() && !session.engine().busy()) forget();  // reset(): gone for good
+  }
+  if (!run.has_model() || id == restore_run_ || !session.engine().worker_alive()) return;
+  const size_t epochs = run.history().size();
+  const bool done = run.phase() == Phase::kDone;
+  if (epochs > saved_epochs_ || (done && !saved_done_)) {
+    session.export_for_storage();
+    saved_epochs_ = epochs;
+    saved_done_ = done;
+  }
+}
+
+void Persistence::restore(Session& session) {
+  if (tried_ && wait_side_ == 0) return;
+  if (wait_side_ == 28) {
+    const BundleSlot& big = session.bundle(28);
+    if (!big.data.loaded()) {
+      if (big.requested) return;  // still downloading
+      wait_side_ = 0;             // the download failed: give the model up
+      session.messages.error = std::string(tr(Str::kErrRestore)) + big.error;
+      return;
+    }
+    wait_side_ = 0;
+  }
+  tried_ = true;
+  std::vector<uint8_t> bytes = storage_load_model();
+  if (bytes.empty()) return;
+  SavedModel m;
+  Status st = load_model(bytes.data(), bytes.size(), &m);
+  if (st && m.side == 28 && !session.bundle(28).data.loaded()) {
+    wait_side_ = 28;
+    session.select_side(28);
+    return;
+  }
+  if (st) st = session.restore_model(std::move(bytes));
+  if (!st) {
+    forget();
+    session.messages.error = std::string(tr(Str::kErrRestore)) + tr(st);
+  }
+}
+
+bool Persistence::pending(const Session& session) const {
+  return !tried_ || wait_side_ != 0 || session.restore_sent() ||
+         (session.run().run_id() == restore_run_ && session.run().busy());
+}
+
+void Persistence::json(const Session& session, JsonWriter& j) const {
+  j.key("heap_bytes").number(heap_bytes());
+  j.key("storage").begin_object();
+  j.key("status").string(status_);
+  j.key("restored").boolean(session.run().run_id() == restore_run_ && session.run().has_model());
+  j.key("pending").boolean(pending(session));
+  j.end_object();
+}
+
+}  // namespace fm

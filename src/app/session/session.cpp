@@ -1,0 +1,334 @@
+// The session's data and commands. Each command is checked here (the settings table, the data
+// that is in, the run's phase) and sent to the engine as a protocol command; the run's state
+// comes back as events (RunView), and after_event() words refusals and hands files out.
+#include "app/session/session.h"
+
+#include <cmath>
+#include <cstdio>
+#include <utility>
+
+#include "app/i18n/refusals.h"
+#include "app/i18n/strings.h"
+#include "core/model_file.h"
+
+namespace fm {
+namespace {
+int slot_for(int side) { return side == 28 ? 1 : 0; }
+}  // namespace
+
+Session::Session(EngineClient::Host engine_host, Host host)
+    : host_(std::move(host)), engine_(std::move(engine_host)) {}
+
+// --- Data
+
+const BundleView* Session::data() const {
+  const BundleView& b = bundles_[slot_for(side_)].data;
+  return b.loaded() ? &b : nullptr;
+}
+
+int Session::model_side() const { return run().has_model() ? run().side() : side_; }
+
+const Split& Session::split() {
+  const BundleView* d = data();
+  uint64_t seed = TrainConfig{}.seed;
+  double fraction = TrainConfig{}.val_fraction;
+  if (run().has_model() && d != nullptr && run().side() == d->side()) {
+    seed = run().config().seed;
+    fraction = run().config().val_fraction;
+  }
+  if (d != nullptr && (browse_split_for_ != d || browse_seed_ != seed)) {
+    browse_split_ = holdout_split(d->train_count(), fraction, seed);
+    browse_split_for_ = d;
+    browse_seed_ = seed;
+  }
+  return browse_split_;
+}
+
+void Session::expect_bundle(int side) {
+  BundleSlot& slot = bundles_[slot_for(side)];
+  slot.requested = slot.loading = true;
+}
+
+Status Session::load_bundle(std::vector<uint8_t> bytes, int side) {
+  BundleSlot& slot = bundles_[slot_for(side)];
+  slot.loading = false;
+  BundleView parsed;
+  Status st = parsed.load(std::move(bytes));
+  if (st && parsed.side() != side) st = tr_error(Str::kErrBundleSide);
+  if (!st) {
+    slot.error = tr(st);
+    if (side == 14) {
+      messages.fatal = tr(st);
+    } else {
+      messages.error = std::string(tr(Str::kErrBundle28)) + tr(st);
+      form.side = side_;
+    }
+    return st;
+  }
+  browse_split_for_ = nullptr;
+  slot.data = std::move(parsed);
+  slot.error.clear();
+  engine_.set_bundle(side, &slot.data.bytes());  // the worker gets a copy
+  redraw();
+  if (side == 14 && !messages.fatal.empty()) messages.fatal.clear();
+  if (form.side == side) select_side(side);
+  return Status::Ok();
+}
+
+void Session::bundle_progress(int side, double loaded, double total) {
+  BundleSlot& slot = bundles_[slot_for(side)];
+  slot.loading = true;
+  slot.loaded = loaded;
+  slot.total = total;
+  redraw(1);
+}
+
+void Session::bundle_failed(int side, const std::string& message) {
+  BundleSlot& slot = bundles_[slot_for(side)];
+  slot.loading = false;
+  slot.requested = false;  // allow a retry
+  slot.error = message;
+  if (side == 14) {
+    messages.fatal = message;
+  } else {
+    messages.error = std::string(tr(Str::kErrBundle28)) + message;
+    form.side = side_;
+  }
+  redraw();
+}
+
+void Session::select_side(int side) {
+  form.side = side;
+  BundleSlot& slot = bundles_[slot_for(side)];
+  if (!slot.data.loaded()) {
+    if (!slot.requested) {
+      slot.requested = slot.loading = true;
+      slot.loaded = slot.total = 0;
+      slot.error.clear();
+      if (host_.request_bundle) host_.request_bundle(side);
+    }
+    return;  // switches when it arrives
+  }
+  if (side_ != side) {
+    if (run().has_model() && !engine_.busy()) reset();  // old model has the other input size
+    side_ = side;
+  }
+}
+
+// --- Commands
+
+void Session::clear_run_state() {
+  ++generation_;
+  messages.error.clear();
+  redraw();
+}
+
+void Session::form_from_config(const TrainConfig& c, int side) {
+  form.set(settings_from_config(c, side, form.settings()));
+  form.side = side;
+}
+
+Status Session::start_training(const TrainConfig& config) {
+  const BundleView* d = data();
+  if (d == nullptr) return tr_error(Str::kErrNoData);
+  const Settings s = settings_from_config(config, d->side());
+  const Status st = check_run_settings(s, d->train_count());
+  if (!st) return st;
+  form_from_config(config, d->side());
+  clear_run_state();
+  engine_.train(s);  // running() is true from here; `started` confirms
+  return Status::Ok();
+}
+
+Status Session::train_from_api(const std::string& text) {
+  const BundleView* d = data();
+  if (d == nullptr) return tr_error(Str::kErrNoData);
+  Settings s;
+  const Status st = settings_from_api(text, d->side(), &s);
+  if (!st) return st;
+  return start_training(to_train_config(s));
+}
+
+void Session::reset() {
+  engine_.reset();
+  clear_run_state();
+  ++resets_;
+}
+
+void Session::plus_epoch() {
+  if (!engine_.busy() && !run().has_model()) {
+    const Status st = train_from_form();
+    if (!st) messages.error = tr(st);
+  }
+  engine_.plus_epoch();  // one more epoch, then pause there (or after done: one more)
+}
+
+void Session::set_lr(float lr) {
+  form.lr = lr;
+  if (run().has_model() && run().busy()) engine_.set_lr(lr);  // from the next minibatch
+}
+
+Status Session::set_input_size(int side) {
+  if (side != 14 && side != 28) return tr_error(Str::kErrApiSide);
+  if (engine_.busy()) return tr_error(Str::kErrSideWhileTraining);
+  select_side(side);
+  return Status::Ok();
+}
+
+Status Session::load_test_image(int index) {
+  const BundleView* d = data();
+  if (d == nullptr) return tr_error(Str::kErrNoData);
+  if (index < 0 || index >= d->test_count()) {
+    char buf[160];
+    std::snprintf(buf, sizeof(buf), tr(Str::kErrTestIndex), static_cast<long long>(d->test_count() - 1));
+    return text_error(buf);
+  }
+  const std::vector<uint8_t> image = d->test_image(index);
+  canvas.load_image(image.data(), d->side(), index);
+  redraw();
+  return Status::Ok();
+}
+
+int Session::test_label(int index) const {
+  const BundleView* d = data();
+  if (d == nullptr || index < 0 || index >= d->test_count()) return -1;
+  return d->test_label(index);
+}
+
+void Session::clear_canvas() {
+  canvas.clear();
+  redraw();
+}
+
+Status Session::continue_after_divergence(double lr) {
+  if (run().phase() != Phase::kDiverged) return tr_error(Str::kErrNotDiverged);
+  if (lr != 0 && !lr_acceptable(lr)) return tr_error(Str::kErrApiLr);
+  if (lr != 0) form.lr = static_cast<float>(lr);
+  engine_.continue_run(static_cast<float>(lr));
+  messages.error.clear();
+  divergence_run_ = ~0ull;
+  return Status::Ok();
+}
+
+void Session::check_divergence() {
+  if (run().phase() != Phase::kDiverged) {
+    divergence_run_ = ~0ull;
+    return;
+  }
+  if (run().divergence().ok) return;  // the `diverged` event with the reason is still to come
+  // By run, not by phase change: a new train() may diverge within its first slice.
+  if (divergence_run_ == run().run_id()) return;
+  divergence_run_ = run().run_id();
+  messages.error = tr(run().divergence());
+  notice_lr = run().suggested_lr();
+}
+
+// --- The model file
+
+Status Session::send_model(std::vector<uint8_t> bytes, bool from_storage) {
+  SavedModel m;
+  Status st = load_model(bytes.data(), bytes.size(), &m);
+  if (!st) return st;
+  if (m.side == 28 && !bundles_[1].data.loaded()) return tr_error(Str::kErrImportNeeds28);
+  if (!bundles_[slot_for(m.side)].data.loaded()) return tr_error(Str::kErrNoData);
+  st = check_model_fits(m, m.side);
+  if (!st) return st;
+  (from_storage ? restore_sent_ : import_sent_) = true;
+  engine_.import_model(std::move(bytes));
+  return Status::Ok();
+}
+
+Status Session::export_model() {
+  if (!run().has_model() || !engine_.worker_alive()) return tr_error(Str::kErrNoModel);
+  export_purposes_.push_back(0);
+  engine_.export_model();  // the `exported` event downloads it (after_event)
+  return Status::Ok();
+}
+
+void Session::export_for_storage() {
+  export_purposes_.push_back(1);
+  engine_.export_model();
+}
+
+Status Session::import_model(const uint8_t* bytes, size_t size) {
+  const std::string prefix = tr(Str::kErrImportPrefix);
+  if (bytes == nullptr || size == 0) return text_error(prefix + tr(Str::kErrImportEmpty));
+  const Status st = send_model(std::vector<uint8_t>(bytes, bytes + size), false);
+  if (!st) return text_error(prefix + tr(st));
+  return Status::Ok();
+}
+
+Status Session::restore_model(std::vector<uint8_t> file) { return send_model(std::move(file), true); }
+
+// --- Engine events
+
+void Session::on_engine_event(const Message& event) {
+  // The stream while training (about 10 progress and 10 weights events a second) asks for one
+  // frame each: the next animation frame shows it. Other events change what ImGui lays out
+  // (a phase, a notice, a new run) and get the settle frames.
+  const std::string_view type = message_type(event);
+  const bool stream = type == "progress" || type == "weights" || type == "cv_progress";
+  if (engine_.on_event(event)) redraw(stream ? 1 : 3);
+  after_event(event);
+  check_divergence();
+}
+
+void Session::after_event(const Message& m) {
+  const std::string_view type = message_type(m);
+  const FieldReader f = message_fields(m);
+  if (type == "fatal") {
+    char buf[700];
+    std::snprintf(buf, sizeof(buf), tr(Str::kFmtEngineStopped), engine_.fatal_kind().c_str(),
+                  engine_.fatal_message().c_str());
+    messages.error = buf;
+    restore_sent_ = import_sent_ = false;
+    export_purposes_.clear();
+    return;
+  }
+  if (type == "error") {
+    const std::string command = f.get("command");
+    const std::string text = engine_refusal_text(f);
+    if (command == "import" && restore_sent_) {
+      restore_sent_ = false;
+      if (host_.forget_model) host_.forget_model();
+      messages.error = std::string(tr(Str::kErrRestore)) + text;
+    } else if (command == "import") {
+      import_sent_ = false;
+      messages.error = std::string(tr(Str::kErrImportPrefix)) + text;
+    } else {
+      if (command == "export" && !export_purposes_.empty()) export_purposes_.erase(export_purposes_.begin());
+      messages.error = text;
+    }
+    return;
+  }
+  if (type == "imported") {
+    const bool restored = restore_sent_;
+    restore_sent_ = import_sent_ = false;
+    clear_run_state();
+    if (restored) {
+      if (host_.model_restored) host_.model_restored();  // the form keeps the saved (or link) settings
+    } else {
+      form_from_config(run().config(), run().side());
+    }
+    side_ = run().side();
+    form.side = side_;
+    return;
+  }
+  if (type == "exported") {
+    int purpose = 0;
+    if (!export_purposes_.empty()) {
+      purpose = export_purposes_.front();
+      export_purposes_.erase(export_purposes_.begin());
+    }
+    if (purpose == 1) {
+      if (host_.keep_model) host_.keep_model(m.payload);
+    } else if (host_.download) {
+      char name[80];
+      const int side = run().side();
+      std::snprintf(name, sizeof(name), "fmnist-%s-%dx%d.fmnist", f.get("model", "model").c_str(), side, side);
+      host_.download(m.payload, name);
+    }
+  }
+}
+
+}  // namespace fm

@@ -1,0 +1,134 @@
+// What the page works on, for its panels and window.fmnist alike: the data bundles (kept as
+// bytes), the engine client (the run, mirrored from the worker's events), the Training form, the
+// drawing canvas and the messages the overlay shows; and the commands on them, each checked here
+// and sent to the engine as a protocol command. Plain C++ (the browser is behind Hosts), so
+// tests/test_session.cpp drives it natively with an Engine in place of the worker.
+#pragma once
+
+#include <array>
+#include <cstdint>
+#include <functional>
+#include <string>
+#include <vector>
+
+#include "app/data/bundle_view.h"
+#include "app/engine_client/engine_client.h"
+#include "app/settings/settings_form.h"
+#include "app/sketch_canvas.h"
+#include "core/split.h"
+
+namespace fm {
+
+// One downloadable bundle (14×14 or 28×28), kept as its bytes.
+struct BundleSlot {
+  BundleView data;
+  bool requested = false, loading = false;
+  double loaded = 0, total = 0;
+  std::string error;
+};
+
+// What the overlay says: `fatal` (no data: only this is shown), the last non-fatal `error`, and
+// the `notice` of settings a link had that were refused.
+struct Messages {
+  std::string fatal, error, notice;
+};
+
+class Session {
+ public:
+  // What the page does for the session (web_bridge.cpp in the page, recorders in tests).
+  struct Host {
+    std::function<void(int side)> request_bundle;  // download and hand over load_bundle()
+    std::function<void(int frames)> request_frames;
+    std::function<void(const std::vector<uint8_t>& file, const std::string& name)> download;
+    // The browser's storage (persistence/): an exported model to keep, the kept model dropped
+    // (a refused restore), a restore adopted by the engine.
+    std::function<void(const std::vector<uint8_t>& file)> keep_model;
+    std::function<void()> forget_model;
+    std::function<void()> model_restored;
+  };
+
+  Session(EngineClient::Host engine_host, Host host);
+
+  // --- Data: bundle bytes already gunzipped by the page.
+  Status load_bundle(std::vector<uint8_t> bytes, int side);
+  void bundle_progress(int side, double loaded, double total);
+  void bundle_failed(int side, const std::string& message);
+  void expect_bundle(int side);  // the page fetches it without being asked (14×14 at start)
+  const BundleView* data() const;  // the panels' data set, nullptr until it is in
+  const BundleSlot& bundle(int side) const { return bundles_[side == 28 ? 1 : 0]; }
+  int side() const { return side_; }
+  int model_side() const;  // the run's input size, else the panels'
+  // The panels' split: the run's (the same holdout_split the engine's Trainer made, from the
+  // run's seed) or, before a run, the default seed's.
+  const Split& split();
+  // Input size 14 or 28 for the panels and the next run; 28 downloads its bundle first and
+  // switches when it arrives. A model of the other size is dropped (unless it is busy).
+  void select_side(int side);
+
+  // --- The run
+  EngineClient& engine() { return engine_; }
+  const EngineClient& engine() const { return engine_; }
+  const RunView& run() const { return engine_.view(); }
+  bool running() const { return engine_.running(); }
+  uint64_t resets() const { return resets_; }  // reset() calls so far: views go back to browsing
+  // Changes with each new, adopted or dropped model (train, import, reset): per-run figures such
+  // as the training rate start again.
+  uint64_t generation() const { return generation_; }
+
+  // --- Commands, from the panels and from window.fmnist. A refusal is a Status in the current
+  // language; the API's functions put it in messages().error (web_bridge.cpp).
+  Status start_training(const TrainConfig& config);
+  Status train_from_form() { return start_training(to_train_config(form.settings())); }
+  Status train_from_api(const std::string& settings_text);  // window.fmnist.train()
+  void pause() { engine_.pause(); }
+  void resume() { engine_.resume(); }
+  void reset();
+  void plus_epoch();        // one more epoch (starting a run from the form if there is none)
+  void set_lr(float lr);    // the form's learning rate; a busy run takes it from the next batch
+  Status set_input_size(int side);
+  Status load_test_image(int index);  // onto the canvas
+  int test_label(int index) const;    // -1 when out of range or no data
+  void clear_canvas();
+  // After a divergence: restore the last good weights and go on (lr 0: the form's).
+  Status continue_after_divergence(double lr);
+  // The model file: Export asks the engine for it and downloads it; Import checks it here
+  // (load_model, its input size's data is in) and sends it; the engine adopts or refuses it.
+  Status export_model();
+  Status import_model(const uint8_t* bytes, size_t size);
+  Status restore_model(std::vector<uint8_t> file);  // the browser's kept model, after a reload
+  void export_for_storage();  // the `exported` file goes to Host::keep_model
+  bool restore_sent() const { return restore_sent_; }
+
+  // One event from the engine: the run's view, then the page's reactions (refusals worded,
+  // exported files handed out, imports answered, a divergence said once).
+  void on_engine_event(const Message& event);
+  // A divergence newly seen: its sentence becomes the error, the notice proposes a smaller lr.
+  void check_divergence();
+  float notice_lr = 1e-3f;  // the divergence notice's learning rate for Continue
+
+  TrainForm form;  // what the next Train uses (the Training panel's widgets edit it)
+  SketchCanvas canvas;
+  Messages messages;
+
+ private:
+  void clear_run_state();  // per-run messages back to a fresh start (train, import, reset)
+  void form_from_config(const TrainConfig& config, int side);
+  Status send_model(std::vector<uint8_t> file, bool from_storage);
+  void after_event(const Message& event);
+  void redraw(int frames = 3) { if (host_.request_frames) host_.request_frames(frames); }
+
+  Host host_;
+  EngineClient engine_;
+  std::array<BundleSlot, 2> bundles_;  // [0] 14×14, [1] 28×28
+  int side_ = 14;
+  Split browse_split_;
+  const BundleView* browse_split_for_ = nullptr;
+  uint64_t browse_seed_ = 0;
+  uint64_t resets_ = 0, generation_ = 0;
+  std::vector<int> export_purposes_;  // per `export` sent: 0 download, 1 browser storage
+  bool restore_sent_ = false;  // the kept model was sent to the engine, no answer yet
+  bool import_sent_ = false;   // a user's import was sent, no answer yet
+  uint64_t divergence_run_ = ~0ull;  // run id whose divergence was reported
+};
+
+}  // namespace fm

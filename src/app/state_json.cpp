@@ -1,0 +1,158 @@
+// state(): a small JSON snapshot of the App for window.fmnist.state(), built only when asked.
+// Field meanings are documented in web/api.js; rect and brush are in the overlay's CSS pixels.
+#include <cmath>
+
+#include "app/app.h"
+#include "app/clock.h"
+#include "app/i18n/strings.h"
+#include "app/json_writer.h"
+#include "app/web_bridge.h"
+
+namespace fm {
+
+const std::string& App::state_json() {
+  JsonWriter j(&state_);
+  Session& s = session_;
+  const RunView& run = s.run();
+  const EngineClient& engine = s.engine();
+  const BundleView* d = s.data();
+  j.begin_object();
+  j.key("ready").boolean(ready_);
+  j.key("error");
+  if (!s.messages.fatal.empty()) {
+    j.string(s.messages.fatal.c_str());
+  } else if (!s.messages.error.empty()) {
+    j.string(s.messages.error.c_str());
+  } else {
+    j.null();
+  }
+  j.key("lang").string(language_code());
+
+  j.key("dataset").begin_object();
+  if (d != nullptr) {
+    const Split& sp = s.split();
+    j.key("train").integer(static_cast<long long>(sp.train.size()));
+    j.key("val").integer(static_cast<long long>(sp.val.size()));
+    j.key("test").integer(static_cast<long long>(d->test_count()));
+    j.key("side").integer(d->side());
+  } else {
+    j.key("train").integer(0).key("val").integer(0).key("test").integer(0).key("side").null();
+  }
+  const BundleSlot& big = s.bundle(28);
+  j.key("loading");
+  if (big.loading) {
+    j.begin_object().key("side").integer(28).key("loaded").number(big.loaded)
+        .key("total").number(big.total).end_object();
+  } else {
+    j.null();
+  }
+  j.end_object();
+
+  const bool has_model = run.has_model();
+  // From train() until the engine's `started`: the settings just sent (the form has them).
+  const bool current = has_model && !engine.starting_run();
+  const TrainConfig config = current ? run.config() : to_train_config(s.form.settings());
+  const int side = current ? run.side() : (engine.starting_run() ? s.form.side : s.model_side());
+  j.key("model").begin_object();
+  j.key("kind").string(config.model == ModelKind::kMlp ? "mlp" : "softmax");
+  j.key("hidden").begin_array();
+  for (int w : config.hidden) j.integer(w);
+  j.end_array();
+  j.key("params").integer(static_cast<long long>(architecture_for(config, side).param_count()));
+  j.key("trained").boolean(has_model);
+  j.key("optimizer").string(optimizer_name(config.optimizer.kind));
+  // The learning rate may change during a run (set_lr): the run's live value.
+  j.key("lr").number(current ? run.lr() : s.form.lr);
+  j.key("batch_size").integer(config.batch);
+  j.key("seed").integer(static_cast<long long>(config.seed));
+  j.key("side").integer(side);
+  j.end_object();
+
+  j.key("training").begin_object();
+  j.key("running").boolean(s.running() && !engine.paused());
+  j.key("paused").boolean(engine.paused());
+  j.key("hidden").boolean(document_hidden());
+  j.key("diverged").boolean(current && run.phase() == Phase::kDiverged);
+  j.key("phase").string(phase_name(current ? run.phase() : (engine.starting_run() ? Phase::kTraining : Phase::kIdle)));
+  j.key("epoch").integer(current ? run.epoch() : 0);
+  j.key("epochs").integer(config.epochs);
+  j.key("batch").integer(current ? run.batch_in_epoch() : 0);
+  j.key("batches").integer(current ? run.batches_per_epoch() : 0);
+  j.key("samples").integer(current ? run.samples_seen() : 0);
+  j.key("samples_per_s").number(training_.samples_per_s());
+  j.key("compute_s").number(current ? run.compute_s() : 0.0);
+  j.key("train_compute_s").number(current ? run.train_compute_s() : 0.0);
+  j.key("budget_ms").number(engine.slice_ms());  // the engine's slice length
+  j.key("ui_ms").number(pacer_.ui_ms());           // main-thread time per drawn frame
+  j.key("worker").boolean(true);
+  static const char* const kWorker[] = {"none", "starting", "ready", "dead"};
+  j.key("engine").begin_object();
+  j.key("state").string(kWorker[static_cast<int>(engine.worker())]);
+  j.key("simd").boolean(engine.simd());
+  j.key("workers").integer(engine.workers_started());
+  j.key("weights").integer(static_cast<long long>(run.weights_version()));
+  j.key("stopped");
+  if (engine.worker() == EngineClient::Worker::kDead) {
+    j.begin_object().key("kind").string(engine.fatal_kind().c_str())
+        .key("message").string(engine.fatal_message().c_str()).end_object();
+  } else {
+    j.null();
+  }
+  j.end_object();
+  j.key("message");
+  if (run.divergence().ok) {
+    j.null();
+  } else {
+    j.string(tr(run.divergence()).c_str());
+  }
+  j.end_object();
+
+  j.key("history").begin_array();
+  for (const EpochRecord& e : current ? run.history() : std::vector<EpochRecord>{}) {
+    j.begin_object();
+    j.key("epoch").integer(e.epoch);
+    j.key("train_loss").number(e.train_loss);
+    j.key("train_acc").number(e.train_acc);
+    j.key("val_loss").number(e.val_loss);
+    j.key("val_acc").number(e.val_acc);
+    j.end_object();
+  }
+  j.end_array();
+  j.key("test_acc").number(current ? run.test_acc() : NAN);
+
+  canvas_.json(s, j);
+
+  j.key("ui").begin_object();
+  layout_.json(j);
+  const auto& cells = confusion_.cells_rect();
+  if (cells.second.x > cells.first.x) {
+    j.key("confusion_cells").begin_object();
+    j.key("x").number(cells.first.x).key("y").number(cells.first.y);
+    j.key("w").number(cells.second.x - cells.first.x).key("h").number(cells.second.y - cells.first.y);
+    j.end_object();
+  }
+  // The Samples panel's view: what it lists (a confusion cell's images after a click on the map).
+  samples_.json(j);
+  j.end_object();
+
+  j.key("draw_calls").integer(draw_calls_);
+  j.key("vertices").integer(vertices_);
+  j.key("fps").number(pacer_.fps(now_ms()));
+  j.key("frame").integer(ImGui::GetFrameCount());  // frames drawn so far: grows while the page runs
+  persistence_.json(s, j);  // heap_bytes, storage
+  lesson_.json(j);
+  j.key("notice");
+  if (s.messages.notice.empty()) {
+    j.null();
+  } else {
+    j.string(s.messages.notice.c_str());
+  }
+  j.key("font").begin_object().key("loaded").boolean(font_.loaded).key("glyphs").integer(font_.glyphs)
+      .key("bytes").integer(static_cast<long long>(font_.bytes)).end_object();
+  j.key("layout").string(layout_.kind() == LayoutKind::kWide ? "wide"
+                         : layout_.kind() == LayoutKind::kMedium ? "medium" : "compact");
+  j.end_object();
+  return state_;
+}
+
+}  // namespace fm

@@ -1,0 +1,102 @@
+// The Korean UI font. ImGui's built-in font (ProggyClean) covers Latin-1 only; Hangul comes from
+// a subset of NanumGothic made at build time (scripts/make_font.py) from the same string tables
+// (and message catalogue) these ranges are built from, merged into the default font so English
+// looks as before.
+#include "app/ui/fonts.h"
+
+#include <algorithm>
+#include <cstring>
+#include <set>
+
+#include "app/i18n/strings.h"
+#include "imgui_impl_opengl3.h"
+
+namespace fm {
+namespace {
+
+constexpr float kHangulPx = 14.0f;  // next to ProggyClean's 13 px: Hangul needs a pixel more
+
+// Decodes UTF-8 into code points (invalid bytes are skipped).
+void collect(const char* s, std::set<unsigned>* out) {
+  const auto* p = reinterpret_cast<const unsigned char*>(s);
+  while (*p != 0) {
+    unsigned c = *p, len = 0;
+    if (c < 0x80) len = 1;
+    else if ((c & 0xE0) == 0xC0) len = 2, c &= 0x1F;
+    else if ((c & 0xF0) == 0xE0) len = 3, c &= 0x0F;
+    else if ((c & 0xF8) == 0xF0) len = 4, c &= 0x07;
+    else { ++p; continue; }
+    unsigned k = 1;
+    for (; k < len && (p[k] & 0xC0) == 0x80; ++k) c = (c << 6) | (p[k] & 0x3F);
+    if (k < len) { ++p; continue; }
+    p += len;
+    if (c > 0xFF && c <= 0xFFFF) out->insert(c);  // ImWchar is 16-bit in this build
+  }
+}
+
+bool looks_like_truetype(const uint8_t* b, size_t n) {
+  if (n < 12) return false;
+  return (b[0] == 0 && b[1] == 1 && b[2] == 0 && b[3] == 0) || std::memcmp(b, "true", 4) == 0 ||
+         std::memcmp(b, "OTTO", 4) == 0;
+}
+
+}  // namespace
+
+std::vector<ImWchar> ui_glyph_ranges() {
+  std::set<unsigned> cps;
+  for (Language lang : {Language::kEnglish, Language::kKorean}) {
+    for (int i = 0; i < static_cast<int>(Str::kCount); ++i) collect(tr_in(lang, static_cast<Str>(i)), &cps);
+    // The core's errors, said by the message catalogue.
+    for (int i = 1; i < static_cast<int>(ErrorCode::kCount); ++i) {
+      collect(message_template(static_cast<ErrorCode>(i), lang), &cps);
+    }
+  }
+  cps.insert(0xFFFD);  // what ImGui draws for a missing glyph, if the font has it
+  std::vector<ImWchar> ranges;
+  for (auto it = cps.begin(); it != cps.end();) {
+    const unsigned lo = *it;
+    unsigned hi = lo;
+    for (++it; it != cps.end() && *it == hi + 1; ++it) hi = *it;
+    ranges.push_back(static_cast<ImWchar>(lo));
+    ranges.push_back(static_cast<ImWchar>(hi));
+  }
+  ranges.push_back(0);
+  return ranges;
+}
+
+bool load_ui_font(const uint8_t* bytes, size_t size, UiFont* font) {
+  if (font->loaded || bytes == nullptr || !looks_like_truetype(bytes, size) || size > (64u << 20)) {
+    return false;
+  }
+  ImFontAtlas* atlas = ImGui::GetIO().Fonts;
+  if (font->ranges.empty()) font->ranges = ui_glyph_ranges();
+  font->glyphs = 0;
+  for (size_t i = 0; i + 1 < font->ranges.size(); i += 2) font->glyphs += font->ranges[i + 1] - font->ranges[i] + 1;
+  if (atlas->Fonts.empty()) atlas->AddFontDefault();  // before the first frame built it
+
+  ImFontConfig cfg;
+  cfg.MergeMode = true;
+  cfg.FontDataOwnedByAtlas = true;  // the atlas frees our copy (IM_FREE) when it is cleared
+  cfg.OversampleH = 2;
+  cfg.OversampleV = 1;
+  cfg.PixelSnapH = true;
+  cfg.GlyphOffset = ImVec2(0.0f, -1.0f);  // sit on ProggyClean's baseline
+  void* copy = IM_ALLOC(size);
+  std::memcpy(copy, bytes, size);
+  ImGui::GetIO().Fonts->AddFontFromMemoryTTF(copy, static_cast<int>(size), kHangulPx, &cfg,
+                                             font->ranges.data());
+  bool ok = atlas->Build();
+  if (!ok) {
+    atlas->Clear();  // frees the copy too
+    atlas->AddFontDefault();
+    atlas->Build();
+  }
+  // The renderer's texture was made from the old atlas.
+  ImGui_ImplOpenGL3_DestroyFontsTexture();
+  ImGui_ImplOpenGL3_CreateFontsTexture();
+  font->loaded = ok;
+  font->bytes = ok ? size : 0;
+  return ok;
+}
+
+}  // namespace fm

@@ -1,0 +1,97 @@
+// Implementation of the shared ImGui helpers (formatting and small widgets).
+// Colours are chosen to stay distinct on ImGui's dark theme.
+#include "app/ui/ui_util.h"
+
+#include <algorithm>
+#include <cstdio>
+
+#include "app/i18n/strings.h"
+
+namespace fm {
+
+std::string format_count(long long n) {
+  const bool negative = n < 0;
+  std::string digits = std::to_string(negative ? -n : n);
+  std::string out;
+  const int len = static_cast<int>(digits.size());
+  for (int i = 0; i < len; ++i) {
+    if (i > 0 && (len - i) % 3 == 0) out.push_back(',');
+    out.push_back(digits[static_cast<size_t>(i)]);
+  }
+  return negative ? "-" + out : out;
+}
+
+void help_marker(const char* text) {
+  ImGui::TextDisabled("(?)");
+  if (ImGui::IsItemHovered()) {
+    ImGui::BeginTooltip();
+    ImGui::PushTextWrapPos(ImGui::GetFontSize() * 28.0f);
+    ImGui::TextUnformatted(text);
+    ImGui::PopTextWrapPos();
+    ImGui::EndTooltip();
+  }
+}
+
+void text_right_aligned(const char* text) {
+  const float w = ImGui::CalcTextSize(text).x;
+  const float avail = ImGui::GetContentRegionAvail().x;
+  if (avail > w) ImGui::SetCursorPosX(ImGui::GetCursorPosX() + avail - w);
+  ImGui::TextUnformatted(text);
+}
+
+std::string fit_text(const char* text, float max_width) {
+  std::string s(text);
+  if (ImGui::CalcTextSize(s.c_str()).x <= max_width) return s;
+  const float dots = ImGui::CalcTextSize("...").x;
+  while (!s.empty()) {
+    // Drop the last whole UTF-8 character (its continuation bytes and its lead byte).
+    size_t n = s.size() - 1;
+    while (n > 0 && (static_cast<unsigned char>(s[n]) & 0xC0) == 0x80) --n;
+    s.erase(n);
+    if (ImGui::CalcTextSize(s.c_str()).x + dots <= max_width) break;
+  }
+  return s + "...";
+}
+
+ImU32 class_color(int label) {
+  static const ImU32 kColors[10] = {
+      IM_COL32(31, 119, 180, 255), IM_COL32(255, 127, 14, 255), IM_COL32(44, 160, 44, 255),
+      IM_COL32(214, 39, 40, 255),  IM_COL32(148, 103, 189, 255), IM_COL32(140, 86, 75, 255),
+      IM_COL32(227, 119, 194, 255), IM_COL32(127, 127, 127, 255), IM_COL32(188, 189, 34, 255),
+      IM_COL32(23, 190, 207, 255)};
+  return kColors[(label % 10 + 10) % 10];
+}
+
+float begin_notice(const char* id, Notice kind) {
+  const ImGuiViewport* vp = ImGui::GetMainViewport();
+  const bool error = kind == Notice::kError;
+  const float x = vp->WorkPos.x + vp->WorkSize.x * 0.5f;
+  if (error) {
+    ImGui::SetNextWindowPos(ImVec2(x, vp->WorkPos.y + vp->WorkSize.y - 12.0f), ImGuiCond_Always,
+                            ImVec2(0.5f, 1.0f));
+  } else {
+    ImGui::SetNextWindowPos(ImVec2(x, vp->WorkPos.y + 8.0f), ImGuiCond_Always, ImVec2(0.5f, 0.0f));
+  }
+  ImGui::PushStyleColor(ImGuiCol_WindowBg, error ? IM_COL32(90, 24, 24, 245) : IM_COL32(92, 70, 18, 245));
+  ImGui::PushStyleColor(ImGuiCol_Border, error ? kBad : IM_COL32(230, 180, 60, 255));
+  ImGui::Begin(id, nullptr, ImGuiWindowFlags_NoDecoration | ImGuiWindowFlags_AlwaysAutoResize |
+                                ImGuiWindowFlags_NoSavedSettings | ImGuiWindowFlags_NoFocusOnAppearing);
+  return std::max(120.0f, std::min(error ? 560.0f : 620.0f, vp->WorkSize.x - 40.0f));
+}
+
+void end_notice() {
+  ImGui::End();
+  ImGui::PopStyleColor(2);
+}
+
+void dismissable_notice(const char* id, Notice kind, std::string* text) {
+  if (text->empty()) return;
+  const float wrap = begin_notice(id, kind);
+  ImGui::PushTextWrapPos(ImGui::GetCursorPosX() + wrap);
+  ImGui::TextUnformatted(text->c_str());
+  ImGui::PopTextWrapPos();
+  if (ImGui::SmallButton(tr(Str::kDismiss))) text->clear();
+  end_notice();
+}
+
+}  // namespace fm
