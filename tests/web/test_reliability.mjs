@@ -27,7 +27,10 @@ export const tests = [
       for (const c of DIVERGING) {
         const t0 = Date.now();
         assert(await page.evaluate((o) => window.fmnist.train(o), { ...c, epochs: 3 }), `train refused ${JSON.stringify(c)}`);
-        const s = await waitState(page, (x) => x.training.diverged || !x.training.running, `diverge ${JSON.stringify(c)}`);
+        // The engine reports a divergence in two events (progress with the phase, then `diverged`
+        // with the reason), each its own task on the page: wait for the reason too.
+        const s = await waitState(page, (x) => (x.training.diverged && x.training.message !== null) ||
+          (!x.training.running && !x.training.diverged), `diverge ${JSON.stringify(c)}`);
         // Not frozen: the overlay goes on drawing (a frozen page never gets past this: hang guard).
         await rendered(page, 3);
         assert(finiteHistory(s), `non-finite history ${JSON.stringify(s.history)}`);
