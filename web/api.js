@@ -211,12 +211,14 @@
       const v = lr === undefined ? 0 : (typeof lr === 'number' ? lr : NaN);
       return M._fm_app_continue(v) === 1;
     },
-    // Downloads the current model as a file in the core's format (`fmnist eval FILE` reads it).
-    exportModel() {
+    // Downloads the current model as a file in the core's format, or with format 'safetensors' as
+    // safetensors (Keras' tensor names; README) — `fmnist eval FILE` reads both.
+    exportModel(format) {
       const M = app();
-      return M ? M._fm_app_export_model() === 1 : false;
+      if (!M || (format !== undefined && format !== 'fmnist' && format !== 'safetensors')) return false;
+      return M._fm_app_export_model(format === 'safetensors' ? 1 : 0) === 1;
     },
-    // Adopts a model file (Uint8Array or ArrayBuffer) after validating it. False if refused:
+    // Adopts a model file or a safetensors export (Uint8Array or ArrayBuffer) after validating it. False if refused:
     // the current model is kept and state().error says why.
     importModel(bytes) {
       const M = app();

@@ -124,13 +124,16 @@ const std::string& App::state_json() {
 
   j.key("ui").begin_object();
   layout_.json(j);
-  const auto& cells = confusion_.cells_rect();
-  if (cells.second.x > cells.first.x) {
-    j.key("confusion_cells").begin_object();
-    j.key("x").number(cells.first.x).key("y").number(cells.first.y);
-    j.key("w").number(cells.second.x - cells.first.x).key("h").number(cells.second.y - cells.first.y);
+  // Rectangles a test clicks, when drawn: the confusion map's cells, Export as safetensors.
+  const auto rect = [&j](const char* name, const std::pair<ImVec2, ImVec2>& r) {
+    if (r.second.x <= r.first.x) return;
+    j.key(name).begin_object();
+    j.key("x").number(r.first.x).key("y").number(r.first.y);
+    j.key("w").number(r.second.x - r.first.x).key("h").number(r.second.y - r.first.y);
     j.end_object();
-  }
+  };
+  rect("confusion_cells", confusion_.cells_rect());
+  rect("export_safetensors", training_.safetensors_rect());
   // The Samples panel's view: what it lists (a confusion cell's images after a click on the map).
   samples_.json(j);
   j.end_object();

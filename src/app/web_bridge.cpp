@@ -237,9 +237,10 @@ EMSCRIPTEN_KEEPALIVE void fm_app_set_error(const char* message) {
   if (g_app != nullptr) g_app->session().messages.error = message != nullptr ? message : "";
 }
 
-// window.fmnist.exportModel(): asks the engine for the file, which the page then downloads.
-EMSCRIPTEN_KEEPALIVE int fm_app_export_model() {
-  return g_app != nullptr ? report(g_app->session().export_model()) : 0;
+// window.fmnist.exportModel(format): asks the engine for the file (safetensors 1: safetensors,
+// else the model file), which the page then downloads.
+EMSCRIPTEN_KEEPALIVE int fm_app_export_model(int safetensors) {
+  return g_app != nullptr ? report(g_app->session().export_model(safetensors == 1)) : 0;
 }
 
 // window.fmnist.importModel() and the Import button's file: 1 sent to the engine (its answer

@@ -1,12 +1,14 @@
 // Persistence and model files: a reload restores the trained model (same test accuracy, same
 // predictions) and the settings; Export downloads the core's model file, which `fmnist eval`
 // reads (checked with build/fmnist when it exists); Import refuses corrupt, truncated and empty
-// files with a clear message while the old model keeps predicting, and accepts a good one.
+// files with a clear message while the old model keeps predicting, and accepts a good one. The
+// same for safetensors: Export as safetensors (clicked with the mouse) gives a file fmnist eval and
+// the README's NumPy lines read with the page's accuracy; a corrupt one is refused.
 import { execFileSync } from 'node:child_process';
 import fs from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { assert, openReady, state, waitState, trainAndWait, frames } from './helpers.mjs';
+import { assert, openReady, state, waitState, trainAndWait, frames, rendered } from './helpers.mjs';
 
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..', '..');
 
@@ -100,7 +102,7 @@ export const tests = [
       const flipped = Buffer.from(bytes);
       flipped[flipped.length >> 1] ^= 0xff;
       const bad = [
-        ['random bytes', Buffer.from(Array.from({ length: 300 }, (_, i) => (i * 97 + 13) & 255)), /refused.*(magic|not an fmnist)/i],
+        ['random bytes', Buffer.from(Array.from({ length: 300 }, (_, i) => (i * 97 + 13) & 255)), /refused.*not a model file/i],
         ['truncated', bytes.subarray(0, bytes.length >> 1), /refused.*truncat/i],
         ['one byte flipped', flipped, /refused.*(checksum|corrupt|crc)/i],
         ['empty', Buffer.alloc(0), /refused.*empty/i],
@@ -123,6 +125,82 @@ export const tests = [
       const s = await waitState(page, (x) => x.test_acc !== null && !x.training.running, 'imported model evaluated');
       assert(Math.abs(s.test_acc - a.test_acc) < 1e-6, `imported test acc ${s.test_acc} vs ${a.test_acc}`);
       assert(maxDiff(before, await probsFor(page, 5)) < 1e-6, 'imported model predicts differently');
+      expectedErrors.push(/Failed to load resource/);
+    },
+  },
+  {
+    name: 'model files: Export as safetensors is read by fmnist eval and NumPy; a corrupt one is refused',
+    async run({ page, url, out, web, note, expectedErrors }) {
+      await openReady(page, url);
+      const a = await trainAndWait(page, { epochs: 1, model: 'mlp', hidden: [32] });
+      await frames(page, 3);
+      // The button, with the real mouse.
+      const r = (await rendered(page, 3)).ui.export_safetensors;
+      assert(r && r.w > 0 && r.h > 0, `no Export as safetensors button ${JSON.stringify(r)}`);
+      const [download] = await Promise.all([
+        page.waitForEvent('download'),
+        page.mouse.click(r.x + r.w / 2, r.y + r.h / 2),
+      ]);
+      const file = path.join(out, 'exported.safetensors');
+      await download.saveAs(file);
+      const name = download.suggestedFilename();
+      const bytes = fs.readFileSync(file);
+      assert(name === 'fmnist-mlp-14x14.safetensors', `file name ${name}`);
+      const n = Number(bytes.readBigUInt64LE(0));
+      assert(bytes[8] === 0x7b && (8 + n) % 8 === 0, 'not laid out as safetensors');
+      const header = JSON.parse(bytes.subarray(8, 8 + n).toString('utf8'));
+      assert(header['dense/kernel'].dtype === 'F32' && header['dense/kernel'].shape.join() === '196,32' &&
+        header['dense_1/kernel'].shape.join() === '32,10', `tensors ${Object.keys(header)}`);
+      assert(header.__metadata__.model === 'mlp' && JSON.parse(header.__metadata__.class_names)[9] === 'Ankle boot',
+        `metadata ${JSON.stringify(header.__metadata__)}`);
+      // The API gives the same bytes.
+      const [again] = await Promise.all([page.waitForEvent('download'),
+        page.evaluate(() => window.fmnist.exportModel('safetensors'))]);
+      const file2 = path.join(out, 'exported-api.safetensors');
+      await again.saveAs(file2);
+      assert(Buffer.compare(fs.readFileSync(file2), bytes) === 0, 'exportModel("safetensors") differs from the button');
+
+      const cli = path.join(root, 'build', 'fmnist');
+      const bundle = path.join(web, 'fashion-mnist-14.bin');
+      assert(fs.existsSync(cli), 'build/fmnist is needed to check the export (make native)');
+      const ev = JSON.parse(execFileSync(cli, ['eval', file, '--bundle', bundle, '--json'], { encoding: 'utf8' })
+        .trim().split('\n').pop());
+      note(`fmnist eval of the page's safetensors: ${ev.test_acc.toFixed(4)}, page ${a.test_acc.toFixed(4)}`);
+      assert(Math.abs(ev.test_acc - a.test_acc) < 1e-6, `CLI ${ev.test_acc} vs page ${a.test_acc}`);
+      // The README's NumPy lines, exactly as the README has them, on the page's export and pixels.
+      const readme = fs.readFileSync(path.join(root, 'README.md'), 'utf8');
+      const m = readme.match(/<!-- numpy-snippet[^\n]*\n```python\n([\s\S]*?)```/);
+      assert(m, 'no NumPy snippet in README.md');
+      const snippet = path.join(out, 'numpy_snippet.py');
+      fs.writeFileSync(snippet, m[1]);
+      const python = fs.existsSync('/usr/bin/python3') ? '/usr/bin/python3' : 'python3';
+      const idx = process.env.FASHION_MNIST_DIR || '/usr/share/datasets/fashion-mnist';
+      const py = execFileSync(python, [snippet, file, idx], { encoding: 'utf8', stdio: ['ignore', 'pipe', 'ignore'] });
+      const numpyAcc = Number(/test accuracy: ([0-9.]+)/.exec(py)[1]);
+      note(`NumPy (README lines): ${numpyAcc.toFixed(4)}`);
+      assert(Math.abs(numpyAcc - a.test_acc) <= 2e-4, `NumPy ${numpyAcc} vs page ${a.test_acc}`);
+
+      // A corrupt safetensors through the Import file input: refused with the reason, the model stays.
+      const before = await probsFor(page, 5);
+      const bad = Buffer.from(bytes);
+      bad.write('"F16"', bad.indexOf('"F32"'));  // the first tensor's dtype
+      const bad2 = bytes.subarray(0, bytes.length - 100);
+      for (const [what, buf, re] of [['F16 dtype', bad, /refused.*dense\/kernel.*F16.*only F32/i],
+        ['truncated', bad2, /refused.*truncated/i]]) {
+        await page.setInputFiles('#import-file', { name: `${what}.safetensors`, mimeType: 'application/octet-stream', buffer: buf });
+        const s = await waitState(page, (x) => x.error, `refusal of ${what}`);
+        assert(re.test(s.error), `${what}: message ${JSON.stringify(s.error)}`);
+        assert(s.model.trained && Math.abs(s.test_acc - a.test_acc) < 1e-9, `${what}: model changed`);
+        assert(maxDiff(before, await probsFor(page, 5)) < 1e-7, `${what}: predictions changed`);
+        await page.evaluate(() => window.fmnist._setError(''));
+      }
+      // The good one through the file input after a reset: adopted with the same accuracy.
+      await page.evaluate(() => window.fmnist.reset());
+      await page.setInputFiles('#import-file', { name: 'good.safetensors', mimeType: 'application/octet-stream', buffer: bytes });
+      const s = await waitState(page, (x) => (x.test_acc !== null && !x.training.running) || x.error, 'imported safetensors evaluated');
+      assert(!s.error, `good safetensors refused: ${s.error}`);
+      assert(Math.abs(s.test_acc - a.test_acc) < 1e-9 && s.model.kind === 'mlp', `imported ${s.test_acc} ${JSON.stringify(s.model)}`);
+      assert(maxDiff(before, await probsFor(page, 5)) < 1e-6, 'imported safetensors predicts differently');
       expectedErrors.push(/Failed to load resource/);
     },
   },

@@ -103,7 +103,11 @@ void EngineClient::import_model(std::vector<uint8_t> file) {
   post("import", {}, std::move(file));
 }
 
-void EngineClient::export_model() { post("export"); }
+void EngineClient::export_model(const char* format) {
+  FieldWriter w;
+  w.add("format", format);
+  post("export", w);
+}
 
 void EngineClient::cv(int side) {
   if (!worker_alive()) start();

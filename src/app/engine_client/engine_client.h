@@ -46,7 +46,7 @@ class EngineClient {
   void plus_epoch();
   void continue_run(float lr);  // lr 0: keep the run's
   void import_model(std::vector<uint8_t> file);
-  void export_model();
+  void export_model(const char* format);  // "fmnist" (the model file) or "safetensors"
   void cv(int side);  // the engine's defaults: 5 folds, seed 42 (the lesson's)
   void cancel_cv();
   void config(double slice_ms);

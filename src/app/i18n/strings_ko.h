@@ -194,7 +194,9 @@ FM_KO(kDivergedHint, "이 모델에는 학습률이 너무 큽니다. 아래에�
 FM_KO(kButtonExport, "모델 내보내기")
 FM_KO(kButtonImport, "모델 가져오기")
 FM_KO(kTipExport, "모델 파일을 내려받습니다 (fmnist eval FILE로 읽을 수 있음)")
-FM_KO(kTipImport, "이 페이지나 fmnist train --save가 저장한 모델 파일을 불러옵니다")
+FM_KO(kTipImport, "이 페이지, fmnist train --save, fmnist export가 저장한 모델 파일(.fmnist 또는 .safetensors)을 불러옵니다")
+FM_KO(kButtonExportSafetensors, "safetensors로 내보내기")
+FM_KO(kTipExportSafetensors, "PyTorch, Keras 3, NumPy에서 읽는 safetensors 형식으로 모델을 내려받습니다 (fmnist eval로도 읽을 수 있음)")
 FM_KO(kErrNoModel, "내보낼 모델이 없습니다: 먼저 훈련하세요.")
 FM_KO(kErrImportPrefix, "모델 파일을 받아들이지 않았습니다. 지금 모델을 그대로 둡니다: ")
 FM_KO(kErrImportNeeds28, "28\xC3\x97" "28 데이터가 필요합니다: 입력 크기를 28\xC3\x97" "28로 고르고 다운로드가 "

@@ -193,7 +193,9 @@ FM_STRING(kDivergedHint, "The learning rate is too large for this model. Lower i
 FM_STRING(kButtonExport, "Export model")
 FM_STRING(kButtonImport, "Import model")
 FM_STRING(kTipExport, "Download the model file (fmnist eval FILE reads it)")
-FM_STRING(kTipImport, "Load a model file saved by this page or by fmnist train --save")
+FM_STRING(kTipImport, "Load a model file (.fmnist or .safetensors) saved by this page, fmnist train --save or fmnist export")
+FM_STRING(kButtonExportSafetensors, "Export as safetensors")
+FM_STRING(kTipExportSafetensors, "Download the model as safetensors, for PyTorch, Keras 3 or NumPy (fmnist eval reads it too)")
 FM_STRING(kErrNoModel, "There is no model to export: train one first.")
 FM_STRING(kErrImportPrefix, "The model file was refused, the current model is kept: ")
 FM_STRING(kErrImportNeeds28, "it needs the 28\xC3\x97" "28 data: choose Input size 28\xC3\x97" "28, wait for "

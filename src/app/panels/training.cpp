@@ -38,8 +38,9 @@ void report(Session& s, const Status& st) {
   if (!st) s.messages.error = tr(st);
 }
 
-// Export / Import model, in the Training panel.
-void model_file_buttons(Session& s) {
+// Export / Import model, then Export as safetensors (its rectangle into `safetensors_rect`), in the
+// Training panel.
+void model_file_buttons(Session& s, std::pair<ImVec2, ImVec2>* safetensors_rect) {
   const float w = (ImGui::GetContentRegionAvail().x - ImGui::GetStyle().ItemSpacing.x) / 2;
   const ImVec2 size(std::max(60.0f, w), 0);
   ImGui::BeginDisabled(!s.run().has_model());
@@ -49,6 +50,13 @@ void model_file_buttons(Session& s) {
   ImGui::SameLine();
   if (ImGui::Button(tr(Str::kButtonImport), size)) open_import_dialog();  // the page calls import_model
   if (ImGui::IsItemHovered()) ImGui::SetTooltip("%s", tr(Str::kTipImport));
+  ImGui::BeginDisabled(!s.run().has_model());
+  if (ImGui::Button(tr(Str::kButtonExportSafetensors), ImVec2(-FLT_MIN, 0))) report(s, s.export_model(true));
+  ImGui::EndDisabled();
+  *safetensors_rect = {ImGui::GetItemRectMin(), ImGui::GetItemRectMax()};
+  if (ImGui::IsItemHovered(ImGuiHoveredFlags_AllowWhenDisabled)) {
+    ImGui::SetTooltip("%s", tr(Str::kTipExportSafetensors));
+  }
 }
 
 }  // namespace
@@ -166,7 +174,7 @@ void TrainingPanel::draw(Session& s, bool compact) {
   ImGui::BeginDisabled(!run.has_model() && !busy);
   if (ImGui::Button(tr(Str::kButtonReset), bsize)) s.reset();
   ImGui::EndDisabled();
-  model_file_buttons(s);
+  model_file_buttons(s, &safetensors_rect_);
 
   // --- Progress ---
   ImGui::Separator();

@@ -10,6 +10,7 @@
 #include "app/i18n/refusals.h"
 #include "app/i18n/strings.h"
 #include "core/model_file.h"
+#include "core/safetensors.h"
 
 namespace fm {
 namespace {
@@ -227,7 +228,7 @@ void Session::check_divergence() {
 
 Status Session::send_model(std::vector<uint8_t> bytes, bool from_storage) {
   SavedModel m;
-  Status st = load_model(bytes.data(), bytes.size(), &m);
+  Status st = load_any_model(bytes.data(), bytes.size(), &m);
   if (!st) return st;
   if (m.side == 28 && !bundles_[1].data.loaded()) return tr_error(Str::kErrImportNeeds28);
   if (!bundles_[slot_for(m.side)].data.loaded()) return tr_error(Str::kErrNoData);
@@ -238,16 +239,16 @@ Status Session::send_model(std::vector<uint8_t> bytes, bool from_storage) {
   return Status::Ok();
 }
 
-Status Session::export_model() {
+Status Session::export_model(bool safetensors) {
   if (!run().has_model() || !engine_.worker_alive()) return tr_error(Str::kErrNoModel);
   export_purposes_.push_back(0);
-  engine_.export_model();  // the `exported` event downloads it (after_event)
+  engine_.export_model(safetensors ? "safetensors" : "fmnist");  // the `exported` event downloads it
   return Status::Ok();
 }
 
 void Session::export_for_storage() {
   export_purposes_.push_back(1);
-  engine_.export_model();
+  engine_.export_model("fmnist");
 }
 
 Status Session::import_model(const uint8_t* bytes, size_t size) {
@@ -325,7 +326,9 @@ void Session::after_event(const Message& m) {
     } else if (host_.download) {
       char name[80];
       const int side = run().side();
-      std::snprintf(name, sizeof(name), "fmnist-%s-%dx%d.fmnist", f.get("model", "model").c_str(), side, side);
+      const bool st = f.get("format") == "safetensors";
+      std::snprintf(name, sizeof(name), "fmnist-%s-%dx%d.%s", f.get("model", "model").c_str(), side, side,
+                    st ? "safetensors" : "fmnist");
       host_.download(m.payload, name);
     }
   }

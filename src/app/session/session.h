@@ -91,9 +91,10 @@ class Session {
   void clear_canvas();
   // After a divergence: restore the last good weights and go on (lr 0: the form's).
   Status continue_after_divergence(double lr);
-  // The model file: Export asks the engine for it and downloads it; Import checks it here
-  // (load_model, its input size's data is in) and sends it; the engine adopts or refuses it.
-  Status export_model();
+  // The model file: Export asks the engine for it (the own format, or safetensors: core/
+  // safetensors.h) and downloads it; Import checks either format here (load_any_model, its input
+  // size's data is in) and sends it; the engine adopts or refuses it.
+  Status export_model(bool safetensors = false);
   Status import_model(const uint8_t* bytes, size_t size);
   Status restore_model(std::vector<uint8_t> file);  // the browser's kept model, after a reload
   void export_for_storage();  // the `exported` file goes to Host::keep_model
