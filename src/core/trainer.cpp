@@ -6,8 +6,6 @@
 #include <cmath>
 #include <utility>
 
-#include "core/augment.h"
-
 namespace fm {
 
 namespace {
@@ -74,7 +72,7 @@ void Trainer::setup(const Dataset& data, const TrainConfig& config) {
   rng_.reseed(config.seed ^ kShuffleStream);
   dropout_rng_.reseed(config.seed ^ kDropoutStream);
   augment_rng_.reseed(config.seed ^ kAugmentStream);
-  if (config.augment) augment_scratch_.assign(2 * static_cast<size_t>(data.pixels()), 0.0f);
+  if (config.augment) augment_scratch_ = AugmentScratch(data.side);
   if (config.early_stopping > 0) {
     best_params_.resize(net_.params().size());
     best_pred_.reserve(split_.val.size());
@@ -250,7 +248,7 @@ void Trainer::train_step() {
                order_.data() + sample_pos_, count, &x_, y_.data());
   if (config_.augment) {
     for (Index j = 0; j < count; ++j) {
-      augment_image(x_.col(j).data(), data_->side, augment_rng_, augment_scratch_.data());
+      augment_image(x_.col(j).data(), data_->side, augment_rng_, augment_scratch_);
     }
   }
   const Eigen::Ref<const Matrix> x = x_.leftCols(count);  // pixels×B, no copy

@@ -8,6 +8,7 @@
 #include <string>
 #include <vector>
 
+#include "augment.h"
 #include "dataset.h"
 #include "metrics.h"
 #include "network.h"
@@ -122,7 +123,7 @@ class Trainer {
   Rng rng_;          // shuffles only; init draws from its own Rng(seed)
   Rng dropout_rng_;  // dropout masks only
   Rng augment_rng_;  // augmentation draws only (config.augment)
-  std::vector<float> augment_scratch_;  // 2·pixels, for augment_image
+  AugmentScratch augment_scratch_;  // augment_image's buffers (config.augment)
   Split split_;
   std::vector<int32_t> order_;  // this epoch's shuffled training indices
   std::vector<int32_t> all_test_;
