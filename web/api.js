@@ -153,7 +153,8 @@
     // ui: rectangles of the panels, the About menu item, the About box's Close button (about_close,
     // while about_open) and the confusion map's 10×10 cells (confusion_cells); ui.samples: the
     // Samples panel's view {mode: browse|hardest|cell, split, class, cell: {truth, predicted},
-    // page, items}.
+    // page, items}; ui.training: the Training form's field rectangles {model, optimizer, lr, batch,
+    // epochs, seed, side} (those drawn) and the tooltip shown over one of them (null: none).
     state() {
       const M = app();
       if (!M) return startingState();
@@ -171,6 +172,7 @@
         shift(s.ui.about);
         if (s.ui.about_close) shift(s.ui.about_close);
         if (s.ui.confusion_cells) shift(s.ui.confusion_cells);
+        if (s.ui.training) Object.values(s.ui.training.fields).forEach(shift);
       }
       return s;
     },

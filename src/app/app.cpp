@@ -176,6 +176,7 @@ void App::frame() {
   if (session_.data() != nullptr) canvas_.update_prediction(session_);
   canvas_.begin_frame();
   confusion_.begin_frame();
+  training_.begin_frame();
   const Layout::Hooks hooks{[this](Panel p) { draw_panel(p); },
                             [this] { lesson_.draw_menu_items(); },
                             [this] {

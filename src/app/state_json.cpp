@@ -136,6 +136,7 @@ const std::string& App::state_json() {
   rect("export_safetensors", training_.safetensors_rect());
   // The Samples panel's view: what it lists (a confusion cell's images after a click on the map).
   samples_.json(j);
+  training_.json(j);  // the form's field rectangles and tooltip
   j.end_object();
 
   j.key("draw_calls").integer(draw_calls_);

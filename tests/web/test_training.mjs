@@ -54,6 +54,47 @@ export const tests = [
     },
   },
   {
+    name: 'training: fields a run keeps are disabled while it runs, their tooltip says so (English, Korean)',
+    async run({ page, url }) {
+      await openReady(page, url);
+      assert(await page.evaluate(() => window.fmnist.train({ model: 'mlp', hidden: [256, 256], epochs: 50 })), 'train refused');
+      await waitState(page, (x) => x.training.samples > 0, 'the run going');
+      const fields = (await state(page)).ui.training.fields;
+      for (const k of ['model', 'optimizer', 'lr', 'batch', 'epochs', 'seed', 'side']) {
+        assert(fields[k] && fields[k].w > 0 && fields[k].h > 0, `field ${k}: ${JSON.stringify(fields)}`);
+      }
+      const hover = async (f, dx = 0) => page.mouse.move(f.x + f.w * 0.3 + dx, f.y + f.h / 2);
+      await hover(fields.batch);
+      let s = await waitState(page, (x) => x.ui.training.tooltip !== null, "the batch field's tooltip");
+      assert(/^Fixed for the run in progress: applies from the next Train/.test(s.ui.training.tooltip),
+        `batch tooltip ${JSON.stringify(s.ui.training.tooltip)}`);
+      // Disabled: a click and typing change nothing (checked on the form after the run).
+      await page.mouse.click(fields.batch.x + fields.batch.w * 0.3, fields.batch.y + fields.batch.h / 2);
+      await page.keyboard.type('64');
+      await page.keyboard.press('Enter');
+      // The learning rate applies live: its own tooltip.
+      await hover(fields.lr);
+      s = await waitState(page, (x) => x.ui.training.tooltip !== null && !/^Fixed/.test(x.ui.training.tooltip),
+        "the learning rate's tooltip");
+      assert(/applies from the next batch/.test(s.ui.training.tooltip), `lr tooltip ${JSON.stringify(s.ui.training.tooltip)}`);
+      // In Korean.
+      await page.evaluate(() => window.fmnist.applySettings('lang=ko', 'hash'));
+      await hover(fields.seed);
+      await hover(fields.seed, 1);
+      s = await waitState(page, (x) => /^진행 중인 훈련에는 바꿀 수 없습니다/.test(x.ui.training.tooltip || ''),
+        "the seed field's Korean tooltip");
+      assert(s.training.running, 'the run stopped');
+      await page.evaluate(() => window.fmnist.reset());
+      s = await waitState(page, (x) => !x.training.running && !x.model.trained, 'reset');
+      assert(s.model.batch_size === 32, `the disabled batch field took input: ${s.model.batch_size}`);
+      // Not busy: the fields take input again, and their tooltip is not the run's.
+      await hover(fields.batch, 2);
+      await rendered(page, 3);
+      s = await state(page);
+      assert(s.ui.training.tooltip === null, `tooltip when idle ${JSON.stringify(s.ui.training.tooltip)}`);
+    },
+  },
+  {
     name: 'training: invalid settings are refused with an error, nothing starts',
     async run({ page, url }) {
       await openReady(page, url);

@@ -9,6 +9,7 @@
 #include "app/panels/training.h"
 
 #include "app/i18n/strings.h"
+#include "app/json_writer.h"
 #include "app/session/session.h"
 #include "app/ui/ui_util.h"
 #include "app/web_bridge.h"
@@ -22,16 +23,6 @@ void row_label(const char* label, float label_w) {
   ImGui::TextUnformatted(label);
   ImGui::SameLine(label_w);
   ImGui::SetNextItemWidth(-1);
-}
-
-// The tooltip of a field a busy run keeps (shown while it is disabled).
-void fixed_for_run_tip(bool busy, Str tip = Str::kCount) {
-  if (!ImGui::IsItemHovered(ImGuiHoveredFlags_AllowWhenDisabled)) return;
-  if (busy) {
-    ImGui::SetTooltip("%s", tr(Str::kTipFixedForRun));
-  } else if (tip != Str::kCount) {
-    ImGui::SetTooltip("%s", tr(tip));
-  }
 }
 
 void report(Session& s, const Status& st) {
@@ -61,6 +52,49 @@ void model_file_buttons(Session& s, std::pair<ImVec2, ImVec2>* safetensors_rect)
 
 }  // namespace
 
+constexpr const char* kFieldNames[] = {"model", "optimizer", "lr", "batch", "epochs", "seed", "side"};
+
+void TrainingPanel::begin_frame() {
+  field_shown_.fill(false);
+  tooltip_ = nullptr;
+}
+
+void TrainingPanel::field_drawn(Field field) {
+  const auto i = static_cast<size_t>(field);
+  fields_[i] = {ImGui::GetItemRectMin(), ImGui::GetItemRectMax()};
+  field_shown_[i] = true;
+}
+
+// The tooltip of a field a busy run keeps: while it is disabled it says so, else its own tip.
+void TrainingPanel::fixed_for_run_tip(bool busy, const char* tip) {
+  if (!ImGui::IsItemHovered(ImGuiHoveredFlags_AllowWhenDisabled)) return;
+  const char* text = busy ? tr(Str::kTipFixedForRun) : tip;
+  if (text == nullptr) return;
+  wrapped_tooltip(text);
+  tooltip_ = text;
+}
+
+void TrainingPanel::json(JsonWriter& j) const {
+  j.key("training").begin_object();
+  j.key("fields").begin_object();
+  for (size_t i = 0; i < fields_.size(); ++i) {
+    if (!field_shown_[i]) continue;
+    const auto& r = fields_[i];
+    j.key(kFieldNames[i]).begin_object();
+    j.key("x").number(r.first.x).key("y").number(r.first.y);
+    j.key("w").number(r.second.x - r.first.x).key("h").number(r.second.y - r.first.y);
+    j.end_object();
+  }
+  j.end_object();
+  j.key("tooltip");
+  if (tooltip_ != nullptr) {
+    j.string(tooltip_);
+  } else {
+    j.null();
+  }
+  j.end_object();
+}
+
 void TrainingPanel::update_rate(const Session& s, double now_ms) {
   if (rate_generation_ != s.generation()) {
     rate_generation_ = s.generation();
@@ -87,6 +121,7 @@ void TrainingPanel::draw(Session& s, bool compact) {
   const char* models[] = {tr(Str::kModelSoftmax), tr(Str::kModelMlp)};
   row_label(tr(Str::kLabelModel), label_w);
   ImGui::Combo("##model", &form_.model, models, 2);
+  field_drawn(Field::kModel);
   fixed_for_run_tip(busy);
   if (form_.model == 1) {
     row_label(tr(Str::kLabelHidden), label_w);
@@ -100,13 +135,14 @@ void TrainingPanel::draw(Session& s, bool compact) {
       if (ImGui::InputInt("##width", &form_.width[i], 10, 100)) {
         form_.width[i] = clamp_to_row("hidden", form_.width[i]);
       }
-      fixed_for_run_tip(busy, Str::kTipWidth);
+      fixed_for_run_tip(busy, tr(Str::kTipWidth));
       ImGui::PopID();
     }
   }
   const char* optimizers[] = {tr(Str::kOptSgd), tr(Str::kOptRmsprop), tr(Str::kOptAdam)};
   row_label(tr(Str::kLabelOptimizer), label_w);
   ImGui::Combo("##optimizer", &form_.optimizer, optimizers, 3);
+  field_drawn(Field::kOptimizer);
   fixed_for_run_tip(busy);
   ImGui::EndDisabled();
 
@@ -115,14 +151,17 @@ void TrainingPanel::draw(Session& s, bool compact) {
   float lr = form_.lr;
   // Applied as typed; intermediate values such as "0." are ignored until they make sense.
   if (ImGui::InputFloat("##lr", &lr, 0.0f, 0.0f, "%.5g") && lr_acceptable(lr)) s.set_lr(lr);
-  if (ImGui::IsItemHovered()) ImGui::SetTooltip("%s", tr(Str::kTipLive));
+  field_drawn(Field::kLr);
+  fixed_for_run_tip(false, tr(Str::kTipLive));  // applies live: never fixed
   row_label(tr(Str::kLabelBatch), label_w);
   int batch = form_.batch;
   ImGui::BeginDisabled(busy);  // the engine's runs keep their batch size, epochs, seed and input
   if (ImGui::InputInt("##batch", &batch, 8, 32)) form_.batch = clamp_to_row("batch", batch);
+  field_drawn(Field::kBatch);
   fixed_for_run_tip(busy);
   row_label(tr(Str::kLabelEpochs), label_w);
   if (ImGui::InputInt("##epochs", &form_.epochs, 1, 5)) form_.epochs = clamp_to_row("epochs", form_.epochs);
+  field_drawn(Field::kEpochs);
   fixed_for_run_tip(busy);
   row_label(tr(Str::kLabelSeed), label_w);
   {
@@ -131,12 +170,14 @@ void TrainingPanel::draw(Session& s, bool compact) {
     if (ImGui::InputScalar("##seed", ImGuiDataType_U64, &form_.seed, &step, &step_fast, "%llu")) {
       form_.seed = std::min<uint64_t>(form_.seed, static_cast<uint64_t>(row->hi));
     }
+    field_drawn(Field::kSeed);
     fixed_for_run_tip(busy);
   }
   row_label(tr(Str::kLabelInput), label_w);
   int side_index = form_.side == 28 ? 1 : 0;
   const char* sides[] = {tr(Str::kSide14), tr(Str::kSide28)};
   if (ImGui::Combo("##side", &side_index, sides, 2)) s.select_side(side_index == 1 ? 28 : 14);
+  field_drawn(Field::kSide);
   fixed_for_run_tip(busy);
   ImGui::EndDisabled();
   const BundleSlot& big = s.bundle(28);

@@ -2,6 +2,8 @@
 // Resume / +1 epoch / Reset, Export / Import, and the run's progress with its training rate.
 #pragma once
 
+#include <array>
+#include <cstdint>
 #include <utility>
 
 #include "app/pacing/frame_pacer.h"
@@ -9,6 +11,7 @@
 
 namespace fm {
 
+class JsonWriter;
 class Session;
 
 class TrainingPanel {
@@ -20,11 +23,24 @@ class TrainingPanel {
   const std::pair<ImVec2, ImVec2>& safetensors_rect() const { return safetensors_rect_; }
   // `compact`: the layout has no room for the data counts in the menu bar, so they go here.
   void draw(Session& session, bool compact);
+  void begin_frame();  // forgets last frame's field rectangles and tooltip
+  // state().ui.training: the form fields' screen rectangles (model, optimizer, lr, batch, epochs,
+  // seed, side; those drawn this frame) and the tooltip shown over one of them (null: none).
+  void json(JsonWriter& j) const;
+
+  // The form's fields, in their order on screen.
+  enum class Field : uint8_t { kModel, kOptimizer, kLr, kBatch, kEpochs, kSeed, kSide, kCount };
 
  private:
+  void field_drawn(Field field);              // records the last item's rectangle
+  void fixed_for_run_tip(bool busy, const char* tip = nullptr);  // the field's tooltip
+
   RateMeter rate_;
   std::pair<ImVec2, ImVec2> safetensors_rect_{};
   uint64_t rate_generation_ = 0;
+  std::array<std::pair<ImVec2, ImVec2>, static_cast<size_t>(Field::kCount)> fields_{};
+  std::array<bool, static_cast<size_t>(Field::kCount)> field_shown_{};
+  const char* tooltip_ = nullptr;
 };
 
 }  // namespace fm

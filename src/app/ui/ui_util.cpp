@@ -21,15 +21,19 @@ std::string format_count(long long n) {
   return negative ? "-" + out : out;
 }
 
+void wrapped_tooltip(const char* text) {
+  const float em = ImGui::GetFontSize();
+  const float screen = ImGui::GetMainViewport()->WorkSize.x - 2.0f * em;
+  ImGui::BeginTooltip();
+  ImGui::PushTextWrapPos(std::max(8.0f * em, std::min(28.0f * em, screen)));
+  ImGui::TextUnformatted(text);
+  ImGui::PopTextWrapPos();
+  ImGui::EndTooltip();
+}
+
 void help_marker(const char* text) {
   ImGui::TextDisabled("(?)");
-  if (ImGui::IsItemHovered()) {
-    ImGui::BeginTooltip();
-    ImGui::PushTextWrapPos(ImGui::GetFontSize() * 28.0f);
-    ImGui::TextUnformatted(text);
-    ImGui::PopTextWrapPos();
-    ImGui::EndTooltip();
-  }
+  if (ImGui::IsItemHovered()) wrapped_tooltip(text);
 }
 
 void text_right_aligned(const char* text) {

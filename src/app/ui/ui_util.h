@@ -10,6 +10,8 @@ namespace fm {
 
 std::string format_count(long long n);  // 48000 → "48,000"
 void help_marker(const char* text);     // "(?)" with a tooltip
+// A tooltip wrapped to at most 28 em and the screen's width (phones).
+void wrapped_tooltip(const char* text);
 void text_right_aligned(const char* text);
 // `text` shortened with "..." to fit `max_width` pixels (no clip rectangle: clip rectangles
 // split ImGui's draw calls, and a software renderer pays for each one).
