@@ -65,7 +65,7 @@ add_page(fmnist-nosimd fmnist_core_scalar)
 # the page: engine.js/.wasm on the SIMD core, engine-nosimd.js/.wasm on the scalar one; web/worker.js
 # loads one of them. All -O3: this build is the training speed, not the page's download size.
 set(FMNIST_ENGINE_EXPORTS
-  _malloc _free _engine_payload _engine_command _engine_run_slice _engine_crash)
+  _malloc _free _engine_payload _engine_command _engine_run_slice _engine_wait_ms _engine_crash)
 string(REPLACE ";" "," FMNIST_ENGINE_EXPORTS "${FMNIST_ENGINE_EXPORTS}")
 set(FMNIST_ENGINE_LINK_OPTIONS
   -O3

@@ -248,6 +248,31 @@ async function main() {
         check(same, `${label}: exported model differs from the CLI's`);
       }
 
+      // Pace: the lesson's default run (softmax 14×14, 5 epochs) at Full, then at Watch (spread
+      // over about 10 s): wall times printed; the same model file either way, and Watch's progress
+      // events all along the run (about 10 a second).
+      if (simd) {
+        const paced = {};
+        for (const pace of ['full', 'watch']) {
+          const f = await page.evaluate((i) => window.engineSmoke.count(i), id);
+          const t = await page.evaluate(([i, p]) => window.engineSmoke.send(i,
+            `train model=softmax&opt=rmsprop&lr=0.001&batch=32&epochs=5&seed=42&side=14&pace=${p}`, false), [id, pace]);
+          const d = await page.evaluate(([i, k]) => window.engineSmoke.waitFor(i, 'done', k, 120000), [id, f]);
+          const evs = (await page.evaluate((i) => window.engineSmoke.events(i), id)).slice(f);
+          const g = await page.evaluate((i) => window.engineSmoke.count(i), id);
+          await page.evaluate((i) => window.engineSmoke.send(i, 'export', false), id);
+          await page.evaluate(([i, k]) => window.engineSmoke.waitFor(i, 'exported', k, 10000), [id, g]);
+          const file = await page.evaluate((i) => window.engineSmoke.exported(i), id);
+          const progress = evs.filter((e) => typeOf(e.text) === 'progress' && e.t <= d.t).length;
+          paced[pace] = { wall: d.t - t, progress, file };
+          console.log(`pace ${pace}: train → done ${((d.t - t) / 1000).toFixed(2)} s, ${progress} progress ` +
+            `events, test_acc ${field(d.text, 'test_acc')}`);
+        }
+        check(paced.watch.file === paced.full.file, 'Watch and Full exported different model files');
+        check(paced.watch.progress >= 50, `Watch sent only ${paced.watch.progress} progress events`);
+        check(paced.watch.wall > paced.full.wall, 'Watch was not slower than Full');
+      }
+
       // The crash hook: the engine aborts, the worker reports it before dying.
       await page.evaluate((i) => window.engineSmoke.send(i, 'crash', false), id);
       const fatal = await page.evaluate(([i, f]) => window.engineSmoke.waitFor(i, 'fatal', f, 10000), [id, from4]);

@@ -149,6 +149,16 @@ Vector cli_weights(const std::string& settings_text, Trainer* out = nullptr) {
 const char* const kSoftmax = "model=softmax&opt=rmsprop&lr=0.001&batch=32&epochs=3&seed=7&side=14";
 const char* const kMlp =
     "model=mlp&hidden=24,12&opt=adam&lr=0.002&batch=20&epochs=2&seed=11&side=14";
+// Adam (optimizer state that must carry over) and dropout-free MLP, five epochs.
+const char* const kMlp5 =
+    "model=mlp&hidden=24,12&opt=adam&lr=0.002&batch=20&epochs=5&seed=11&side=14";
+
+// A settings text with its epochs replaced.
+std::string with_epochs(const std::string& text, int epochs) {
+  const size_t at = text.find("epochs=");
+  const size_t end = text.find('&', at);
+  return text.substr(0, at) + "epochs=" + std::to_string(epochs) + text.substr(end);
+}
 
 TEST(Engine, FullSoftmaxRunReportsEveryEvent) {
   Harness h;
@@ -162,7 +172,7 @@ TEST(Engine, FullSoftmaxRunReportsEveryEvent) {
   Settings echoed;
   EXPECT_TRUE(parse_settings(f, &echoed).errors.size() == 5u);  // train,val,test,bpe,params
   EXPECT_EQ(format_settings(echoed),
-            std::string("model=softmax&hidden=100&") + (kSoftmax + 14) + "&early_stopping=0&augment=0");
+            std::string("model=softmax&hidden=100&") + (kSoftmax + 14) + "&early_stopping=0&augment=0&pace=full");
   EXPECT_EQ(whole(started[0], "train"), 480);
   EXPECT_EQ(whole(started[0], "val"), 120);
   EXPECT_EQ(whole(started[0], "test"), 200);
@@ -465,6 +475,150 @@ TEST(Engine, PlusEpochWhileRunningPausesAtTheEndOfTheCurrentEpoch) {
   h.run();
   EXPECT_EQ(h.engine.trainer().history().size(), 2u);
   EXPECT_EQ(whole(*h.last("paused"), "samples_seen"), 960);
+}
+
+// "Continue for k more epochs": 3 epochs, done, then plus_epoch count=2 is a 5-epoch run bit for
+// bit (the model, its optimizer state and its shuffles go on), with epochs 1–3 as they were; the
+// same through a pause on the way, and +2 asked for mid-run beyond the run's end.
+TEST(Engine, ThreeEpochsContinuedByTwoEqualFiveEpochs) {
+  Trainer five;
+  const Vector reference = cli_weights(kMlp5, &five);
+  Harness h(0.3);
+  h.load();
+  h.send("config slice_ms=2");
+  h.send("train " + with_epochs(kMlp5, 3));
+  h.run();
+  ASSERT_EQ(h.engine.trainer().phase(), Phase::kDone);
+  const std::vector<EpochRecord> first = h.engine.trainer().history();
+  const std::vector<Message> ack = h.send("plus_epoch count=2");
+  ASSERT_FALSE(ack.empty());
+  EXPECT_EQ(message_type(ack[0]), "resumed");
+  EXPECT_EQ(whole(ack[0], "epochs"), 5);
+  for (int i = 0; i < 7; ++i) h.engine.run_slice();
+  h.send("pause");
+  h.send("resume");
+  h.run();
+  const Trainer& t = h.engine.trainer();
+  ASSERT_EQ(t.phase(), Phase::kDone);
+  EXPECT_TRUE(same_bits(t.network().params(), reference));
+  ASSERT_EQ(t.history().size(), 5u);
+  for (size_t i = 0; i < 5; ++i) {
+    EXPECT_EQ(t.history()[i].train_loss, five.history()[i].train_loss) << i;
+    EXPECT_EQ(t.history()[i].val_loss, five.history()[i].val_loss) << i;
+  }
+  for (size_t i = 0; i < 3; ++i) EXPECT_EQ(t.history()[i].val_acc, first[i].val_acc) << i;
+  EXPECT_EQ(t.test_acc(), five.test_acc());
+  EXPECT_EQ(h.of_type("done").size(), 2u);
+
+  // Mid-run, in epoch 2 of 3: +3 epochs means "to the end of epoch 4": the run ends at 3, is
+  // tested, grows to 4 and ends there (no pause at a run's end).
+  Harness m(1.0);
+  m.load();
+  m.send("config slice_ms=0.001");
+  m.send("train " + with_epochs(kMlp5, 3));
+  for (int i = 0; i < 30; ++i) m.engine.run_slice();  // 24 minibatches + validation per epoch
+  ASSERT_EQ(m.engine.trainer().epoch(), 1);
+  m.collect();
+  EXPECT_EQ(whole(m.send("plus_epoch count=3")[0], "epochs"), 4);
+  m.run();
+  ASSERT_EQ(m.engine.trainer().phase(), Phase::kDone);
+  EXPECT_EQ(m.engine.trainer().epoch(), 4);
+  EXPECT_TRUE(same_bits(m.engine.trainer().network().params(), cli_weights(with_epochs(kMlp5, 4))));
+  // Mid-run within the run: +2 in epoch 2 of 5 pauses at the end of epoch 3.
+  Harness p(1.0);
+  p.load();
+  p.send("config slice_ms=0.001");
+  p.send("train " + std::string(kMlp5));
+  for (int i = 0; i < 30; ++i) p.engine.run_slice();
+  p.send("plus_epoch count=2");
+  p.run();
+  EXPECT_EQ(message_fields(*p.last("paused")).get("reason"), "epoch");
+  EXPECT_EQ(p.engine.trainer().epoch(), 3);
+  p.send("resume");
+  p.run();
+  EXPECT_TRUE(same_bits(p.engine.trainer().network().params(), reference));
+  // Beyond the limit, or a bad count: refused, nothing changes.
+  for (const char* bad : {"plus_epoch count=996", "plus_epoch count=0", "plus_epoch count=x"}) {
+    const std::vector<Message> e = h.send(bad);
+    ASSERT_EQ(e.size(), 1u) << bad;
+    EXPECT_EQ(message_type(e[0]), "error") << bad;
+    EXPECT_EQ(h.engine.trainer().phase(), Phase::kDone);
+  }
+  EXPECT_EQ(message_fields(h.events.back()).get("reason"), "bad_field");
+}
+
+// Watch spreads the run over about 10 s of the engine's clock (the worker sleeps wait_ms()
+// between slices) with progress events about every 100 ms all along; the weights, history and
+// test accuracy are Full's bit for bit. set_pace switches in the middle without changing them.
+TEST(Engine, WatchPaceSpreadsTheRunOverTenSecondsWithTheSameWeights) {
+  const Vector reference = cli_weights(kSoftmax);
+  const auto timed_run = [](Harness& h, const std::string& train, int* waits) {
+    h.load();
+    h.send(train);
+    const double start = h.clock.t;
+    *waits = 0;
+    for (long long i = 0; i < 1000000 && h.engine.has_work(); ++i) {
+      const double wait = h.engine.wait_ms();
+      EXPECT_GE(wait, 0);
+      EXPECT_LE(wait, 100);
+      if (wait > 0) {
+        h.clock.t += wait;  // the worker's timer
+        ++*waits;
+      }
+      h.engine.run_slice();
+    }
+    h.collect();
+    return h.clock.t - start;
+  };
+  int full_waits = 0, watch_waits = 0;
+  Harness full(0.01);
+  const double full_ms = timed_run(full, std::string("train ") + kSoftmax, &full_waits);
+  Harness watch(0.01);
+  const double watch_ms =
+      timed_run(watch, std::string("train ") + kSoftmax + "&pace=watch", &watch_waits);
+  EXPECT_EQ(full_waits, 0);
+  EXPECT_LT(full_ms, 1000);
+  EXPECT_GT(watch_waits, 40);
+  EXPECT_GT(watch_ms, 0.95 * kWatchRunMs);
+  EXPECT_LT(watch_ms, 1.1 * kWatchRunMs);
+  EXPECT_EQ(message_fields(*watch.of_type("started")[0]).get("pace"), "watch");
+  // 45 minibatches 222 ms apart: a progress and a weights event after each (Full sends a few).
+  EXPECT_GE(watch.of_type("progress").size(), 45u);
+  EXPECT_GE(watch.of_type("weights").size(), 45u);
+  EXPECT_LT(full.of_type("progress").size(), 20u);
+  for (Harness* h : {&full, &watch}) {
+    ASSERT_EQ(h->engine.trainer().phase(), Phase::kDone);
+    EXPECT_TRUE(same_bits(h->engine.trainer().network().params(), reference));
+  }
+  EXPECT_EQ(watch.engine.trainer().test_acc(), full.engine.trainer().test_acc());
+  // Pause holds a watched run: no step runs, wait_ms() asks for none.
+  Harness paused(0.01);
+  paused.load();
+  paused.send(std::string("train ") + kSoftmax + "&pace=watch");
+  for (int i = 0; i < 20; ++i) {
+    paused.clock.t += paused.engine.wait_ms();
+    paused.engine.run_slice();
+  }
+  ASSERT_EQ(paused.engine.trainer().phase(), Phase::kTraining);
+  paused.send("pause");
+  const long long at = paused.engine.trainer().samples_seen();
+  EXPECT_GT(at, 0);
+  paused.clock.t += 5000;
+  EXPECT_FALSE(paused.engine.run_slice());
+  EXPECT_EQ(paused.engine.wait_ms(), 0);
+  EXPECT_EQ(paused.engine.trainer().samples_seen(), at);
+  // Full from the middle on: the rest at full speed, the same weights.
+  EXPECT_EQ(message_fields(paused.send("set_pace pace=full").back()).get("pace"), "full");
+  paused.send("resume");
+  int waits = 0;
+  for (long long i = 0; i < 1000000 && paused.engine.has_work(); ++i) {
+    waits += paused.engine.wait_ms() > 0;
+    paused.engine.run_slice();
+  }
+  EXPECT_EQ(waits, 0);
+  EXPECT_TRUE(same_bits(paused.engine.trainer().network().params(), reference));
+  EXPECT_EQ(message_type(paused.send("set_pace pace=slow").back()), "error");
+  EXPECT_EQ(paused.engine.pace(), Pace::kFull);
 }
 
 TEST(Engine, DivergesAtLr100AndContinuesWithASmallerRate) {

@@ -35,7 +35,7 @@ TEST(Settings, DefaultsAreTheLessonsAndRoundTrip) {
   const Settings s;
   EXPECT_EQ(format_settings(s),
             "model=softmax&hidden=100&opt=rmsprop&lr=0.001&batch=32&epochs=5&seed=42&side=14&"
-            "early_stopping=0&augment=0");
+            "early_stopping=0&augment=0&pace=full");
   expect_round_trip(s);
   const TrainConfig c = to_train_config(s);
   const TrainConfig lesson;
@@ -73,10 +73,22 @@ TEST(Settings, EveryRowRoundTripsAtItsLimits) {
   hi.side = 28;
   hi.early_stopping = 1000;
   hi.augment = true;
+  hi.pace = Pace::kWatch;
   expect_round_trip(hi);
   EXPECT_EQ(format_settings(hi),
             "model=mlp&hidden=1024,1024&opt=adam&lr=1000&batch=4096&epochs=1000&"
-            "seed=9007199254740991&side=28&early_stopping=1000&augment=1");
+            "seed=9007199254740991&side=28&early_stopping=1000&augment=1&pace=watch");
+  // pace is full or watch; it is the engine's, not the core's: the config is the same.
+  for (const char* bad : {"pace=slow", "pace=Watch", "pace=", "pace=1"}) {
+    Settings t;
+    EXPECT_FALSE(parse_settings(bad, &t).ok()) << bad;
+    EXPECT_EQ(t.pace, Pace::kFull);
+  }
+  Settings watch;
+  ASSERT_TRUE(parse_settings("pace=watch", &watch).ok());
+  EXPECT_EQ(watch.pace, Pace::kWatch);
+  const TrainConfig a = to_train_config(watch), b = to_train_config(Settings{});
+  EXPECT_EQ(settings_from_config(a, 14), settings_from_config(b, 14));
   // augment is 0 or 1, the protocol's booleans.
   for (const char* bad : {"augment=true", "augment=2", "augment="}) {
     Settings t;
@@ -102,6 +114,9 @@ TEST(Settings, ModelsAreTheCoresKinds) {
   EXPECT_EQ(c.early_stopping, 2);
   EXPECT_TRUE(c.hidden.empty());
   EXPECT_EQ(settings_from_config(c, 28), s);
+  Settings watching = s;
+  watching.pace = Pace::kWatch;
+  EXPECT_EQ(settings_from_config(c, 28, watching), watching);  // pace is the base's
   expect_round_trip(s);
   ASSERT_TRUE(parse_settings("model=cnn-small", &s).ok());
   EXPECT_EQ(s.model, ModelKind::kCnnSmall);
@@ -315,6 +330,9 @@ TEST(Settings, ConfigMappingBothWays) {
   EXPECT_TRUE(c.augment);
   EXPECT_FALSE(to_train_config(Settings{}).augment);  // off by default: the lesson's
   EXPECT_EQ(settings_from_config(c, 28), s);
+  Settings watching = s;
+  watching.pace = Pace::kWatch;
+  EXPECT_EQ(settings_from_config(c, 28, watching), watching);  // pace is the base's
 
   // A softmax config keeps the base's widths for a later switch to mlp.
   Settings base;

@@ -35,23 +35,36 @@ function abortKind(what) {
 
 // The slice loop: a MessageChannel self-post queues the next slice as a task right away (a
 // setTimeout would be clamped to 4 ms, longer than a slice), and page messages queued meanwhile
-// run between two slices.
+// run between two slices. At the Watch pace the engine asks for a pause between slices
+// (engine_wait_ms): a timer then, which a command cuts short.
 const channel = new MessageChannel();
+let timer = 0;  // a pending setTimeout for the next slice, or 0
 channel.port1.onmessage = () => {
   scheduled = false;
   if (dead) return;
   let more = false;
+  let wait = 0;
   try {
     more = engine._engine_run_slice() !== 0;
+    if (more) wait = engine._engine_wait_ms();
   } catch (e) {
     fatal(abortKind(e), e);
     return;
   }
-  if (more) schedule();
+  if (!more) return;
+  if (wait >= 1) {
+    timer = setTimeout(() => { timer = 0; schedule(); }, wait);
+  } else {
+    schedule();
+  }
 };
 
 function schedule() {
   if (scheduled || dead || !engine) return;
+  if (timer) {
+    clearTimeout(timer);
+    timer = 0;
+  }
   scheduled = true;
   channel.port2.postMessage(null);
 }

@@ -110,7 +110,9 @@ void Engine::handle(const Message& command) {
   } else if (type == "set_lr") {
     on_set_lr(f);
   } else if (type == "plus_epoch") {
-    on_plus_epoch();
+    on_plus_epoch(f);
+  } else if (type == "set_pace") {
+    on_set_pace(f);
   } else if (type == "continue") {
     on_continue(f);
   } else if (type == "import") {
@@ -189,7 +191,12 @@ void Engine::on_load_data(const Message& m, const FieldReader& f) {
 void Engine::begin_run() {
   paused_ = false;
   stop_after_epoch_ = -1;
-  extend_when_done_ = false;
+  extend_to_epoch_ = 0;
+  // Watch spreads the run's minibatches (as many as its epochs setting) over kWatchRunMs; +1
+  // epoch goes on at the same rate.
+  watch_rate_ = static_cast<double>(std::max(1, trainer_.config().epochs)) *
+                static_cast<double>(std::max<Index>(1, trainer_.batches_per_epoch())) / kWatchRunMs;
+  restart_pace_clock();
   compute_ms_ = train_compute_ms_ = 0;
   curve_sent_ = 0;
   last_progress_ms_ = last_weights_ms_ = kNegInf;
@@ -199,7 +206,9 @@ void Engine::begin_run() {
 FieldWriter Engine::run_fields() const {
   const Dataset& d = *trainer_.data();
   FieldWriter w;
-  w.append(format_settings(settings_from_config(trainer_.config(), d.side)))
+  Settings base;
+  base.pace = pace_;
+  w.append(format_settings(settings_from_config(trainer_.config(), d.side, base)))
       .add("train", static_cast<long long>(trainer_.split().train.size()))
       .add("val", static_cast<long long>(trainer_.split().val.size()))
       .add("test", static_cast<long long>(d.test_count()))
@@ -232,6 +241,7 @@ void Engine::on_train(const FieldReader& f) {
     write_status(w, st);
     return refuse("train", "status", w);
   }
+  pace_ = s.pace;
   begin_run();
   const std::vector<int32_t>& val = trainer_.split().val;
   emit(make_message("started", run_fields(), int32_bytes(val.data(), val.size())));
@@ -250,9 +260,10 @@ void Engine::on_resume() {
   if (!trainer_.busy()) return refuse("resume", "not_running");
   paused_ = false;
   stop_after_epoch_ = -1;
+  restart_pace_clock();
   FieldWriter w;
   w.add("samples_seen", trainer_.samples_seen())
-      .add("epochs", trainer_.config().epochs)
+      .add("epochs", std::max(trainer_.config().epochs, extend_to_epoch_))
       .add("stop_after_epoch", stop_after_epoch_);
   emit(make_message("resumed", w));
 }
@@ -280,39 +291,51 @@ void Engine::on_set_lr(const FieldReader& f) {
   emit(make_message("lr_set", w));
 }
 
-void Engine::on_plus_epoch() {
-  switch (trainer_.phase()) {
-    case Phase::kIdle:
-      return refuse("plus_epoch", "no_model");
-    case Phase::kDiverged:
-      return refuse("plus_epoch", "diverged");
-    case Phase::kTraining:
-    case Phase::kValidating:
-      stop_after_epoch_ = trainer_.epoch() + 1;  // the epoch under way
-      break;
-    case Phase::kTesting:  // the last epoch is over: one more once the test pass is done
-      if (trainer_.epoch() >= kMaxEpochs) {
-        FieldWriter w;
-        w.add("epochs", kMaxEpochs);
-        return refuse("plus_epoch", "max_epochs", w);
-      }
-      extend_when_done_ = true;
-      break;
-    case Phase::kDone:
-      if (!trainer_.extend(1)) {
-        FieldWriter w;
-        w.add("epochs", kMaxEpochs);
-        return refuse("plus_epoch", "max_epochs", w);
-      }
-      break;
+void Engine::on_plus_epoch(const FieldReader& f) {
+  long long count = 1;
+  if (f.has("count") && !f.get_whole("count", 1, kMaxEpochs, &count)) {
+    return refuse("plus_epoch", "bad_field", bad_field("count", f.get("count")));
+  }
+  const Phase phase = trainer_.phase();
+  if (phase == Phase::kIdle) return refuse("plus_epoch", "no_model");
+  if (phase == Phase::kDiverged) return refuse("plus_epoch", "diverged");
+  // The epoch under way, if any, is the first of the `count`.
+  const int last = trainer_.epoch() + static_cast<int>(count);
+  if (last > kMaxEpochs) {
+    FieldWriter w;
+    w.add("epochs", kMaxEpochs);
+    return refuse("plus_epoch", "max_epochs", w);
+  }
+  stop_after_epoch_ = -1;
+  extend_to_epoch_ = 0;
+  if (phase == Phase::kDone) {
+    trainer_.extend(last - trainer_.epoch());  // last ≤ kMaxEpochs: cannot refuse
+  } else if (phase == Phase::kTesting) {
+    extend_to_epoch_ = last;  // the test pass finishes first, then the run grows
+  } else {
+    stop_after_epoch_ = last;  // pause there (no pause where the run ends anyway)
+    if (last > trainer_.config().epochs) extend_to_epoch_ = last;
   }
   paused_ = false;
+  restart_pace_clock();
   FieldWriter w;
   w.add("samples_seen", trainer_.samples_seen())
-      .add("epochs", trainer_.config().epochs + (extend_when_done_ ? 1 : 0))
+      .add("epochs", std::max(trainer_.config().epochs, extend_to_epoch_))
       .add("stop_after_epoch", stop_after_epoch_);
   emit(make_message("resumed", w));
   emit_progress();
+}
+
+void Engine::on_set_pace(const FieldReader& f) {
+  SettingValue v;
+  if (!f.has("pace") || !parse_setting(row("pace"), f.get("pace"), &v)) {
+    return refuse("set_pace", "bad_field", bad_field("pace", f.get("pace")));
+  }
+  pace_ = static_cast<Pace>(v.choice);
+  restart_pace_clock();
+  FieldWriter w;
+  w.add("pace", format_setting(row("pace"), v));
+  emit(make_message("pace_set", w));
 }
 
 void Engine::on_continue(const FieldReader& f) {
@@ -338,7 +361,8 @@ void Engine::on_continue(const FieldReader& f) {
   }
   paused_ = false;
   stop_after_epoch_ = -1;
-  extend_when_done_ = false;
+  extend_to_epoch_ = 0;
+  restart_pace_clock();
   curve_sent_ = std::min(curve_sent_, trainer_.batch_history().size());
   FieldWriter w;
   w.add("lr", trainer_.config().optimizer.lr)
@@ -470,10 +494,36 @@ bool Engine::run_slice() {
     if (cv_turn) {
       cv_step(&t);
     } else {
+      if (!pace_allows_step(t)) break;  // Watch: ahead of its schedule, wait_ms() says how long
       train_step(&t);
     }
   } while (t < deadline && (cv_turn ? cv_.busy() : training_active()));
   return has_work();
+}
+
+// Watch: a minibatch costs one credit, earned at watch_rate_ per ms of the engine's clock (at most
+// 100 ms' worth banked, so a stall is not made up in a burst). Evaluation passes are not held.
+void Engine::restart_pace_clock() {
+  credit_ = 1;
+  credit_ms_ = t_;
+}
+
+bool Engine::pace_allows_step(double t) {
+  if (pace_ != Pace::kWatch || trainer_.phase() != Phase::kTraining) return true;
+  const double cap = std::max(1.0, watch_rate_ * 100);
+  credit_ = std::min(cap, credit_ + std::max(0.0, t - credit_ms_) * watch_rate_);
+  credit_ms_ = t;
+  if (credit_ < 1) return false;
+  credit_ -= 1;
+  return true;
+}
+
+double Engine::wait_ms() const {
+  if (pace_ != Pace::kWatch || !training_active() || cv_.busy() ||
+      trainer_.phase() != Phase::kTraining || credit_ >= 1) {
+    return 0;
+  }
+  return std::min(100.0, (1 - credit_) / watch_rate_);
 }
 
 void Engine::train_step(double* t) {
@@ -507,7 +557,7 @@ void Engine::after_phase_change(Phase before, Phase after, size_t epochs_before,
                                 long long samples_before) {
   if (after == Phase::kDiverged) {
     stop_after_epoch_ = -1;
-    extend_when_done_ = false;
+    extend_to_epoch_ = 0;
     // A failed minibatch never counted its samples; a stop after counting it (running loss,
     // end-of-epoch weights, validation loss) already counted its batch.
     const bool uncounted = before == Phase::kTraining && trainer_.samples_seen() == samples_before;
@@ -554,9 +604,13 @@ void Engine::after_phase_change(Phase before, Phase after, size_t epochs_before,
   if (after == Phase::kDone) {
     stop_after_epoch_ = -1;
     emit_done();
-    if (extend_when_done_) {
-      extend_when_done_ = false;
-      if (trainer_.extend(1)) emit_progress();
+    const int more = extend_to_epoch_ - trainer_.epoch();
+    extend_to_epoch_ = 0;
+    if (more > 0) {
+      if (trainer_.extend(more)) {
+        restart_pace_clock();
+        emit_progress();
+      }
     }
   }
 }

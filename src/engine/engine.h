@@ -12,6 +12,7 @@
 #include "core/linear_sgd.h"
 #include "core/trainer.h"
 #include "engine/protocol.h"
+#include "engine/settings.h"
 
 namespace fm {
 
@@ -38,6 +39,10 @@ class Engine {
   const Dataset* data(int side) const;
   bool paused() const { return paused_; }
   double slice_ms() const { return slice_ms_; }
+  Pace pace() const { return pace_; }
+  // How long the caller may wait before the next run_slice() has a step to take (Watch holds
+  // minibatches back); 0: run it now. At most 100 ms, so commands are never held long.
+  double wait_ms() const;
 
  private:
   bool training_active() const { return trainer_.busy() && !paused_; }
@@ -51,7 +56,8 @@ class Engine {
   void on_resume();
   void on_reset();
   void on_set_lr(const FieldReader& f);
-  void on_plus_epoch();
+  void on_plus_epoch(const FieldReader& f);
+  void on_set_pace(const FieldReader& f);
   void on_continue(const FieldReader& f);
   void on_import(const Message& m);
   void on_export(const FieldReader& f);
@@ -66,6 +72,8 @@ class Engine {
   void after_phase_change(Phase before, Phase after, size_t epochs_before,
                           long long samples_before);
   void begin_run();  // counters and throttles of a new or adopted run
+  void restart_pace_clock();          // Watch: one step now, the next on schedule
+  bool pace_allows_step(double t);    // Watch: false while ahead of the schedule
 
   // Events
   void emit_progress();
@@ -84,8 +92,11 @@ class Engine {
   std::array<std::unique_ptr<Dataset>, 2> data_;  // [0]: 14×14, [1]: 28×28
   Trainer trainer_;
   bool paused_ = false;
-  int stop_after_epoch_ = -1;      // plus_epoch: pause once this many epochs are done
-  bool extend_when_done_ = false;  // plus_epoch during the test pass: one more epoch after it
+  int stop_after_epoch_ = -1;   // plus_epoch: pause once this many epochs are done
+  int extend_to_epoch_ = 0;     // plus_epoch beyond the run's end: train to this epoch once done
+  Pace pace_ = Pace::kFull;
+  double watch_rate_ = 0;              // Watch: minibatches per ms of the engine's clock
+  double credit_ = 1, credit_ms_ = 0;  // Watch: minibatches allowed now, and when it was counted
   double compute_ms_ = 0, train_compute_ms_ = 0;
   size_t curve_sent_ = 0;  // batch_history() records already sent in progress payloads
   double last_progress_ms_ = -1e300, last_weights_ms_ = -1e300;

@@ -47,17 +47,31 @@ std::vector<int32_t> bytes_to_int32(const std::vector<uint8_t>& bytes);
 //                                   given, must be the bundle's → data_loaded. Refused while that
 //                                   side's data is in use (a run, its model, or a CV on it).
 //   train <settings>                e.g. "train model=mlp&hidden=100&opt=adam&lr=0.001&batch=32&
-//                                   epochs=5&seed=42&side=14"; missing rows take the lesson's
-//                                   defaults. Replaces any current run → started, weights,
-//                                   progress.
+//                                   epochs=5&seed=42&side=14&pace=watch"; missing rows take the
+//                                   lesson's defaults (pace=full). Replaces any current run →
+//                                   started, weights, progress. Pace watch holds minibatches back
+//                                   so the run's epochs-setting of them spread over about 10 s
+//                                   (settings.h kWatchRunMs; evaluation passes are not held, a
+//                                   slower machine just goes at full speed); Engine::wait_ms()
+//                                   tells the worker how long to sleep between slices.
 //   pause                           → paused (after it, no step runs until resume).
 //   resume                          → resumed.
 //   reset                           drops the run → reset.
 //   set_lr lr=X                     applies from the next minibatch → lr_set.
-//   plus_epoch                      one more epoch: while running or paused, run to the end of the
-//                                   current epoch and pause there (paused reason=epoch); after
-//                                   done, train epoch N+1 with the same optimizer state and the
-//                                   next shuffle, then test again → resumed.
+//   plus_epoch [count=k]            k more epochs (1…1000, default 1), the epoch under way being
+//                                   the first: while running or paused, run to the end of epoch
+//                                   N+k (N: finished epochs) and pause there (paused reason=epoch);
+//                                   after done (or during its test pass), train epochs N+1…N+k of
+//                                   the same run, then test again → resumed (epochs: the run's new
+//                                   length). A continued run is the same run: the model, its
+//                                   optimizer state and its random streams (shuffles, dropout,
+//                                   augmentation) go on where they were, so N epochs then k more
+//                                   are bit for bit a run of N+k epochs with the same settings
+//                                   (at any slicing, pace or pause). Early stopping counts its
+//                                   patience afresh from a finished run (core/trainer.h extend()).
+//   set_pace pace=full|watch        how fast the run goes from the next slice (the settings
+//                                   table's pace row; train's pace field sets it too) → pace_set.
+//                                   Never which steps run: the weights are the same at either.
 //   continue [lr=X]                 after diverged: back to the last good epoch's weights (with a
 //                                   new learning rate if given) and on → continued, weights.
 //   import                          payload: a model file (core/model_file.h) or a safetensors
@@ -109,6 +123,7 @@ std::vector<int32_t> bytes_to_int32(const std::vector<uint8_t>& bytes);
 //                 see write_status);
 //                 the weights are back at the last good epoch's (a weights event follows)
 //   continued     lr, epoch, samples_seen
+//   pace_set      pace
 //   reset         (the run is gone)
 //   exported      side, model, format, bytes    payload: the model file or safetensors
 //   cv_progress   side, fold (0-based, the one running), folds, fold_progress (0..1), scores

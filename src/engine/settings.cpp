@@ -145,6 +145,16 @@ std::vector<SettingRow> make_table() {
                {"0", "1"},  // the protocol's booleans
                [](const S& s) { return choice(s.augment ? 1 : 0); },
                [](S* s, const V& v) { s->augment = v.choice == 1; }});
+  t.push_back({"pace",
+               nullptr,
+               SettingScope::kTrain,
+               SettingRule::kChoice,
+               0,
+               0,
+               0,
+               {"full", "watch"},  // Pace's order
+               [](const S& s) { return choice(static_cast<int>(s.pace)); },
+               [](S* s, const V& v) { s->pace = static_cast<Pace>(v.choice); }});
   return t;
 }
 
@@ -163,7 +173,7 @@ bool Settings::operator==(const Settings& o) const {
   return model == o.model && hidden == o.hidden && opt == o.opt &&
          std::memcmp(&lr, &o.lr, sizeof(lr)) == 0 && batch == o.batch && epochs == o.epochs &&
          seed == o.seed && side == o.side && early_stopping == o.early_stopping &&
-         augment == o.augment;
+         augment == o.augment && pace == o.pace;
 }
 
 const char* setting_rule_name(SettingRule rule) {

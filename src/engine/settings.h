@@ -12,6 +12,12 @@
 
 namespace fm {
 
+// How fast the engine runs a run: kFull as fast as it can; kWatch spreads the run's minibatches
+// over about kWatchRunMs so a person sees the curves and the confusion matrix move. Never which
+// steps run, only when: the weights are the same at either pace.
+enum class Pace : uint8_t { kFull = 0, kWatch = 1 };
+constexpr double kWatchRunMs = 10000;
+
 // A run's settings as a person chooses them. Defaults are the lesson's; `hidden` keeps its value
 // while the model is softmax, so switching to mlp (or a link) finds the width chosen before.
 struct Settings {
@@ -25,6 +31,7 @@ struct Settings {
   int side = 14;
   int early_stopping = 0;  // patience in epochs on the validation loss; 0: off
   bool augment = false;    // augment the training images (core/augment.h); off for the lesson
+  Pace pace = Pace::kFull;  // not the core's: the engine's speed (scripts and benchmarks: full)
 
   bool operator==(const Settings& o) const;  // lr compared bitwise
   bool operator!=(const Settings& o) const { return !(*this == o); }
@@ -66,7 +73,7 @@ struct SettingRow {
 };
 
 // The train rows, in link order: model, hidden, opt, lr, batch, epochs, seed, side,
-// early_stopping, augment (0|1). model's choices are the core's model_kind_name()s.
+// early_stopping, augment (0|1), pace (full|watch). model's choices are the core's model_kind_name()s.
 const std::vector<SettingRow>& settings_table();
 const SettingRow* find_setting(std::string_view key,
                                const std::vector<SettingRow>* extra = nullptr);  // name or alias
@@ -101,15 +108,17 @@ SettingsParse parse_settings(std::string_view text, Settings* settings,
 SettingsParse parse_settings(const FieldReader& fields, Settings* settings,
                              const std::vector<SettingRow>* extra = nullptr);
 // Every train row, in table order: "model=softmax&hidden=100&opt=rmsprop&lr=0.001&batch=32&
-// epochs=5&seed=42&side=14&early_stopping=0&augment=0". parse_settings of it gives back `settings` exactly.
+// epochs=5&seed=42&side=14&early_stopping=0&augment=0&pace=full". parse_settings of it gives back `settings` exactly.
 std::string format_settings(const Settings& settings);
 // The rows whose values break the table (each formatted and parsed back): empty when valid.
 std::vector<SettingError> check_settings(const Settings& settings);
 
-// Settings → the core's TrainConfig (side is not in it: it picks the data set); rows the table
+// Settings → the core's TrainConfig (side and pace are not in it: side picks the data set, pace
+// is the engine's); rows the table
 // has no say on (activation, momentum, val_fraction, eval_chunk, …) keep TrainConfig's defaults.
 TrainConfig to_train_config(const Settings& settings);
-// And back, e.g. from an imported model file. A softmax config keeps `base`'s hidden widths.
+// And back, e.g. from an imported model file. A softmax config keeps `base`'s hidden widths, and
+// pace is `base`'s.
 // Values outside the table's limits (a CLI model with 3 layers) are copied as they are:
 // check_settings() says so.
 Settings settings_from_config(const TrainConfig& config, int side, const Settings& base = {});

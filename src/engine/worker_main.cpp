@@ -51,6 +51,9 @@ EMSCRIPTEN_KEEPALIVE void engine_command(const char* text) {
 // One slice (the engine's slice_ms of work); 1 while work remains.
 EMSCRIPTEN_KEEPALIVE int engine_run_slice() { return engine().run_slice() ? 1 : 0; }
 
+// How long worker.js may sleep before the next slice (Watch pace holds steps back); 0: at once.
+EMSCRIPTEN_KEEPALIVE double engine_wait_ms() { return engine().wait_ms(); }
+
 // Test hook (the page's fmnist._crashEngine()): dies the way an out-of-memory abort does.
 EMSCRIPTEN_KEEPALIVE void engine_crash() { std::abort(); }
 
