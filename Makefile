@@ -14,7 +14,7 @@ export NODE_PATH := /usr/share/nodejs
 MAKEFLAGS += --no-print-directory
 
 .PHONY: all build deps native web bundle run test test-native test-sanitize test-web test-load \
-        check-reference check-reference-cnn bench fuzz screenshot clean
+        test-sketches check-reference check-reference-cnn bench fuzz screenshot clean
 
 all: build
 
@@ -62,7 +62,7 @@ run: build
 
 # --- tests
 test: build
-	@$(MAKE) test-native check-reference test-sanitize test-web
+	@$(MAKE) test-native check-reference test-sanitize test-web test-sketches
 
 test-native: native
 	cd $(NATIVE) && ctest --output-on-failure -j$(JOBS)
@@ -78,6 +78,12 @@ test-sanitize: deps build/asan/CMakeCache.txt
 
 test-web: web
 	node tests/web/run.mjs --web $(WEB) --out build/test-artifacts
+
+# The public sketch set drawn with the mouse for each model, top-1/top-2 printed and written to
+# build/test-artifacts/sketches.json (tests/web/test_sketches.mjs): minutes per model, as every
+# mouse move costs the page a frame, so it is not part of test-web.
+test-sketches: web
+	node tests/web/run.mjs --web $(WEB) --out build/test-artifacts --slow --only sketches
 
 # The browser tests on a busy machine: make test-web while one spinning process per core runs at
 # nice 0 (scripts/cpu_load.sh). The tests wait on state and events, never on time, so this passes.

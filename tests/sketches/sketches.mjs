@@ -51,3 +51,23 @@ export function loadSketches(dir = SKETCH_DIR) {
   return out.sort((a, b) => HALVES.indexOf(a.half) - HALVES.indexOf(b.half) || a.class - b.class ||
     a.name.localeCompare(b.name));
 }
+
+// The stroke's points with those dropped that lie within `tolerance` of the line through the
+// ones kept (Douglas-Peucker): the same line to within `tolerance`, with fewer mouse moves.
+// Both ends are always kept.
+export function simplify(points, tolerance) {
+  if (points.length < 3) return points;
+  const [a, b] = [points[0], points[points.length - 1]];
+  const dx = b[0] - a[0], dy = b[1] - a[1], len = Math.hypot(dx, dy);
+  let far = 0, at = 0;
+  for (let i = 1; i < points.length - 1; ++i) {
+    const [x, y] = points[i];
+    const d = len > 0 ? Math.abs(dx * (a[1] - y) - dy * (a[0] - x)) / len : Math.hypot(x - a[0], y - a[1]);
+    if (d > far) {
+      far = d;
+      at = i;
+    }
+  }
+  if (far <= tolerance) return [a, b];
+  return [...simplify(points.slice(0, at + 1), tolerance).slice(0, -1), ...simplify(points.slice(at), tolerance)];
+}

@@ -55,7 +55,8 @@ export async function rendered(page, n = 3) {
   return waitState(page, (x) => x.frame >= f0 + n, `${n} more frames drawn by the overlay`);
 }
 
-// Starts a run and waits for it to finish (not running, `epochs` history entries).
+// Starts a run and waits for it to finish (not running, `epochs` history entries; without
+// `epochs` in the options, e.g. the defaults or a preset: not running and a test accuracy).
 // train() returning true means state().training.running is already true (checked in the same
 // task: the engine's events may arrive between two evaluate calls, and a short run may be over).
 export async function trainAndWait(page, options) {
@@ -65,6 +66,10 @@ export async function trainAndWait(page, options) {
   }, options);
   assert(ok, `train(${JSON.stringify(options)}) refused: ${(await state(page)).error}`);
   assert(running, 'training.running is not true right after train()');
+  if (options.epochs === undefined) {
+    return waitState(page, (x) => !x.training.running && x.history.length > 0 && x.test_acc !== null,
+      `the end of the run train(${JSON.stringify(options)})`);
+  }
   return waitState(page, (x) => !x.training.running && x.history.length === options.epochs &&
     x.test_acc !== null, `${options.epochs} epochs`);
 }

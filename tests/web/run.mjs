@@ -2,6 +2,8 @@
 // (SwiftShader WebGL2) through playwright-core and runs every tests/web/test_*.mjs.
 // Usage: node tests/web/run.mjs --web build/web --out build/test-artifacts [--only substring]
 //          [--timeout MS]   (the per-test hang guard, default 300000; a test may ask for more)
+//          [--slow]         (also the tests marked slow, e.g. the sketch set: minutes each;
+//                            without it they are listed as not run, never counted as passed)
 //
 // Tests wait on state and events, never on time: the per-test timeout only stops a test that hangs
 // (a page that froze, a condition that never comes), so it is set far above any run's duration on
@@ -16,7 +18,7 @@ const here = path.dirname(fileURLToPath(import.meta.url));
 const root = path.resolve(here, '..', '..');
 
 function parseArgs(argv) {
-  const args = { web: 'build/web', out: 'build/test-artifacts', only: '', timeout: 300000 };
+  const args = { web: 'build/web', out: 'build/test-artifacts', only: '', timeout: 300000, slow: false };
   for (let i = 0; i < argv.length; ++i) {
     const a = argv[i];
     const next = () => {
@@ -27,7 +29,8 @@ function parseArgs(argv) {
     else if (a === '--out') args.out = next();
     else if (a === '--only') args.only = next();
     else if (a === '--timeout') args.timeout = Number(next());
-    else throw new Error(`unknown argument ${a} (use --web DIR --out DIR [--only NAME] [--timeout MS])`);
+    else if (a === '--slow') args.slow = true;
+    else throw new Error(`unknown argument ${a} (use --web DIR --out DIR [--only NAME] [--timeout MS] [--slow])`);
   }
   args.web = path.resolve(args.web);
   args.out = path.resolve(args.out);
@@ -64,7 +67,10 @@ async function main() {
     const mod = await import(pathToFileURL(path.join(here, f)).href);
     for (const t of mod.tests || []) tests.push({ file: f, ...t });
   }
-  const selected = tests.filter((t) => !args.only || t.name.includes(args.only));
+  const matching = tests.filter((t) => !args.only || t.name.includes(args.only));
+  const selected = matching.filter((t) => args.slow || !t.slow);
+  const notRun = matching.filter((t) => !selected.includes(t));
+  for (const t of notRun) console.log(`not run (slow; run with --slow): ${t.name}`);
 
   const server = await startServer(args.web);
   const { url } = server;
@@ -138,7 +144,8 @@ async function main() {
     if (browser) await browser.close();
     await server.stop();
   }
-  console.log(`browser tests: ${passed} passed, ${failed} failed`);
+  console.log(`browser tests: ${passed} passed, ${failed} failed` +
+    (notRun.length ? `, ${notRun.length} slow not run (--slow)` : ''));
   return failed === 0 && selected.length > 0 ? 0 : 1;
 }
 
