@@ -64,6 +64,7 @@
       if (!M || !M._fm_app_engine_event) return;
       const bytes = payload ? new Uint8Array(payload) : new Uint8Array(0);
       withCString(M, String(text), (t) => withBytes(M, bytes, (p, n) => M._fm_app_engine_event(t, p, n)));
+      if (window.fmnistUserData) window.fmnistUserData.onEngineEvent(text);  // its wait for the engine
     },
     start() {
       this.terminate();
@@ -219,6 +220,15 @@
       const M = app();
       if (!M || (format !== undefined && format !== 'fmnist' && format !== 'safetensors')) return false;
       return M._fm_app_export_model(format === 'safetensors' ? 1 : 0) === 1;
+    },
+    // Trains on the user's own data from now on: {train, test?, names?}, each a File or Blob (a
+    // CSV in Kaggle's form; names: ten lines). Resolves true once the engine has it (the run is
+    // reset), false when refused (state().error says why; the current data is kept).
+    loadData(files) { return window.fmnistUserData ? window.fmnistUserData.load(files) : Promise.resolve(false); },
+    // Fashion-MNIST again, after loadData (the user's data set and its model are dropped).
+    backToFashionMnist() {
+      const M = app();
+      return M ? M._fm_app_back_to_builtin() === 1 : false;
     },
     // Adopts a model file or a safetensors export (Uint8Array or ArrayBuffer) after validating it. False if refused:
     // the current model is kept and state().error says why.

@@ -38,6 +38,14 @@ const std::string& App::state_json() {
   } else {
     j.key("train").integer(0).key("val").integer(0).key("test").integer(0).key("side").null();
   }
+  // A user's data set (issue 15 §2): on its way in or in use, and the class names shown.
+  const UserData& u = s.user_data();
+  j.key("user").begin_object().key("active").boolean(u.active).key("loading").boolean(u.loading)
+      .key("part").string(u.part.c_str()).key("fraction").number(u.fraction).key("images").integer(u.images)
+      .end_object();
+  j.key("names").begin_array();
+  for (int c = 0; c < kNumClasses; ++c) j.string(class_name(c));
+  j.end_array();
   const BundleSlot& big = s.bundle(28);
   j.key("loading");
   if (big.loading) {
@@ -134,6 +142,7 @@ const std::string& App::state_json() {
   };
   rect("confusion_cells", confusion_.cells_rect());
   rect("export_safetensors", training_.safetensors_rect());
+  rect("user_data", training_.user_data_rect());
   // The Samples panel's view: what it lists (a confusion cell's images after a click on the map).
   samples_.json(j);
   training_.json(j);  // the form's field rectangles and tooltip

@@ -96,6 +96,9 @@ EM_JS(void, js_download, (const uint8_t* bytes, int size, const char* name), {
 EM_JS(void, js_open_import, (), {
   if (window.fmnistStorage) window.fmnistStorage.chooseFile();
 });
+EM_JS(void, js_open_user_data, (), {
+  if (window.fmnistUserData) window.fmnistUserData.choose();
+});
 
 std::string take_js_string(char* s) {
   std::string out = s != nullptr ? s : "";
@@ -157,6 +160,7 @@ void download_file(const std::vector<uint8_t>& bytes, const char* name) {
   js_download(bytes.data(), static_cast<int>(bytes.size()), name);
 }
 void open_import_dialog() { js_open_import(); }
+void open_user_data_dialog() { js_open_user_data(); }
 double heap_bytes() { return static_cast<double>(emscripten_get_heap_size()); }
 
 }  // namespace fm
@@ -235,6 +239,35 @@ EMSCRIPTEN_KEEPALIVE int fm_app_test_label(double index) {
 
 EMSCRIPTEN_KEEPALIVE void fm_app_set_error(const char* message) {
   if (g_app != nullptr) g_app->session().messages.error = message != nullptr ? message : "";
+}
+
+// A user's data set (web/user_data.js): each 1 when sent to the engine, whose answer (a
+// user_data_progress, user_data or error event) the page waits for before the next; 0 refused,
+// state().error says why.
+EMSCRIPTEN_KEEPALIVE int fm_app_user_data_begin(const char* part, double bytes) {
+  return g_app != nullptr ? report(g_app->session().user_data_begin(part != nullptr ? part : "", bytes)) : 0;
+}
+EMSCRIPTEN_KEEPALIVE int fm_app_user_data_chunk(const uint8_t* bytes, int size) {
+  if (g_app == nullptr || bytes == nullptr || size < 0) return 0;
+  return report(g_app->session().user_data_chunk(std::vector<uint8_t>(bytes, bytes + size)));
+}
+EMSCRIPTEN_KEEPALIVE int fm_app_user_data_names(const uint8_t* bytes, int size) {
+  if (g_app == nullptr || bytes == nullptr || size < 0) return 0;
+  return report(g_app->session().user_data_names(std::vector<uint8_t>(bytes, bytes + size)));
+}
+EMSCRIPTEN_KEEPALIVE int fm_app_user_data_end() {
+  return g_app != nullptr ? report(g_app->session().user_data_end()) : 0;
+}
+EMSCRIPTEN_KEEPALIVE void fm_app_user_data_cancel() {
+  if (g_app != nullptr) g_app->session().user_data_cancel();
+}
+// The files chosen were not a data set: 1 no CSV among them, 2 too many.
+EMSCRIPTEN_KEEPALIVE void fm_app_user_data_error(int kind) {
+  if (g_app != nullptr) report(fm::tr_error(kind == 2 ? fm::Str::kErrUserDataTooMany : fm::Str::kErrUserDataNoCsv));
+}
+// window.fmnist.backToFashionMnist().
+EMSCRIPTEN_KEEPALIVE int fm_app_back_to_builtin() {
+  return g_app != nullptr ? report(g_app->session().back_to_builtin()) : 0;
 }
 
 // window.fmnist.exportModel(format): asks the engine for the file (safetensors 1: safetensors,

@@ -127,6 +127,16 @@ void Engine::handle(const Message& command) {
     on_eval_test();
   } else if (type == "config") {
     on_config(f);
+  } else if (type == "user_data_begin") {
+    on_user_data_begin(f);
+  } else if (type == "user_data_chunk") {
+    on_user_data_chunk(command);
+  } else if (type == "user_data_names") {
+    on_user_data_names(command);
+  } else if (type == "user_data_end") {
+    on_user_data_end();
+  } else if (type == "user_data_cancel") {
+    on_user_data_cancel();
   } else {
     refuse(type, "unknown_command");
   }
@@ -168,6 +178,14 @@ void Engine::on_load_data(const Message& m, const FieldReader& f) {
     FieldWriter w;
     write_status(w, st);
     return refuse("load_data", "status", w);
+  }
+  if (f.has("names")) {  // a user's data set's names (a fresh worker gets them with its bundle)
+    std::string text;
+    for (const std::string& n : f.get_list("names")) text += n + "\n";
+    ClassNames names;
+    const Status ns = parse_class_names(reinterpret_cast<const uint8_t*>(text.data()), text.size(), &names);
+    if (!ns) return refuse("load_data", "bad_field", bad_field("names", f.get("names")));
+    parsed.class_names = names;
   }
   const int slot = slot_of(parsed.side);
   if (slot < 0 ||

@@ -13,6 +13,7 @@
 #include "core/trainer.h"
 #include "engine/protocol.h"
 #include "engine/settings.h"
+#include "engine/user_data_loader.h"
 
 namespace fm {
 
@@ -65,6 +66,12 @@ class Engine {
   void on_cancel_cv();
   void on_eval_test();
   void on_config(const FieldReader& f);
+  // engine_user_data.cpp: a user's CSV files, chunk by chunk.
+  void on_user_data_begin(const FieldReader& f);
+  void on_user_data_chunk(const Message& m);
+  void on_user_data_names(const Message& m);
+  void on_user_data_end();
+  void on_user_data_cancel();
 
   // Work
   void train_step(double* t);
@@ -90,6 +97,7 @@ class Engine {
   std::vector<Message> queue_;
 
   std::array<std::unique_ptr<Dataset>, 2> data_;  // [0]: 14×14, [1]: 28×28
+  UserDataLoader user_data_;  // a user's data set on its way in (user_data_* commands)
   Trainer trainer_;
   bool paused_ = false;
   int stop_after_epoch_ = -1;   // plus_epoch: pause once this many epochs are done

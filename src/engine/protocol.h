@@ -46,6 +46,18 @@ std::vector<int32_t> bytes_to_int32(const std::vector<uint8_t>& bytes);
 //   load_data [side=14|28]          payload: the gunzipped bundle (assets/README.md); side, if
 //                                   given, must be the bundle's → data_loaded. Refused while that
 //                                   side's data is in use (a run, its model, or a CV on it).
+//                                   names=<ten names>: the class names (a user's data set's).
+//   user_data_begin part=train|test&bytes=N   a user's CSV file (core/csv.h) begins: train starts
+//                                   a new data set, test follows it → user_data_progress.
+//   user_data_chunk                 payload: the file's next bytes (any size), parsed at once →
+//                                   user_data_progress; a refusal (error, reason status: the row
+//                                   and why) drops the data set on its way in, nothing else.
+//   user_data_names                 payload: a class-names file (core/class_names.h) →
+//                                   user_data_progress part=names.
+//   user_data_end                   the files are complete: checked and made the data set of both
+//                                   input sizes, which replaces the one in use (its run is reset,
+//                                   a CV cancelled) → user_data side=28, user_data side=14&done=1.
+//   user_data_cancel                drops the data set on its way in → user_data_cancelled.
 //   train <settings>                e.g. "train model=mlp&hidden=100&opt=adam&lr=0.001&batch=32&
 //                                   epochs=5&seed=42&side=14&pace=watch"; missing rows take the
 //                                   lesson's defaults (pace=full). Replaces any current run →
@@ -90,6 +102,11 @@ std::vector<int32_t> bytes_to_int32(const std::vector<uint8_t>& bytes);
 //
 // ================================ Events (engine → page) =====================================
 //   data_loaded   side, train, test                       (image counts)
+//   user_data_progress  part (train|test|names), bytes, images, fraction (of the file's size)
+//   user_data     side, train, test, names (ten), done (1 on the last: side 14)
+//                 payload: the data set at that size as a bundle (8 bits a pixel), for the page's
+//                 panels and for load_data into a fresh worker
+//   user_data_cancelled
 //   started       <settings>, train, val, test, batches_per_epoch, params
 //                 payload: int32 validation indices (into the training images), in the order
 //                 val_predictions and hardest use.
@@ -138,6 +155,7 @@ std::vector<int32_t> bytes_to_int32(const std::vector<uint8_t>& bytes);
 //                   no_data         side                (load_data that side first)
 //                   data_in_use     side
 //                   no_payload
+//                   no_user_data                        (a user_data_* command before begin)
 //                   no_model                            (nothing trained or imported)
 //                   not_running                         (pause/resume with no run going)
 //                   not_diverged                        (continue)

@@ -18,6 +18,7 @@ void EngineClient::send_bundle(int slot) {
   if (b == nullptr || b->empty()) return;
   FieldWriter w;
   w.add("side", slot == 1 ? 28 : 14);
+  if (!names_.empty()) w.add_list("names", names_);
   post("load_data", w, *b);  // a copy: the page keeps its bytes for the next worker
 }
 
@@ -27,6 +28,23 @@ void EngineClient::set_bundle(int side, const std::vector<uint8_t>* bytes) {
   loaded_[static_cast<size_t>(slot)] = false;
   send_bundle(slot);
 }
+
+void EngineClient::adopt_bundle(int side, const std::vector<uint8_t>* bytes) {
+  const int slot = side == 28 ? 1 : 0;
+  bundles_[static_cast<size_t>(slot)] = bytes;
+  loaded_[static_cast<size_t>(slot)] = true;
+}
+
+void EngineClient::user_data_begin(const std::string& part, double bytes) {
+  FieldWriter w;
+  w.add("part", part).add("bytes", static_cast<long long>(bytes));
+  post("user_data_begin", w);
+}
+
+void EngineClient::user_data_chunk(std::vector<uint8_t> bytes) { post("user_data_chunk", {}, std::move(bytes)); }
+void EngineClient::user_data_names(std::vector<uint8_t> bytes) { post("user_data_names", {}, std::move(bytes)); }
+void EngineClient::user_data_end() { post("user_data_end"); }
+void EngineClient::user_data_cancel() { post("user_data_cancel"); }
 
 void EngineClient::start() {
   if (worker_alive()) return;

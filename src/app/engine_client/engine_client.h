@@ -30,6 +30,11 @@ class EngineClient {
   // The page's bytes for a side's bundle (not copied: they must outlive the client). Sent with
   // load_data now if a worker runs, and to every fresh worker.
   void set_bundle(int side, const std::vector<uint8_t>* bytes);
+  // The same for bytes the engine already has (a user's data set it made: `user_data` events):
+  // kept for the next worker, not sent now. `names` go with every load_data from now on (empty:
+  // the bundles' own, Fashion-MNIST's).
+  void adopt_bundle(int side, const std::vector<uint8_t>* bytes);
+  void set_names(std::vector<std::string> names) { names_ = std::move(names); }
   // Starts a worker unless one is starting or running; it gets every bundle set above.
   void start();
   // The worker stopped: `fatal` event, a script error, or it never started. Terminates it; the
@@ -47,6 +52,12 @@ class EngineClient {
   void continue_run(float lr);  // lr 0: keep the run's
   void import_model(std::vector<uint8_t> file);
   void export_model(const char* format);  // "fmnist" (the model file) or "safetensors"
+  // A user's CSV files for the engine to parse (protocol.h's user_data_* commands).
+  void user_data_begin(const std::string& part, double bytes);
+  void user_data_chunk(std::vector<uint8_t> bytes);
+  void user_data_names(std::vector<uint8_t> bytes);
+  void user_data_end();
+  void user_data_cancel();
   void cv(int side);  // the engine's defaults: 5 folds, seed 42 (the lesson's)
   void cancel_cv();
   void config(double slice_ms);
@@ -83,6 +94,7 @@ class EngineClient {
   bool starting_run_ = false;
   std::array<const std::vector<uint8_t>*, 2> bundles_{};
   std::array<bool, 2> loaded_{};
+  std::vector<std::string> names_;
   double slice_ms_ = 15;
   bool slice_set_ = false;
   int workers_started_ = 0;

@@ -81,8 +81,17 @@ std::string tr(const Status& status) { return describe(status, g_language); }
 
 Status tr_error(Str id) { return text_error(tr(id)); }
 
+namespace {
+const std::array<std::string, 10>* g_user_names = nullptr;
+}  // namespace
+
+void set_user_class_names(const std::array<std::string, 10>* names) { g_user_names = names; }
+
+const char* dataset_name() { return g_user_names != nullptr ? tr(Str::kYourData) : "Fashion-MNIST"; }
+
 const char* class_name(int label) {
   if (label < 0 || label > 9) return "?";
+  if (g_user_names != nullptr) return (*g_user_names)[static_cast<size_t>(label)].c_str();
   return tr(static_cast<Str>(static_cast<int>(Str::kClass0) + label));
 }
 

@@ -3,6 +3,7 @@
 // core's error sentences are in the message catalogue (src/messages/messages_table.h).
 #pragma once
 
+#include <array>
 #include <cstdint>
 #include <string>
 
@@ -34,7 +35,12 @@ std::string tr(const Status& status);
 Status tr_error(Str id);
 // The text of `id` in `lang` (for building the font's glyph ranges from every string).
 const char* tr_in(Language lang, Str id);
-// Class names in label order, translated (Str::kClass0 + label).
+// Class names in label order: a user's data set's when set, else Fashion-MNIST's, translated
+// (Str::kClass0 + label).
 const char* class_name(int label);
+// A user's data set's ten names (kept by the caller), or nullptr for Fashion-MNIST's again.
+void set_user_class_names(const std::array<std::string, 10>* names);
+// "Fashion-MNIST", or "Your data" while a user's data set is in use.
+const char* dataset_name();
 
 }  // namespace fm

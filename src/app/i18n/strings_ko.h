@@ -5,7 +5,7 @@
 
 // --- application ---
 FM_KO(kAppTitle, "fmnist-wasm")
-FM_KO(kFmtDatasetCounts, "Fashion-MNIST %d\xC3\x97%d: 훈련 %s + 검증 %s, 테스트 %s")
+FM_KO(kFmtDatasetCounts, "%s %d\xC3\x97%d: 훈련 %s + 검증 %s, 테스트 %s")
 FM_KO(kFmtFps, "%.0f fps")
 FM_KO(kMenuAbout, "정보")
 FM_KO(kLoadingData, "Fashion-MNIST 데이터를 불러오는 중...")
@@ -68,7 +68,7 @@ FM_KO(kButtonReset, "초기화")
 FM_KO(kButtonContinue, "마지막 정상 에포크부터 계속")
 FM_KO(kTipTrain, "새 가중치로 새 훈련을 시작합니다 (Space)")
 FM_KO(kTipStepEpoch, "한 에포크 더 훈련하고 멈춥니다")
-FM_KO(kHintPressTrain, "훈련(또는 Space)을 누르면 이미지 48,000개로 모델을 훈련합니다. 12,000개는 검증용으로 "
+FM_KO(kFmtHintPressTrain, "훈련(또는 Space)을 누르면 이미지 %s개로 모델을 훈련합니다. %s개는 검증용으로 "
                        "남겨 둡니다.")
 FM_KO(kFmtEpochBatch, "에포크 %d / %d - 배치 %lld / %lld")
 FM_KO(kPhaseIdle, "대기")
@@ -85,7 +85,7 @@ FM_KO(kFmtCompute, "계산 %.1f초, 파라미터 %s개, 프레임당 %.1f ms")
 FM_KO(kFmtLastEpoch, "에포크 %d 정확도: 훈련 %.4f, 검증 %.4f")
 FM_KO(kFmtTestAcc, "테스트 정확도 %.4f")
 FM_KO(kDivergedText, "훈련이 발산해서 멈췄습니다:")
-FM_KO(kFmtDataLine, "데이터: Fashion-MNIST %d\xC3\x97%d, 훈련 이미지 %s개 + 검증 이미지 %s개, 테스트 이미지 %s개.")
+FM_KO(kFmtDataLine, "데이터: %s %d\xC3\x97%d, 훈련 이미지 %s개 + 검증 이미지 %s개, 테스트 이미지 %s개.")
 FM_KO(kHintKeys, "키: Space는 훈련/일시정지, C는 그림판 지우기.")
 
 // --- plots ---
@@ -196,6 +196,19 @@ FM_KO(kButtonImport, "모델 가져오기")
 FM_KO(kTipExport, "모델 파일을 내려받습니다 (fmnist eval FILE로 읽을 수 있음)")
 FM_KO(kTipImport, "이 페이지, fmnist train --save, fmnist export가 저장한 모델 파일(.fmnist 또는 .safetensors)을 불러옵니다")
 FM_KO(kButtonExportSafetensors, "safetensors로 내보내기")
+FM_KO(kButtonUserData, "내 데이터 (CSV)...")
+FM_KO(kTipUserData, "내 28\xC3\x97" "28 이미지로 훈련합니다: Kaggle의 Fashion-MNIST 형식 CSV 파일 (label,pixel1,...,pixel784; "
+                    "레이블 0-9, 최대 200,000행), 원하면 테스트 세트로 쓸 두 번째 CSV (이름에 \"test\" 포함)와 클래스 이름 "
+                    "열 줄의 텍스트 파일을 함께 고르세요. 파일은 여기서 읽을 뿐 어디에도 올리지 않습니다.")
+FM_KO(kButtonBackToBuiltin, "Fashion-MNIST로 돌아가기")
+FM_KO(kTipBackToBuiltin, "Fashion-MNIST를 다시 씁니다 (내 데이터와 그것으로 훈련한 모델은 버립니다)")
+FM_KO(kYourData, "내 데이터")
+FM_KO(kFmtUserDataReading, "내 데이터를 읽는 중: 이미지 %s개")
+FM_KO(kErrUserDataPrefix, "내 데이터를 받아들이지 않았습니다. 지금 데이터를 그대로 둡니다: ")
+FM_KO(kErrUserDataNoCsv, "훈련할 CSV 파일 (label,pixel1,...,pixel784)을 고르세요. 테스트 CSV와 이름 파일은 있어도 없어도 됩니다.")
+FM_KO(kErrUserDataTooMany, "CSV 파일은 두 개 (훈련, 테스트)까지, 이름 파일은 하나까지 고르세요.")
+FM_KO(kErrUserDataBusy, "내 데이터를 아직 읽는 중입니다: 끝난 뒤 다시 해 보세요.")
+FM_KO(kNoticeUserNoTest, "내 데이터에 테스트 세트가 없어 테스트 정확도가 없습니다: 이름에 \"test\"가 든 두 번째 CSV를 고르면 생깁니다.")
 FM_KO(kTipExportSafetensors, "PyTorch, Keras 3, NumPy에서 읽는 safetensors 형식으로 모델을 내려받습니다 (fmnist eval로도 읽을 수 있음)")
 FM_KO(kErrNoModel, "내보낼 모델이 없습니다: 먼저 훈련하세요.")
 FM_KO(kErrImportPrefix, "모델 파일을 받아들이지 않았습니다. 지금 모델을 그대로 둡니다: ")

@@ -4,7 +4,7 @@
 
 // --- application ---
 FM_STRING(kAppTitle, "fmnist-wasm")
-FM_STRING(kFmtDatasetCounts, "Fashion-MNIST %d\xC3\x97%d: %s train + %s validation, %s test")  // side, side, counts
+FM_STRING(kFmtDatasetCounts, "%s %d\xC3\x97%d: %s train + %s validation, %s test")  // data set, side, side, counts
 FM_STRING(kFmtFps, "%.0f fps")
 FM_STRING(kMenuAbout, "About")
 FM_STRING(kLoadingData, "Loading the Fashion-MNIST data...")
@@ -67,8 +67,8 @@ FM_STRING(kButtonReset, "Reset")
 FM_STRING(kButtonContinue, "Continue from the last good epoch")
 FM_STRING(kTipTrain, "Start a new run from fresh weights (Space)")
 FM_STRING(kTipStepEpoch, "Train one more epoch, then pause")
-FM_STRING(kHintPressTrain, "Press Train (or Space) to train the model on 48,000 images; 12,000 are held out "
-                           "for validation.")
+FM_STRING(kFmtHintPressTrain, "Press Train (or Space) to train the model on %s images; %s are held out "
+                              "for validation.")  // counts
 FM_STRING(kFmtEpochBatch, "Epoch %d / %d - batch %lld / %lld")  // epoch, epochs, batch, batches
 FM_STRING(kPhaseIdle, "Idle")
 FM_STRING(kPhaseTraining, "Training")
@@ -84,7 +84,7 @@ FM_STRING(kFmtCompute, "%.1f s computing, %s parameters, %.1f ms/frame")  // s, 
 FM_STRING(kFmtLastEpoch, "Epoch %d accuracy: train %.4f, val. %.4f")
 FM_STRING(kFmtTestAcc, "Test accuracy %.4f")
 FM_STRING(kDivergedText, "Training stopped because it diverged:")
-FM_STRING(kFmtDataLine, "Data: Fashion-MNIST %d\xC3\x97%d, %s training + %s validation images, %s test images.")
+FM_STRING(kFmtDataLine, "Data: %s %d\xC3\x97%d, %s training + %s validation images, %s test images.")
 FM_STRING(kHintKeys, "Keys: Space trains / pauses, C clears the canvas.")
 
 // --- plots ---
@@ -195,6 +195,19 @@ FM_STRING(kButtonImport, "Import model")
 FM_STRING(kTipExport, "Download the model file (fmnist eval FILE reads it)")
 FM_STRING(kTipImport, "Load a model file (.fmnist or .safetensors) saved by this page, fmnist train --save or fmnist export")
 FM_STRING(kButtonExportSafetensors, "Export as safetensors")
+FM_STRING(kButtonUserData, "Your data (CSV)...")
+FM_STRING(kTipUserData, "Train on your own 28\xC3\x97" "28 images: a CSV file in Kaggle's Fashion-MNIST form (label,pixel1,...,pixel784; "
+                        "labels 0-9, at most 200,000 rows), optionally a second CSV as the test set (its name contains "
+                        "\"test\") and a text file of ten class names, chosen together. They are read here, never uploaded.")
+FM_STRING(kButtonBackToBuiltin, "Back to Fashion-MNIST")
+FM_STRING(kTipBackToBuiltin, "Use Fashion-MNIST again (your data set and the model trained on it are dropped)")
+FM_STRING(kYourData, "Your data")
+FM_STRING(kFmtUserDataReading, "Reading your data: %s images")  // count so far
+FM_STRING(kErrUserDataPrefix, "Your data was refused, the current data is kept: ")
+FM_STRING(kErrUserDataNoCsv, "Choose a CSV file (label,pixel1,...,pixel784) to train on, with or without a test CSV and a names file.")
+FM_STRING(kErrUserDataTooMany, "Choose at most two CSV files (training and test) and one names file.")
+FM_STRING(kErrUserDataBusy, "Your data is still being read: wait for it, then try again.")
+FM_STRING(kNoticeUserNoTest, "Your data has no test set, so there is no test accuracy: choose a second CSV (with \"test\" in its name) for one.")
 FM_STRING(kTipExportSafetensors, "Download the model as safetensors, for PyTorch, Keras 3 or NumPy (fmnist eval reads it too)")
 FM_STRING(kErrNoModel, "There is no model to export: train one first.")
 FM_STRING(kErrImportPrefix, "The model file was refused, the current model is kept: ")

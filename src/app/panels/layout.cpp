@@ -157,7 +157,7 @@ void Layout::draw_menu_bar(Session& session, double rate, const Hooks& hooks) {
   if (d != nullptr) {
     // The counts when they fit (the Training panel repeats them on narrow screens).
     const Split& s = session.split();
-    std::snprintf(buf, sizeof(buf), tr(Str::kFmtDatasetCounts), d->side(), d->side(),
+    std::snprintf(buf, sizeof(buf), tr(Str::kFmtDatasetCounts), dataset_name(), d->side(), d->side(),
                   format_count(static_cast<long long>(s.train.size())).c_str(),
                   format_count(static_cast<long long>(s.val.size())).c_str(),
                   format_count(static_cast<long long>(d->test_count())).c_str());

@@ -41,7 +41,8 @@ void SamplesPanel::rebuild_items(Session& s) {
   const RunView& run = s.run();
   const BundleView* d = s.data();
   char key[200];
-  std::snprintf(key, sizeof(key), "%p/%d/%d/%d/%d/%d/%d/%llu/%d/%zu/%d", static_cast<const void*>(d),
+  std::snprintf(key, sizeof(key), "%p/%llu/%d/%d/%d/%d/%d/%d/%llu/%d/%zu/%d", static_cast<const void*>(d),
+                static_cast<unsigned long long>(s.data_generation()),
                 d != nullptr ? d->side() : 0, static_cast<int>(split_), klass_, static_cast<int>(mode_),
                 truth_, predicted_, static_cast<unsigned long long>(run.run_id()), run.epoch(),
                 run.val_predictions().size(), run.has_model() ? 1 : 0);

@@ -50,6 +50,37 @@ void model_file_buttons(Session& s, std::pair<ImVec2, ImVec2>* safetensors_rect)
   }
 }
 
+// Your data (CSV)… and, while a user's data set is in use, Back to Fashion-MNIST; a progress bar
+// while its files are read. The Data button's rectangle goes into `rect` (state().ui.user_data).
+void user_data_buttons(Session& s, std::pair<ImVec2, ImVec2>* rect) {
+  const UserData& u = s.user_data();
+  if (u.loading) {
+    char buf[120];
+    std::snprintf(buf, sizeof(buf), tr(Str::kFmtUserDataReading), format_count(u.images).c_str());
+    ImGui::ProgressBar(static_cast<float>(std::clamp(u.fraction, 0.0, 1.0)), ImVec2(-1, 0), buf);
+    *rect = {};
+    return;
+  }
+  const bool busy = s.engine().busy();
+  const float w = (ImGui::GetContentRegionAvail().x - ImGui::GetStyle().ItemSpacing.x) / 2;
+  const ImVec2 size(u.active ? std::max(60.0f, w) : -FLT_MIN, 0);
+  ImGui::BeginDisabled(busy);
+  if (ImGui::Button(tr(Str::kButtonUserData), size)) open_user_data_dialog();  // web/user_data.js
+  ImGui::EndDisabled();
+  *rect = {ImGui::GetItemRectMin(), ImGui::GetItemRectMax()};
+  if (ImGui::IsItemHovered(ImGuiHoveredFlags_AllowWhenDisabled)) {
+    ImGui::SetTooltip("%s", tr(busy ? Str::kTipFixedForRun : Str::kTipUserData));
+  }
+  if (!u.active) return;
+  ImGui::SameLine();
+  ImGui::BeginDisabled(busy);
+  if (ImGui::Button(tr(Str::kButtonBackToBuiltin), size)) report(s, s.back_to_builtin());
+  ImGui::EndDisabled();
+  if (ImGui::IsItemHovered(ImGuiHoveredFlags_AllowWhenDisabled)) {
+    ImGui::SetTooltip("%s", tr(busy ? Str::kTipFixedForRun : Str::kTipBackToBuiltin));
+  }
+}
+
 }  // namespace
 
 constexpr const char* kFieldNames[] = {"model", "optimizer", "lr", "batch", "epochs", "seed", "side"};
@@ -216,12 +247,16 @@ void TrainingPanel::draw(Session& s, bool compact) {
   if (ImGui::Button(tr(Str::kButtonReset), bsize)) s.reset();
   ImGui::EndDisabled();
   model_file_buttons(s, &safetensors_rect_);
+  user_data_buttons(s, &user_data_rect_);
 
   // --- Progress ---
   ImGui::Separator();
   if (!run.has_model()) {
     ImGui::PushTextWrapPos(0.0f);
-    ImGui::TextDisabled("%s", tr(busy ? Str::kPhaseStarting : Str::kHintPressTrain));
+    const Split& sp = s.split();  // the data set in use (Fashion-MNIST's 48,000 + 12,000, or a user's)
+    std::snprintf(buf, sizeof(buf), tr(Str::kFmtHintPressTrain), format_count(static_cast<long long>(sp.train.size())).c_str(),
+                  format_count(static_cast<long long>(sp.val.size())).c_str());
+    ImGui::TextDisabled("%s", busy ? tr(Str::kPhaseStarting) : buf);
     ImGui::PopTextWrapPos();
   } else {
     const TrainConfig& c = run.config();
@@ -291,7 +326,7 @@ void TrainingPanel::draw(Session& s, bool compact) {
   const BundleView* d = s.data();
   if (d != nullptr && compact) {  // the wide layout's menu bar has them
     const Split& sp = s.split();
-    std::snprintf(buf, sizeof(buf), tr(Str::kFmtDataLine), d->side(), d->side(),
+    std::snprintf(buf, sizeof(buf), tr(Str::kFmtDataLine), dataset_name(), d->side(), d->side(),
                   format_count(static_cast<long long>(sp.train.size())).c_str(),
                   format_count(static_cast<long long>(sp.val.size())).c_str(),
                   format_count(static_cast<long long>(d->test_count())).c_str());

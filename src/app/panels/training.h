@@ -21,6 +21,8 @@ class TrainingPanel {
   double samples_per_s() const { return rate_.samples_per_s(); }
   // The Export as safetensors button where it was last drawn (state().ui.export_safetensors).
   const std::pair<ImVec2, ImVec2>& safetensors_rect() const { return safetensors_rect_; }
+  // The Your data (CSV)… button where it was last drawn (state().ui.user_data).
+  const std::pair<ImVec2, ImVec2>& user_data_rect() const { return user_data_rect_; }
   // `compact`: the layout has no room for the data counts in the menu bar, so they go here.
   void draw(Session& session, bool compact);
   void begin_frame();  // forgets last frame's field rectangles and tooltip
@@ -36,7 +38,7 @@ class TrainingPanel {
   void fixed_for_run_tip(bool busy, const char* tip = nullptr);  // the field's tooltip
 
   RateMeter rate_;
-  std::pair<ImVec2, ImVec2> safetensors_rect_{};
+  std::pair<ImVec2, ImVec2> safetensors_rect_{}, user_data_rect_{};
   uint64_t rate_generation_ = 0;
   std::array<std::pair<ImVec2, ImVec2>, static_cast<size_t>(Field::kCount)> fields_{};
   std::array<bool, static_cast<size_t>(Field::kCount)> field_shown_{};

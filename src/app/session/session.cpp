@@ -46,12 +46,12 @@ const Split& Session::split() {
 }
 
 void Session::expect_bundle(int side) {
-  BundleSlot& slot = bundles_[slot_for(side)];
+  BundleSlot& slot = builtin_slot(side);
   slot.requested = slot.loading = true;
 }
 
 Status Session::load_bundle(std::vector<uint8_t> bytes, int side) {
-  BundleSlot& slot = bundles_[slot_for(side)];
+  BundleSlot& slot = builtin_slot(side);
   slot.loading = false;
   BundleView parsed;
   Status st = parsed.load(std::move(bytes));
@@ -66,9 +66,11 @@ Status Session::load_bundle(std::vector<uint8_t> bytes, int side) {
     }
     return st;
   }
-  browse_split_for_ = nullptr;
   slot.data = std::move(parsed);
   slot.error.clear();
+  ++data_generation_;
+  if (user_.active) return Status::Ok();  // kept aside for Back to Fashion-MNIST
+  browse_split_for_ = nullptr;
   engine_.set_bundle(side, &slot.data.bytes());  // the worker gets a copy
   redraw();
   if (side == 14 && !messages.fatal.empty()) messages.fatal.clear();
@@ -77,7 +79,7 @@ Status Session::load_bundle(std::vector<uint8_t> bytes, int side) {
 }
 
 void Session::bundle_progress(int side, double loaded, double total) {
-  BundleSlot& slot = bundles_[slot_for(side)];
+  BundleSlot& slot = builtin_slot(side);
   slot.loading = true;
   slot.loaded = loaded;
   slot.total = total;
@@ -85,7 +87,7 @@ void Session::bundle_progress(int side, double loaded, double total) {
 }
 
 void Session::bundle_failed(int side, const std::string& message) {
-  BundleSlot& slot = bundles_[slot_for(side)];
+  BundleSlot& slot = builtin_slot(side);
   slot.loading = false;
   slot.requested = false;  // allow a retry
   slot.error = message;
@@ -114,6 +116,104 @@ void Session::select_side(int side) {
     if (run().has_model() && !engine_.busy()) reset();  // old model has the other input size
     side_ = side;
   }
+}
+
+// --- A user's own data
+
+Status Session::user_data_begin(const std::string& part, double bytes) {
+  if (part == "train") {
+    if (user_.loading) return tr_error(Str::kErrUserDataBusy);
+    if (!engine_.worker_alive()) engine_.start();
+    user_.loading = true;
+    messages.error.clear();
+  } else if (!user_.loading) {
+    return tr_error(Str::kErrUserDataNoCsv);
+  }
+  user_.part = part;
+  user_.fraction = 0;
+  user_.images = 0;
+  engine_.user_data_begin(part, bytes);
+  redraw();
+  return Status::Ok();
+}
+
+Status Session::user_data_chunk(std::vector<uint8_t> bytes) {
+  if (!user_.loading || !engine_.worker_alive()) return tr_error(Str::kErrUserDataNoCsv);
+  engine_.user_data_chunk(std::move(bytes));
+  return Status::Ok();
+}
+
+Status Session::user_data_names(std::vector<uint8_t> bytes) {
+  if (!user_.loading || !engine_.worker_alive()) return tr_error(Str::kErrUserDataNoCsv);
+  user_.part = "names";
+  engine_.user_data_names(std::move(bytes));
+  return Status::Ok();
+}
+
+Status Session::user_data_end() {
+  if (!user_.loading || !engine_.worker_alive()) return tr_error(Str::kErrUserDataNoCsv);
+  engine_.user_data_end();
+  return Status::Ok();
+}
+
+void Session::user_data_cancel() {
+  if (!user_.loading) return;
+  user_.loading = false;
+  engine_.user_data_cancel();
+  redraw();
+}
+
+// `user_data` side=28, then side=14&done=1: the bundles the engine made take the slots.
+void Session::on_user_data(const Message& m) {
+  const FieldReader f = message_fields(m);
+  const int side = f.get("side") == "28" ? 28 : 14;
+  if (!user_.active) {
+    builtin_ = std::move(bundles_);
+    bundles_ = {};
+    user_.active = true;
+  }
+  BundleSlot& slot = bundles_[slot_for(side)];
+  slot = BundleSlot();
+  const Status st = slot.data.load(m.payload);
+  if (!st) messages.error = std::string(tr(Str::kErrUserDataPrefix)) + tr(st);
+  slot.requested = true;
+  const std::vector<std::string> names = f.get_list("names");
+  for (size_t i = 0; i < user_.names.size() && i < names.size(); ++i) user_.names[i] = names[i];
+  engine_.set_names(names);
+  engine_.adopt_bundle(side, &slot.data.bytes());
+  set_user_class_names(&user_.names);
+  browse_split_for_ = nullptr;
+  ++data_generation_;
+  f.get_whole("train", 0, 1LL << 40, &user_.train);
+  f.get_whole("test", 0, 1LL << 40, &user_.test);
+  if (f.get("done") != "1") return;
+  user_.loading = false;
+  clear_run_state();  // the engine reset the run: a model of other classes
+  ++resets_;
+  messages.notice = user_.test == 0 ? tr(Str::kNoticeUserNoTest) : "";
+  side_ = form.side == 28 ? 28 : 14;
+}
+
+Status Session::back_to_builtin() {
+  if (user_.loading) return tr_error(Str::kErrUserDataBusy);
+  if (!user_.active) return Status::Ok();
+  if (engine_.busy() || run().has_model()) engine_.reset();  // a model of the user's classes
+  bundles_ = std::move(builtin_);
+  builtin_ = {};
+  user_ = UserData();
+  set_user_class_names(nullptr);
+  engine_.set_names({});
+  for (int side : {14, 28}) {
+    BundleSlot& slot = bundles_[slot_for(side)];
+    engine_.set_bundle(side, slot.data.loaded() ? &slot.data.bytes() : nullptr);
+  }
+  browse_split_for_ = nullptr;
+  ++data_generation_;
+  messages.notice.clear();
+  clear_run_state();
+  ++resets_;
+  if (!bundles_[slot_for(side_)].data.loaded()) side_ = form.side = 14;
+  return Status::Ok();
 }
 
 // --- Commands
@@ -283,13 +383,26 @@ void Session::after_event(const Message& m) {
                   engine_.fatal_message().c_str());
     messages.error = buf;
     restore_sent_ = import_sent_ = false;
+    user_.loading = false;
     export_purposes_.clear();
     return;
   }
+  if (type == "user_data_progress") {
+    if (!user_.loading) return;
+    user_.part = f.get("part");
+    f.get_whole("images", 0, 1LL << 40, &user_.images);
+    f.get_double("fraction", &user_.fraction);
+    redraw(1);
+    return;
+  }
+  if (type == "user_data") return on_user_data(m);
   if (type == "error") {
     const std::string command = f.get("command");
     const std::string text = engine_refusal_text(f);
-    if (command == "import" && restore_sent_) {
+    if (command.rfind("user_data", 0) == 0) {
+      user_.loading = false;
+      messages.error = std::string(tr(Str::kErrUserDataPrefix)) + text;
+    } else if (command == "import" && restore_sent_) {
       restore_sent_ = false;
       if (host_.forget_model) host_.forget_model();
       messages.error = std::string(tr(Str::kErrRestore)) + text;

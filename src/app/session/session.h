@@ -27,6 +27,17 @@ struct BundleSlot {
   std::string error;
 };
 
+// A user's own data set (issue 15 §2): on its way in (the engine parsing the files) or in use.
+struct UserData {
+  bool active = false;   // the panels and the engine have it instead of Fashion-MNIST
+  bool loading = false;  // files are being sent and parsed
+  std::string part;      // what is being read: train, test or names
+  double fraction = 0;   // of that file
+  long long images = 0;  // read from that file so far
+  long long train = 0, test = 0;
+  std::array<std::string, 10> names;
+};
+
 // What the overlay says: `fatal` (no data: only this is shown), the last non-fatal `error`, and
 // the `notice` of settings a link had that were refused.
 struct Messages {
@@ -65,12 +76,27 @@ class Session {
   // switches when it arrives. A model of the other size is dropped (unless it is busy).
   void select_side(int side);
 
+  // --- A user's own data (web/user_data.js sends the files): the engine parses the CSV files
+  // (protocol.h's user_data_* commands) and answers with the data set at both input sizes, which
+  // replaces the built-in bundles here and in the engine (the run is reset); Fashion-MNIST's are
+  // kept aside for back_to_builtin(). A refusal changes nothing but messages().error.
+  Status user_data_begin(const std::string& part, double bytes);
+  Status user_data_chunk(std::vector<uint8_t> bytes);
+  Status user_data_names(std::vector<uint8_t> bytes);
+  Status user_data_end();
+  void user_data_cancel();
+  Status back_to_builtin();
+  const UserData& user_data() const { return user_; }
+
   // --- The run
   EngineClient& engine() { return engine_; }
   const EngineClient& engine() const { return engine_; }
   const RunView& run() const { return engine_.view(); }
   bool running() const { return engine_.running(); }
-  uint64_t resets() const { return resets_; }  // reset() calls so far: views go back to browsing
+  uint64_t resets() const { return resets_; }
+  // Changes whenever the bundles' contents change (a download, a user's data set, back): views
+  // that cache images or labels by the BundleView's address look here too.
+  uint64_t data_generation() const { return data_generation_; }  // reset() calls so far: views go back to browsing
   // Changes with each new, adopted or dropped model (train, import, reset): per-run figures such
   // as the training rate start again.
   uint64_t generation() const { return generation_; }
@@ -120,12 +146,16 @@ class Session {
 
   Host host_;
   EngineClient engine_;
-  std::array<BundleSlot, 2> bundles_;  // [0] 14×14, [1] 28×28
+  std::array<BundleSlot, 2> bundles_;  // [0] 14×14, [1] 28×28: what the panels and engine use
+  std::array<BundleSlot, 2> builtin_;  // Fashion-MNIST's, while a user's data set is in use
+  UserData user_;
+  void on_user_data(const Message& m);
+  BundleSlot& builtin_slot(int side) { return (user_.active ? builtin_ : bundles_)[side == 28 ? 1 : 0]; }
   int side_ = 14;
   Split browse_split_;
   const BundleView* browse_split_for_ = nullptr;
   uint64_t browse_seed_ = 0;
-  uint64_t resets_ = 0, generation_ = 0;
+  uint64_t resets_ = 0, generation_ = 0, data_generation_ = 0;
   std::vector<int> export_purposes_;  // per `export` sent: 0 download, 1 browser storage
   bool restore_sent_ = false;  // the kept model was sent to the engine, no answer yet
   bool import_sent_ = false;   // a user's import was sent, no answer yet

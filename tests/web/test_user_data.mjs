@@ -1,0 +1,101 @@
+// A user's own data set (issue 15 §2), as a user loads it: CSV files the test writes from
+// Fashion-MNIST's IDX files (labels permuted, a class-names file), chosen through the page's file
+// chooser (the "Your data (CSV)…" button clicked with the mouse, files given by path). The engine
+// parses them; the panels show the new names; a run trains to within ±0.01 of the built-in set's
+// test accuracy at 14×14. A CSV with a bad row is refused with its row and reason while the data
+// and model in use stay; Back to Fashion-MNIST restores the built-in set and its names.
+import fs from 'node:fs';
+import path from 'node:path';
+import zlib from 'node:zlib';
+import { assert, openReady, state, waitState, trainAndWait, rendered } from './helpers.mjs';
+
+const idxDir = process.env.FASHION_MNIST_DIR || '/usr/share/datasets/fashion-mnist';
+const perm = (c) => (3 * c + 1) % 10;  // the user's label of Fashion-MNIST's class c
+const FASHION = ['T-shirt/top', 'Trouser', 'Pullover', 'Dress', 'Coat', 'Sandal', 'Shirt', 'Sneaker', 'Bag', 'Ankle boot'];
+
+// Kaggle's form: header, then label and 784 pixels a row. Streamed to disk a block of rows at a time.
+function writeCsv(file, images, labels) {
+  const n = labels.length;
+  const fd = fs.openSync(file, 'w');
+  fs.writeSync(fd, `label,${Array.from({ length: 784 }, (_, i) => `pixel${i + 1}`).join(',')}\n`);
+  for (let start = 0; start < n; start += 2000) {
+    const rows = [];
+    for (let i = start; i < Math.min(n, start + 2000); ++i) {
+      rows.push(`${perm(labels[i])},${images.subarray(i * 784, (i + 1) * 784).join(',')}`);
+    }
+    fs.writeSync(fd, `${rows.join('\n')}\n`);
+  }
+  fs.closeSync(fd);
+}
+
+function idx(name, skip) {
+  return zlib.gunzipSync(fs.readFileSync(path.join(idxDir, name))).subarray(skip);
+}
+
+// The chooser that the Data button opens, given these paths.
+async function chooseFiles(page, files) {
+  const r = (await rendered(page, 3)).ui.user_data;
+  assert(r && r.w > 0 && r.h > 0, `no Your data button ${JSON.stringify(r)}`);
+  const [chooser] = await Promise.all([
+    page.waitForEvent('filechooser'),
+    page.mouse.click(r.x + r.w / 2, r.y + r.h / 2),
+  ]);
+  assert(chooser.isMultiple(), 'the chooser should take several files');
+  await chooser.setFiles(files);
+}
+
+export const tests = [
+  {
+    name: 'user data: a CSV chosen through the page trains like Fashion-MNIST, with its names',
+    async run({ page, url, out, note }) {
+      const train = path.join(out, 'my-train.csv');
+      const test = path.join(out, 'my-test.csv');
+      const names = path.join(out, 'names.txt');
+      const userNames = FASHION.map((_, u) => `my-${FASHION[(7 * (u + 9)) % 10].toLowerCase()}`);  // perm⁻¹(u) = 7(u − 1) mod 10
+      writeCsv(train, idx('train-images-idx3-ubyte.gz', 16), idx('train-labels-idx1-ubyte.gz', 8));
+      writeCsv(test, idx('t10k-images-idx3-ubyte.gz', 16), idx('t10k-labels-idx1-ubyte.gz', 8));
+      fs.writeFileSync(names, `${userNames.join('\n')}\n`);
+      const bad = path.join(out, 'bad.csv');
+      const lines = fs.readFileSync(test, 'utf8').split('\n').slice(0, 5);
+      lines[2] = `12${lines[2].slice(lines[2].indexOf(','))}`;  // row 3: label 12
+      fs.writeFileSync(bad, `${lines.join('\n')}\n`);
+
+      await openReady(page, url);
+      const settings = { epochs: 1, model: 'softmax', batch: 32, seed: 42 };
+      const builtin = await trainAndWait(page, settings);
+
+      const t0 = Date.now();
+      await chooseFiles(page, [train, test, names]);
+      const loaded = await waitState(page, (x) => x.error || (x.dataset.user.active && !x.dataset.user.loading), 'the user data set');
+      const seconds = (Date.now() - t0) / 1000;
+      assert(!loaded.error, `refused: ${loaded.error}`);
+      note(`${(fs.statSync(train).size / 1e6).toFixed(0)} MB + ${(fs.statSync(test).size / 1e6).toFixed(0)} MB of CSV read and parsed in ${seconds.toFixed(1)} s`);
+      assert(JSON.stringify(loaded.dataset.names) === JSON.stringify(userNames), `names ${loaded.dataset.names}`);
+      assert(loaded.dataset.train === 48000 && loaded.dataset.val === 12000 && loaded.dataset.test === 10000,
+        `counts ${JSON.stringify(loaded.dataset)}`);
+      assert(!loaded.model.trained && loaded.test_acc === null, 'the built-in model should be gone');
+      const firstTest = idx('t10k-labels-idx1-ubyte.gz', 8)[0];
+      assert(await page.evaluate(() => window.fmnist.testLabel(0)) === perm(firstTest), 'labels not the CSV\'s');
+
+      const mine = await trainAndWait(page, settings);
+      note(`test accuracy: built-in ${builtin.test_acc.toFixed(4)}, the same images as a CSV ${mine.test_acc.toFixed(4)}`);
+      assert(Math.abs(mine.test_acc - builtin.test_acc) <= 0.01, `${mine.test_acc} vs ${builtin.test_acc}`);
+      await page.screenshot({ path: path.join(out, 'user-data.png') });
+
+      // A bad row: refused with where and why, the data set and model in use stay.
+      await chooseFiles(page, [bad]);
+      const refused = await waitState(page, (x) => x.error, 'the refusal');
+      assert(/refused.*row 3.*12/i.test(refused.error), `message ${JSON.stringify(refused.error)}`);
+      assert(refused.dataset.user.active && refused.dataset.names[0] === userNames[0], 'the data set changed');
+      assert(refused.model.trained && refused.test_acc === mine.test_acc, 'the model changed');
+
+      // Back to Fashion-MNIST.
+      assert(await page.evaluate(() => window.fmnist.backToFashionMnist()), 'backToFashionMnist refused');
+      const back = await waitState(page, (x) => !x.dataset.user.active && x.dataset.names[0] === FASHION[0], 'Fashion-MNIST again');
+      assert(back.dataset.test === 10000 && !back.model.trained, `after back ${JSON.stringify(back.dataset)}`);
+      assert(await page.evaluate(() => window.fmnist.testLabel(0)) === firstTest, 'labels not Fashion-MNIST\'s');
+      const again = await trainAndWait(page, settings);
+      assert(again.test_acc === builtin.test_acc, `built-in again ${again.test_acc} vs ${builtin.test_acc}`);
+    },
+  },
+];
