@@ -69,7 +69,7 @@ void user_data_buttons(Session& s, std::pair<ImVec2, ImVec2>* rect) {
   ImGui::EndDisabled();
   *rect = {ImGui::GetItemRectMin(), ImGui::GetItemRectMax()};
   if (ImGui::IsItemHovered(ImGuiHoveredFlags_AllowWhenDisabled)) {
-    ImGui::SetTooltip("%s", tr(busy ? Str::kTipFixedForRun : Str::kTipUserData));
+    wrapped_tooltip(tr(busy ? Str::kTipFixedForRun : Str::kTipUserData));  // long: wrapped for phones
   }
   if (!u.active) return;
   ImGui::SameLine();
@@ -77,7 +77,7 @@ void user_data_buttons(Session& s, std::pair<ImVec2, ImVec2>* rect) {
   if (ImGui::Button(tr(Str::kButtonBackToBuiltin), size)) report(s, s.back_to_builtin());
   ImGui::EndDisabled();
   if (ImGui::IsItemHovered(ImGuiHoveredFlags_AllowWhenDisabled)) {
-    ImGui::SetTooltip("%s", tr(busy ? Str::kTipFixedForRun : Str::kTipBackToBuiltin));
+    wrapped_tooltip(tr(busy ? Str::kTipFixedForRun : Str::kTipBackToBuiltin));
   }
 }
 
