@@ -621,6 +621,39 @@ TEST(Engine, WatchPaceSpreadsTheRunOverTenSecondsWithTheSameWeights) {
   EXPECT_EQ(paused.engine.pace(), Pace::kFull);
 }
 
+// A share below 1 (the page sets it while the user draws): wait_ms() asks for the rest of the
+// time after each slice, so the engine computes about that share of the clock; the weights are
+// Full's bit for bit, share 1 waits for nothing, and a share out of [0.1, 1] is refused.
+TEST(Engine, AShareBelowOneLeavesTheRestOfTheTimeToThePage) {
+  const Vector reference = cli_weights(kSoftmax);
+  Harness h(0.01);
+  h.load();
+  EXPECT_EQ(message_fields(h.send("config slice_ms=0.05&share=0.25").back()).get("share"), "0.25");
+  h.send(std::string("train ") + kSoftmax);
+  double waited = 0;
+  const double start = h.clock.t;
+  for (long long i = 0; i < 1000000 && h.engine.has_work(); ++i) {
+    h.engine.run_slice();
+    const double wait = h.engine.wait_ms();
+    EXPECT_LE(wait, 100);
+    if (h.engine.has_work()) EXPECT_GT(wait, 0);
+    h.clock.t += wait;  // the worker's timer
+    waited += wait;
+  }
+  const double total = h.clock.t - start;
+  EXPECT_NEAR(waited / total, 0.75, 0.1) << total;
+  EXPECT_EQ(h.engine.wait_ms(), 0);  // no work: nothing to wait for
+  EXPECT_TRUE(same_bits(h.engine.trainer().network().params(), reference));
+  h.send("config share=1");
+  h.send(std::string("train ") + kSoftmax);
+  h.engine.run_slice();
+  EXPECT_EQ(h.engine.wait_ms(), 0);
+  for (const char* bad : {"0.05", "1.5", "x", "0"}) {
+    EXPECT_EQ(message_type(h.send(std::string("config share=") + bad).back()), "error") << bad;
+  }
+  EXPECT_EQ(h.engine.share(), 1);
+}
+
 TEST(Engine, DivergesAtLr100AndContinuesWithASmallerRate) {
   Harness h;
   h.load();

@@ -132,6 +132,35 @@ TEST(EngineClient, ARunsEventsBuildAViewThatMatchesTheEngine) {
   EXPECT_GT(v.train_compute_s(), 0);
 }
 
+// A stroke on the canvas lowers the engine's share once, its end restores it once; a new
+// worker starts at full share.
+TEST(EngineClient, DrawingLowersTheEnginesShareAndItsEndRestoresIt) {
+  Page page;
+  page.client.set_bundle(14, &bundle());
+  page.client.start();
+  page.deliver();
+  const auto configs = [&] {
+    int n = 0;
+    for (const Message& m : page.sent) n += message_type(m) == "config";
+    return n;
+  };
+  const int before = configs();
+  page.client.yield_to_drawing(true);
+  page.client.yield_to_drawing(true);  // the same state: nothing sent
+  EXPECT_EQ(configs(), before + 1);
+  EXPECT_EQ(page.engine->share(), EngineClient::kDrawingShare);
+  page.client.yield_to_drawing(false);
+  EXPECT_EQ(configs(), before + 2);
+  EXPECT_EQ(page.engine->share(), 1);
+  page.client.yield_to_drawing(true);
+  page.client.worker_died("abort", "test");
+  page.client.start();
+  page.deliver();
+  EXPECT_EQ(page.engine->share(), 1);
+  page.client.yield_to_drawing(true);  // the new worker is told again
+  EXPECT_EQ(page.engine->share(), EngineClient::kDrawingShare);
+}
+
 TEST(EngineClient, PauseIsTrueOnlyOnceTheEngineAcknowledges) {
   Page page;
   page.client.set_bundle(14, &bundle());

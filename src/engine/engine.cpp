@@ -21,6 +21,7 @@ constexpr size_t kMaxCurvePoints = 64;  // (x, loss, acc) triples per progress p
 constexpr int kMaxFolds = 20;
 constexpr double kMaxSliceMs = 1000;
 constexpr long long kMaxIntervalMs = 60000;
+constexpr double kMinShare = 0.1;  // a run that yields to drawing still moves
 constexpr double kConvEvalMacs = 2.5e7;  // multiply-adds per evaluation step of a conv net
 
 int slot_of(int side) { return side == 14 ? 0 : side == 28 ? 1 : -1; }
@@ -479,7 +480,7 @@ void Engine::on_eval_test() {
 }
 
 void Engine::on_config(const FieldReader& f) {
-  double slice = slice_ms_;
+  double slice = slice_ms_, share = share_;
   long long snapshot = static_cast<long long>(snapshot_ms_),
             progress = static_cast<long long>(progress_ms_);
   if (f.has("slice_ms") &&
@@ -492,11 +493,17 @@ void Engine::on_config(const FieldReader& f) {
   if (f.has("progress_ms") && !f.get_whole("progress_ms", 0, kMaxIntervalMs, &progress)) {
     return refuse("config", "bad_field", bad_field("progress_ms", f.get("progress_ms")));
   }
+  if (f.has("share") &&
+      !(parse_number(f.get("share"), &share) && share >= kMinShare && share <= 1)) {
+    return refuse("config", "bad_field", bad_field("share", f.get("share")));
+  }
   slice_ms_ = slice;
+  share_ = share;
   snapshot_ms_ = static_cast<double>(snapshot);
   progress_ms_ = static_cast<double>(progress);
   FieldWriter w;
   w.add("slice_ms", slice_ms_).add("snapshot_ms", snapshot).add("progress_ms", progress);
+  w.add("share", share_);
   emit(make_message("config", w));
 }
 
@@ -507,7 +514,7 @@ bool Engine::run_slice() {
   // Both a run and a CV: alternate whole slices between them.
   const bool cv_turn = cv_.busy() && (!training_active() || (slices_++ & 1u) != 0);
   double t = t_ = now_();
-  const double deadline = t + slice_ms_;
+  const double start = t, deadline = t + slice_ms_;
   do {
     if (cv_turn) {
       cv_step(&t);
@@ -516,6 +523,7 @@ bool Engine::run_slice() {
       train_step(&t);
     }
   } while (t < deadline && (cv_turn ? cv_.busy() : training_active()));
+  last_slice_ms_ = t - start;
   return has_work();
 }
 
@@ -537,11 +545,13 @@ bool Engine::pace_allows_step(double t) {
 }
 
 double Engine::wait_ms() const {
+  // A share below 1: as long again as the last slice took, times (1 − share) / share.
+  const double yield = has_work() ? last_slice_ms_ * (1 / share_ - 1) : 0;
   if (pace_ != Pace::kWatch || !training_active() || cv_.busy() ||
       trainer_.phase() != Phase::kTraining || credit_ >= 1) {
-    return 0;
+    return std::min(100.0, yield);
   }
-  return std::min(100.0, (1 - credit_) / watch_rate_);
+  return std::min(100.0, std::max(yield, (1 - credit_) / watch_rate_));
 }
 
 void Engine::train_step(double* t) {

@@ -40,9 +40,11 @@ class Engine {
   const Dataset* data(int side) const;
   bool paused() const { return paused_; }
   double slice_ms() const { return slice_ms_; }
+  double share() const { return share_; }
   Pace pace() const { return pace_; }
   // How long the caller may wait before the next run_slice() has a step to take (Watch holds
-  // minibatches back); 0: run it now. At most 100 ms, so commands are never held long.
+  // minibatches back; a share below 1 leaves the rest of the time to the page's drawing); 0: run
+  // it now. At most 100 ms, so commands are never held long.
   double wait_ms() const;
 
  private:
@@ -117,6 +119,8 @@ class Engine {
   unsigned slices_ = 0;  // alternates the slice between a run and the CV when both work
 
   double slice_ms_ = 15, snapshot_ms_ = 100, progress_ms_ = 100;
+  double last_slice_ms_ = 0;  // how long the last run_slice() computed
+  double share_ = 1;  // of the engine's clock spent computing while there is work (config share)
 };
 
 // One evaluation step() near a millisecond or two whatever the model size: Dense models 25…2000

@@ -95,10 +95,13 @@ std::vector<int32_t> bytes_to_int32(const std::vector<uint8_t>& bytes);
 //                                   alongside a run if one is going → cv_progress …, cv_done.
 //   cancel_cv                       → cv_cancelled.
 //   eval_test                       after done: the test pass again → progress, done.
-//   config [slice_ms=X][&snapshot_ms=N][&progress_ms=N]
+//   config [slice_ms=X][&snapshot_ms=N][&progress_ms=N][&share=S]
 //                                   slice length (0 < X ≤ 1000, default 15), the least time
 //                                   between weights events (default 100) and progress events
-//                                   (default 100), in ms of the engine's clock → config.
+//                                   (default 100), in ms of the engine's clock; the share of
+//                                   the time the engine computes while it has work (0.1 ≤ S ≤ 1,
+//                                   default 1: the page lowers it while the user draws, so the
+//                                   renderer gets the cores; wait_ms() asks for the rest) → config.
 //
 // ================================ Events (engine → page) =====================================
 //   data_loaded   side, train, test                       (image counts)
@@ -147,7 +150,7 @@ std::vector<int32_t> bytes_to_int32(const std::vector<uint8_t>& bytes);
 //                 (finished folds), compute_s
 //   cv_done       side, folds, scores, mean, compute_s
 //   cv_cancelled  side
-//   config        slice_ms, snapshot_ms, progress_ms
+//   config        slice_ms, snapshot_ms, progress_ms, share
 //   error         command (the refused command's type), reason, and the reason's fields:
 //                   unknown_command
 //                   bad_field       field, value        (a command's own field, e.g. set_lr's lr)

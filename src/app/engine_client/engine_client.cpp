@@ -52,6 +52,7 @@ void EngineClient::start() {
   fatal_kind_.clear();
   fatal_message_.clear();
   loaded_ = {};
+  drawing_ = false;  // a new worker computes at full share
   ++workers_started_;
   host_.start();
   if (slice_set_) {
@@ -139,6 +140,12 @@ void EngineClient::config(double slice_ms) {
   slice_ms_ = slice_ms;
   slice_set_ = true;
   post("config", FieldWriter().add("slice_ms", slice_ms));
+}
+
+void EngineClient::yield_to_drawing(bool drawing) {
+  if (drawing == drawing_ || !worker_alive()) return;
+  drawing_ = drawing;
+  post("config", FieldWriter().add("share", drawing ? kDrawingShare : 1.0));
 }
 
 void EngineClient::crash() { post("crash"); }

@@ -61,6 +61,10 @@ class EngineClient {
   void cv(int side);  // the engine's defaults: 5 folds, seed 42 (the lesson's)
   void cancel_cv();
   void config(double slice_ms);
+  // While the user draws, the engine computes only kDrawingShare of the time so the renderer
+  // gets the cores (on 2 cores the worker and the software renderer compete; drawing wins).
+  void yield_to_drawing(bool drawing);
+  static constexpr double kDrawingShare = 0.25;
   void crash();  // test hook: the engine aborts (worker.js's `crash`)
 
   // One event from the worker: the run's go to the view. True when the page should redraw.
@@ -97,6 +101,7 @@ class EngineClient {
   std::vector<std::string> names_;
   double slice_ms_ = 15;
   bool slice_set_ = false;
+  bool drawing_ = false;  // the engine's share is kDrawingShare
   int workers_started_ = 0;
 };
 

@@ -49,6 +49,7 @@ void CanvasPanel::handle_event(Session& s, const SDL_Event& e) {
           accepts(static_cast<float>(e.button.x), static_cast<float>(e.button.y))) {
         const ImVec2 c = to_canvas(static_cast<float>(e.button.x), static_cast<float>(e.button.y));
         canvas_.begin_stroke(c.x, c.y);
+        s.engine().yield_to_drawing(true);
       }
       break;
     case SDL_MOUSEMOTION:
@@ -62,6 +63,7 @@ void CanvasPanel::handle_event(Session& s, const SDL_Event& e) {
         const ImVec2 c = to_canvas(static_cast<float>(e.button.x), static_cast<float>(e.button.y));
         canvas_.stroke_to(c.x, c.y);
         canvas_.end_stroke();
+        s.engine().yield_to_drawing(false);
       }
       break;
     default:
