@@ -225,6 +225,10 @@
     // CSV in Kaggle's form; names: ten lines). Resolves true once the engine has it (the run is
     // reset), false when refused (state().error says why; the current data is kept).
     loadData(files) { return window.fmnistUserData ? window.fmnistUserData.load(files) : Promise.resolve(false); },
+    // Classifies a photo or picture (a File, Blob or same-origin URL): it goes on the canvas as a
+    // model input (grey, object light on black, cropped, scaled and centred like Fashion-MNIST).
+    // Resolves with the ten probabilities, or null when refused (state().error says why).
+    classifyImage(source) { return window.fmnistImage ? window.fmnistImage.classify(source) : Promise.resolve(null); },
     // Fashion-MNIST again, after loadData (the user's data set and its model are dropped).
     backToFashionMnist() {
       const M = app();

@@ -16,6 +16,8 @@ const std::string& App::state_json() {
   const RunView& run = s.run();
   const EngineClient& engine = s.engine();
   const BundleView* d = s.data();
+  // The canvas's prediction as of now, not of the last frame: classifyImage() reads it at once.
+  if (d != nullptr) canvas_.update_prediction(s);
   j.begin_object();
   j.key("ready").boolean(ready_);
   j.key("error");

@@ -7,6 +7,7 @@
 #include <emscripten/heap.h>
 
 #include <cmath>
+#include <cstdio>
 #include <cstdint>
 #include <cstdlib>
 #include <string>
@@ -15,6 +16,8 @@
 
 #include "app/app.h"
 #include "app/i18n/strings.h"
+#include "app/ui/ui_util.h"
+#include "core/photo.h"
 
 namespace {
 fm::App* g_app = nullptr;  // the one App; the exported C functions need a way to reach it
@@ -96,6 +99,9 @@ EM_JS(void, js_download, (const uint8_t* bytes, int size, const char* name), {
 EM_JS(void, js_open_import, (), {
   if (window.fmnistStorage) window.fmnistStorage.chooseFile();
 });
+EM_JS(void, js_open_image, (), {
+  if (window.fmnistImage) window.fmnistImage.choose();
+});
 EM_JS(void, js_open_user_data, (), {
   if (window.fmnistUserData) window.fmnistUserData.choose();
 });
@@ -161,6 +167,7 @@ void download_file(const std::vector<uint8_t>& bytes, const char* name) {
 }
 void open_import_dialog() { js_open_import(); }
 void open_user_data_dialog() { js_open_user_data(); }
+void open_image_dialog() { js_open_image(); }
 double heap_bytes() { return static_cast<double>(emscripten_get_heap_size()); }
 
 }  // namespace fm
@@ -265,6 +272,29 @@ EMSCRIPTEN_KEEPALIVE void fm_app_user_data_cancel() {
 EMSCRIPTEN_KEEPALIVE void fm_app_user_data_error(int kind) {
   if (g_app != nullptr) report(fm::tr_error(kind == 2 ? fm::Str::kErrUserDataTooMany : fm::Str::kErrUserDataNoCsv));
 }
+// window.fmnist.classifyImage(): the decoded image's RGBA pixels (web/image.js) onto the canvas.
+EMSCRIPTEN_KEEPALIVE int fm_app_classify_image(const uint8_t* rgba, int w, int h) {
+  if (g_app == nullptr || rgba == nullptr) return 0;
+  return report(g_app->session().classify_image(rgba, w, h));
+}
+// An image web/image.js refused before the app saw it: 1 not an image, 2 too many bytes (a of
+// at most b), 3 a side of 0 or too large (a×b).
+EMSCRIPTEN_KEEPALIVE void fm_app_image_error(int kind, const char* name, double a, double b) {
+  if (g_app == nullptr) return;
+  const std::string file = name != nullptr && *name ? name : "?";
+  char buf[600];
+  if (kind == 2) {
+    std::snprintf(buf, sizeof(buf), tr(fm::Str::kFmtErrImageBytes), file.c_str(),
+                  fm::format_count(static_cast<long long>(a)).c_str(), fm::format_count(static_cast<long long>(b)).c_str());
+  } else if (kind == 3) {
+    std::snprintf(buf, sizeof(buf), "%s", tr(fm::Status::Error(fm::ErrorCode::kImageSize,
+        {fm::param(static_cast<long long>(a)), fm::param(static_cast<long long>(b)), fm::param(fm::kMaxPhotoSide)})).c_str());
+  } else {
+    std::snprintf(buf, sizeof(buf), tr(fm::Str::kFmtErrImageNotImage), file.c_str());
+  }
+  g_app->session().messages.error = std::string(tr(fm::Str::kErrImagePrefix)) + buf;
+}
+
 // window.fmnist.backToFashionMnist().
 EMSCRIPTEN_KEEPALIVE int fm_app_back_to_builtin() {
   return g_app != nullptr ? report(g_app->session().back_to_builtin()) : 0;

@@ -45,7 +45,8 @@ std::vector<uint8_t> storage_load_model();
 void storage_forget_model();
 void download_file(const std::vector<uint8_t>& bytes, const char* name);
 void open_import_dialog();
-void open_user_data_dialog();  // web/user_data.js: the Data file chooser
+void open_user_data_dialog();
+void open_image_dialog();  // web/image.js: the image file chooser  // web/user_data.js: the Data file chooser
 double heap_bytes();
 
 }  // namespace fm

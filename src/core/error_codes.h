@@ -201,6 +201,10 @@ FM_ERROR(kWhyLossAbove, 3)         // smoothed loss, ceiling, batches
 FM_ERROR(kWhyRunningLoss, 1)       // loss
 FM_ERROR(kWhyValLoss, 1)           // loss
 
+// --- photo.cpp (an image to classify) ---
+FM_ERROR(kImageSize, 3)            // width, height, the largest side allowed
+FM_ERROR(kImageBlank, 0)
+
 // --- linear_sgd.cpp (cross-validation) ---
 FM_ERROR(kFolds, 1)                // folds
 FM_ERROR(kCvTooFewImages, 0)

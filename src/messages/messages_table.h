@@ -401,3 +401,9 @@ FM_MESSAGE(kFolds, "folds must be between 2 and 20 (got {0})",
 FM_MESSAGE(kCvTooFewImages, "cross-validation needs at least as many images as folds",
            "교차 검증에는 폴드 수 이상의 이미지가 필요합니다")
 FM_MESSAGE(kAlpha, "alpha must be a positive number", "alpha 값은 양수여야 합니다")
+
+// --- an image to classify (photo.cpp) ---
+FM_MESSAGE(kImageSize, "the image is {0}\xC3\x97{1} pixels; each side must be 1 to {2}",
+           "이미지 크기가 {0}\xC3\x97{1} 픽셀입니다. 각 변은 1에서 {2} 사이여야 합니다")
+FM_MESSAGE(kImageBlank, "the image is one flat colour: there is nothing in it to classify",
+           "이미지가 한 가지 색뿐이라 분류할 것이 없습니다")

@@ -196,6 +196,13 @@ FM_KO(kButtonImport, "모델 가져오기")
 FM_KO(kTipExport, "모델 파일을 내려받습니다 (fmnist eval FILE로 읽을 수 있음)")
 FM_KO(kTipImport, "이 페이지, fmnist train --save, fmnist export가 저장한 모델 파일(.fmnist 또는 .safetensors)을 불러옵니다")
 FM_KO(kButtonExportSafetensors, "safetensors로 내보내기")
+FM_KO(kButtonClassifyImage, "이미지 분류하기...")
+FM_KO(kTipClassifyImage, "사진이나 그림 (PNG, JPEG, WebP, GIF)을 고르거나 페이지에 끌어다 놓으세요: Fashion-MNIST와 같은 방식으로 "
+                         "모델 입력이 되고 (회색조, 검은 바탕에 밝은 물체, 잘라서 가운데 맞춤) 막대가 모델의 예측을 보여 줍니다. "
+                         "아무것도 올리지 않습니다.")
+FM_KO(kErrImagePrefix, "이미지를 받아들이지 않았습니다. 그림판은 그대로입니다: ")
+FM_KO(kFmtErrImageNotImage, "%s 파일은 브라우저가 읽을 수 있는 이미지 (PNG, JPEG, WebP, GIF, ...)가 아닙니다")
+FM_KO(kFmtErrImageBytes, "%s 파일은 %s바이트로, 읽을 수 있는 %s바이트보다 큽니다")
 FM_KO(kButtonUserData, "내 데이터 (CSV)...")
 FM_KO(kTipUserData, "내 28\xC3\x97" "28 이미지로 훈련합니다: Kaggle의 Fashion-MNIST 형식 CSV 파일 (label,pixel1,...,pixel784; "
                     "레이블 0-9, 최대 200,000행), 원하면 테스트 세트로 쓸 두 번째 CSV (이름에 \"test\" 포함)와 클래스 이름 "

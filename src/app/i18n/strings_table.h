@@ -195,6 +195,13 @@ FM_STRING(kButtonImport, "Import model")
 FM_STRING(kTipExport, "Download the model file (fmnist eval FILE reads it)")
 FM_STRING(kTipImport, "Load a model file (.fmnist or .safetensors) saved by this page, fmnist train --save or fmnist export")
 FM_STRING(kButtonExportSafetensors, "Export as safetensors")
+FM_STRING(kButtonClassifyImage, "Classify an image...")
+FM_STRING(kTipClassifyImage, "Choose a photo or picture (PNG, JPEG, WebP, GIF), or drop one on the page: it becomes a "
+                             "model input as Fashion-MNIST made theirs (grey, the object light on black, cropped and "
+                             "centred) and the bars show what the model sees in it. Nothing is uploaded.")
+FM_STRING(kErrImagePrefix, "The image was refused, the canvas is unchanged: ")
+FM_STRING(kFmtErrImageNotImage, "%s is not an image the browser can read (PNG, JPEG, WebP, GIF, ...)")  // file name
+FM_STRING(kFmtErrImageBytes, "%s has %s bytes, more than the %s bytes read")  // name, size, limit
 FM_STRING(kButtonUserData, "Your data (CSV)...")
 FM_STRING(kTipUserData, "Train on your own 28\xC3\x97" "28 images: a CSV file in Kaggle's Fashion-MNIST form (label,pixel1,...,pixel784; "
                         "labels 0-9, at most 200,000 rows), optionally a second CSV as the test set (its name contains "

@@ -13,6 +13,7 @@
 #include "app/json_writer.h"
 #include "app/session/session.h"
 #include "app/ui/ui_util.h"
+#include "app/web_bridge.h"
 #include "core/metrics.h"
 #include "core/sketch.h"
 
@@ -194,6 +195,9 @@ void CanvasPanel::draw(Session& s) {
     const Status st = s.load_test_image(i);
     if (!st) s.messages.error = tr(st);
   }
+  ImGui::SameLine();
+  if (ImGui::Button(tr(Str::kButtonClassifyImage))) open_image_dialog();  // web/image.js
+  if (ImGui::IsItemHovered()) wrapped_tooltip(tr(Str::kTipClassifyImage));
   if (canvas_.has_source() && canvas_.source_tag() >= 0) {
     ImGui::SameLine();
     std::snprintf(buf, sizeof(buf), tr(Str::kFmtTestImage), canvas_.source_tag(),

@@ -10,6 +10,7 @@
 #include "app/i18n/refusals.h"
 #include "app/i18n/strings.h"
 #include "core/model_file.h"
+#include "core/photo.h"
 #include "core/safetensors.h"
 
 namespace fm {
@@ -286,6 +287,16 @@ Status Session::load_test_image(int index) {
   }
   const std::vector<uint8_t> image = d->test_image(index);
   canvas.load_image(image.data(), d->side(), index);
+  redraw();
+  return Status::Ok();
+}
+
+Status Session::classify_image(const uint8_t* rgba, int w, int h) {
+  const int side = model_side();
+  std::vector<uint8_t> image;
+  const Status st = photo_to_image(rgba, w, h, side, &image);
+  if (!st) return text_error(std::string(tr(Str::kErrImagePrefix)) + tr(st));
+  canvas.load_image(image.data(), side, -1);
   redraw();
   return Status::Ok();
 }

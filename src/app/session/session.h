@@ -113,6 +113,9 @@ class Session {
   void set_lr(float lr);    // the form's learning rate; a busy run takes it from the next batch
   Status set_input_size(int side);
   Status load_test_image(int index);  // onto the canvas
+  // A decoded photo or picture (RGBA, web/image.js) onto the canvas as a model input at the
+  // model's input size (core/photo.h); refused (the canvas unchanged) with the reason.
+  Status classify_image(const uint8_t* rgba, int w, int h);
   int test_label(int index) const;    // -1 when out of range or no data
   void clear_canvas();
   // After a divergence: restore the last good weights and go on (lr 0: the form's).
