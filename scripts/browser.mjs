@@ -51,13 +51,15 @@ export function startServer(dir) {
 // gone() is true once the browser closed on its own (it crashed or was killed from outside).
 // backgrounding: Chromium throttles pages that are not in front, as a desktop browser does
 // (Playwright turns that off by default; the background-tab test needs it on).
-export async function launchChromium({ viewport = { width: 1280, height: 800 }, backgrounding = false } = {}) {
+// contextOptions: more of Playwright's context options (a phone: hasTouch, isMobile, deviceScaleFactor).
+export async function launchChromium({ viewport = { width: 1280, height: 800 }, backgrounding = false,
+  contextOptions = {} } = {}) {
   const profile = fs.mkdtempSync(path.join(os.tmpdir(), 'fmnist-chromium-'));
   const executablePath = chromiumPath();
   let context;
   try {
     context = await chromium.launchPersistentContext(profile, {
-      executablePath, headless: true, viewport, args: CHROMIUM_ARGS,
+      ...contextOptions, executablePath, headless: true, viewport, args: CHROMIUM_ARGS,
       ignoreDefaultArgs: backgrounding ? ['--disable-renderer-backgrounding',
         '--disable-backgrounding-occluded-windows', '--disable-background-timer-throttling'] : [],
     });

@@ -4,6 +4,7 @@
 #include <gtest/gtest.h>
 
 #include <cmath>
+#include <cstdio>
 #include <string>
 
 #include "app/i18n/refusals.h"
@@ -132,11 +133,18 @@ TEST(SettingsForm, TheLastCheckBeforeARunBoundsTheBatchByTheTrainingSet) {
   EXPECT_FALSE(check_run_settings(s, 600));
 }
 
-TEST(SettingsForm, FieldsStayWithinTheTablesLimits) {
-  EXPECT_EQ(clamp_to_row("batch", 0), 1);
-  EXPECT_EQ(clamp_to_row("batch", 1LL << 40), static_cast<int>(find_setting("batch")->hi));
-  EXPECT_EQ(clamp_to_row("epochs", 12), 12);
-  EXPECT_EQ(clamp_to_row("hidden", 5000), static_cast<int>(find_setting("hidden")->hi));
+// A number field's refusal (ui/number_field.cpp) words the row's own limits.
+TEST(SettingsForm, FieldRefusalsSayTheTablesLimits) {
+  InLanguage en(Language::kEnglish);
+  SettingError e;
+  e.row = find_setting("epochs");
+  e.rule = e.row->rule;
+  EXPECT_EQ(setting_reason(e), "a whole number from 1 to " + std::to_string(static_cast<long long>(e.row->hi)));
+  e.row = find_setting("lr");
+  e.rule = e.row->rule;
+  char lr_reason[80];
+  std::snprintf(lr_reason, sizeof(lr_reason), "a number above 0, at most %g", e.row->hi);
+  EXPECT_EQ(setting_reason(e), lr_reason);
   EXPECT_FALSE(lr_acceptable(0));
   EXPECT_FALSE(lr_acceptable(-1e-3));
   EXPECT_FALSE(lr_acceptable(std::nan("")));

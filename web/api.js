@@ -155,7 +155,15 @@
     // while about_open) and the confusion map's 10×10 cells (confusion_cells); ui.samples: the
     // Samples panel's view {mode: browse|hardest|cell, split, class, cell: {truth, predicted},
     // page, items}; ui.training: the Training form's field rectangles {model, optimizer, lr, batch,
-    // epochs, seed, side} (those drawn) and the tooltip shown over one of them (null: none).
+    // epochs, seed, side} (fields, those drawn), the tooltip shown over one of them (tooltip, null:
+    // none), the buttons Train, +1 epoch, Reset, Import and the lesson offer {x, y, w, h} (train,
+    // plus_epoch, reset, import, lesson; w 0 while the lesson is open), key_hints (the keyboard
+    // hint is shown) and refusals (per number field, the message beside it or null); ui.plots: the
+    // Live plots' axes and data ranges; ui.tabs: the tab buttons of the tabbed layouts;
+    // ui.confirm: {open, why: train|reset|side|import|lesson, keep, export, discard} (the box that
+    // asks before a page command replaces a trained model); ui.touch: the last input was a finger;
+    // ui.tooltip: a tooltip is on screen; lesson.rect, lesson.run_all_rect: the lesson's
+    // window and its Run all button.
     state() {
       const M = app();
       if (!M) return startingState();
@@ -174,7 +182,12 @@
         if (s.ui.about_close) shift(s.ui.about_close);
         if (s.ui.confusion_cells) shift(s.ui.confusion_cells);
         if (s.ui.training) Object.values(s.ui.training.fields).forEach(shift);
+        Object.values(s.ui.tabs || {}).forEach(shift);
+        ['train', 'plus_epoch', 'reset', 'import', 'lesson'].forEach((k) => s.ui.training && s.ui.training[k] && shift(s.ui.training[k]));
+        ['keep', 'export', 'discard'].forEach((k) => s.ui.confirm && s.ui.confirm[k] && shift(s.ui.confirm[k]));
       }
+      if (s.lesson && s.lesson.run_all_rect) shift(s.lesson.run_all_rect);
+      if (s.lesson && s.lesson.rect) shift(s.lesson.rect);
       return s;
     },
     // Starts a new run from fresh weights; missing fields take the lesson's defaults

@@ -91,6 +91,7 @@ bool App::load_font(const uint8_t* bytes, size_t size) {
 
 void App::handle_event(const SDL_Event& event) {
   wake();  // input, a resize, the window shown again
+  touch_.on_event(event);
   if (!ready_) return;
   canvas_.handle_event(session_, event);
   if (event.type == SDL_KEYDOWN && session_.data() != nullptr) handle_key(event.key);
@@ -109,8 +110,10 @@ void App::handle_key(const SDL_KeyboardEvent& key) {
     } else if (session_.engine().busy()) {
       session_.resume();
     } else {
-      const Status st = session_.train_from_form();
-      if (!st) session_.messages.error = tr(st);
+      confirm_.ask(session_, Replace::kTrain, [this] {
+        const Status st = session_.train_from_form();
+        if (!st) session_.messages.error = tr(st);
+      });
     }
   }
   if (key.keysym.scancode == SDL_SCANCODE_C) session_.clear_canvas();
@@ -150,13 +153,15 @@ void App::follow(double now) {
 
 void App::draw_panel(Panel p) {
   switch (p) {
-    case Panel::kTraining: training_.draw(session_, layout_.kind() != LayoutKind::kWide); break;
-    case Panel::kPlots: draw_plots_panel(session_); break;
+    case Panel::kTraining: training_.draw(session_, {layout_.kind() != LayoutKind::kWide, !touch_.touch(), lesson_.open_flag()},
+                        confirm_); break;
+    case Panel::kPlots: draw_plots_panel(session_, &plots_); break;
     case Panel::kSamples:
       if (samples_.draw(session_)) layout_.focus(Panel::kCanvas);
       break;
     case Panel::kConfusion: {
-      const ConfusionPanel::Cell cell = confusion_.draw(session_);
+      const auto [truth, predicted] = samples_.chosen_cell();
+      const ConfusionPanel::Cell cell = confusion_.draw(session_, {truth, predicted});
       if (cell.truth >= 0) {
         samples_.show_cell(cell.truth, cell.predicted);
         layout_.focus(Panel::kSamples);
@@ -180,9 +185,10 @@ void App::frame() {
   const Layout::Hooks hooks{[this](Panel p) { draw_panel(p); },
                             [this] { lesson_.draw_menu_items(); },
                             [this] {
-                              if (lesson_.draw(session_)) layout_.focus(Panel::kCanvas);
+                              if (lesson_.draw(session_, confirm_, layout_.lesson_dock())) layout_.focus(Panel::kCanvas);
                             }};
   layout_.draw(session_, pacer_.fps(t), hooks);
+  confirm_.draw(session_);
   sync_hash();
   if (session_.data() != nullptr && session_.messages.fatal.empty()) {
     persistence_.restore(session_);  // a model saved before the reload; ready waits for it

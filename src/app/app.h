@@ -11,8 +11,10 @@
 
 #include "app/pacing/frame_pacer.h"
 #include "app/panels/canvas.h"
+#include "app/panels/confirm_replace.h"
 #include "app/panels/confusion.h"
 #include "app/panels/layout.h"
+#include "app/panels/plots.h"
 #include "app/panels/lesson.h"
 #include "app/panels/samples.h"
 #include "app/panels/training.h"
@@ -20,6 +22,7 @@
 #include "app/persistence/persistence.h"
 #include "app/session/session.h"
 #include "app/ui/fonts.h"
+#include "app/ui/touch_pointer.h"
 
 namespace fm {
 
@@ -41,6 +44,7 @@ class App {
 
   Session& session() { return session_; }
   LessonPanel& lesson() { return lesson_; }
+  TouchPointer& touch_pointer() { return touch_; }  // main.cpp moves ImGui's pointer after a touch
   void on_engine_event(const Message& event);
   // "model=mlp&hidden=100&...&lang=ko" (the link's form). Apply sources lowest precedence first
   // (defaults, saved in the browser, URL hash); refusals make a notice (not for kDefaults).
@@ -64,8 +68,11 @@ class App {
   WeightsPanel weights_;
   CanvasPanel canvas_;
   LessonPanel lesson_;
+  ConfirmReplace confirm_;  // asks before a page command replaces a trained model
+  PlotRanges plots_;        // the Live plots' last drawn axes
   Persistence persistence_;
   UiFont font_;
+  TouchPointer touch_;
   bool ready_ = false;
   std::string hash_;          // the hash last written to the address bar
   bool hash_synced_ = false;  // set once the incoming hash was applied

@@ -38,6 +38,7 @@ void frame(void* arg) {
   }
   ImGui_ImplOpenGL3_NewFrame();
   ImGui_ImplSDL2_NewFrame();
+  rt->app.touch_pointer().after_new_frame();
   ImGui::NewFrame();
   rt->app.frame();
   ImGui::Render();

@@ -3,6 +3,8 @@
 #include <cmath>
 
 #include "app/app.h"
+
+#include "imgui_internal.h"  // FindWindowByName: is a tooltip up
 #include "app/clock.h"
 #include "app/i18n/strings.h"
 #include "app/json_writer.h"
@@ -143,11 +145,20 @@ const std::string& App::state_json() {
     j.end_object();
   };
   rect("confusion_cells", confusion_.cells_rect());
+  if (confusion_.cells_rect().second.x > confusion_.cells_rect().first.x) {
+    j.key("confusion_hidden_counts").integer(confusion_.counts_hidden());
+  }
   rect("export_safetensors", training_.safetensors_rect());
   rect("user_data", training_.user_data_rect());
   // The Samples panel's view: what it lists (a confusion cell's images after a click on the map).
   samples_.json(j);
-  training_.json(j);  // the form's field rectangles and tooltip
+  training_.json(j);  // the form's field rectangles, tooltip, buttons and refusals
+  confirm_.json(j);
+  plots_.json(j);
+  j.key("touch").boolean(touch_.touch());  // the last input was a finger
+  // A tooltip is on screen (ImGui's tooltip windows are named "##Tooltip_NN").
+  const ImGuiWindow* tip = ImGui::FindWindowByName("##Tooltip_00");
+  j.key("tooltip").boolean(tip != nullptr && tip->Active);
   j.end_object();
 
   j.key("draw_calls").integer(draw_calls_);

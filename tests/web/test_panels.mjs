@@ -1,7 +1,7 @@
 // Screenshots of every panel after a short run (plus overview.png at 1280×800 for the README),
 // the confusion click-through, the About box, and the layouts at 800×600 and phone size.
 import path from 'node:path';
-import { assert, openReady, state, frames, rendered, trainAndWait, shotPanel } from './helpers.mjs';
+import { assert, openReady, state, frames, rendered, trainAndWait, shotPanel, waitState } from './helpers.mjs';
 
 const PANELS = ['training', 'plots', 'samples', 'confusion', 'weights', 'canvas'];
 
@@ -82,8 +82,14 @@ export const tests = [
     async run({ page, url, out }) {
       await openReady(page, url);
       await frames(page, 5);
-      const s = await state(page);
+      let s = await state(page);
       assert(s.layout === 'compact', `layout ${s.layout}`);
+      // It opens on Training (the Train button where the user is); the canvas is one click away.
+      assert(s.ui.panels.training && s.ui.tabs.canvas, `first screen: ${Object.keys(s.ui.panels)}`);
+      await page.screenshot({ path: path.join(out, 'layout-phone-first.png') });
+      const t = s.ui.tabs.canvas;
+      await page.mouse.click(t.x + t.w / 2, t.y + t.h / 2);
+      s = await waitState(page, (x) => x.canvas.visible, 'the canvas tab');
       const r = s.canvas.rect;
       assert(s.canvas.visible && r.w >= 120 && r.x + r.w <= 390, `canvas ${JSON.stringify(r)}`);
       await page.screenshot({ path: path.join(out, 'layout-phone.png') });

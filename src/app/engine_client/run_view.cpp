@@ -3,6 +3,7 @@
 
 #include <algorithm>
 #include <cmath>
+#include <cstdlib>
 #include <cstring>
 
 #include "core/train_config.h"
@@ -70,6 +71,7 @@ void RunView::clear() {
   val_indices_.clear();
   val_predictions_.clear();
   curve_.clear();
+  blowup_.clear();
   divergence_ = Status::Ok();
   imported_ = false;
   stop_after_epoch_ = -1;
@@ -100,13 +102,18 @@ void RunView::begin_run(const FieldReader& f, const Message& m, bool imported) {
   val_indices_ = bytes_to_int32(m.payload);
 }
 
-void RunView::trim_curve_to_epoch() {
+void RunView::trim_curve_to_epoch(bool keep_blowup) {
   // The weights are back at the end of the last finished epoch: so are the curves (this also
-  // drops the exploding, finite but meaningless, points before the stop).
+  // drops the exploding, finite but meaningless, points before the stop; blowup() keeps them).
   const float last_good = static_cast<float>(epoch_);
-  while (!curve_.empty() && (curve_.back().x > last_good || !std::isfinite(curve_.back().loss))) {
-    curve_.pop_back();
+  size_t keep = curve_.size();
+  while (keep > 0 && (curve_[keep - 1].x > last_good || !std::isfinite(curve_[keep - 1].loss))) --keep;
+  if (keep_blowup) {
+    for (size_t i = keep; i < curve_.size(); ++i) {
+      if (blowup_.empty() || curve_[i].x > blowup_.back().x) blowup_.push_back(curve_[i]);
+    }
   }
+  curve_.resize(keep);
 }
 
 bool RunView::apply(const Message& m) {
@@ -174,7 +181,7 @@ bool RunView::apply(const Message& m) {
       for (size_t i = 0; i < curve_.size(); i += 2) curve_[j++] = curve_[i];
       curve_.resize(j);
     }
-    if (phase_ == Phase::kDiverged) trim_curve_to_epoch();
+    if (phase_ == Phase::kDiverged) trim_curve_to_epoch(true);
     return true;
   }
   if (type == "epoch") {
@@ -273,7 +280,14 @@ bool RunView::apply(const Message& m) {
     if (!read_status(f, &st)) st = Status::Error(ErrorCode::kNone);
     divergence_ = st;
     suggested_lr_ = number(f, "suggested_lr", ::fm::suggested_lr(settings_.lr));
-    trim_curve_to_epoch();
+    trim_curve_to_epoch(true);
+    // The failing batch: its loss is the reason's first number (inf and nan parse too).
+    const long long per_epoch = std::max<long long>(1, batches_per_epoch_);
+    const float x = static_cast<float>(whole(f, "epoch", epoch_ + 1) - 1) +
+                    static_cast<float>(whole(f, "batch", batch_)) / static_cast<float>(per_epoch);
+    if (!st.why_params.empty() && (blowup_.empty() || x > blowup_.back().x)) {
+      blowup_.push_back({x, std::strtof(st.why_params[0].c_str(), nullptr), kNaNf});
+    }
     return true;
   }
   if (type == "continued") {
@@ -285,7 +299,8 @@ bool RunView::apply(const Message& m) {
     epoch_ = static_cast<int>(whole(f, "epoch", epoch_));
     samples_ = whole(f, "samples_seen", samples_);
     while (!history_.empty() && history_.back().epoch > epoch_) history_.pop_back();
-    trim_curve_to_epoch();
+    trim_curve_to_epoch(false);
+    blowup_.clear();
     return true;
   }
   return false;

@@ -78,6 +78,10 @@ class RunView {
   const std::vector<int32_t>& val_indices() const { return val_indices_; }  // into train images
   const std::vector<uint8_t>& val_predictions() const { return val_predictions_; }
   const std::vector<CurvePoint>& curve() const { return curve_; }
+  // After `diverged`: the minibatch points of the stretch that blew up (dropped from curve(), the
+  // weights being back at the last good epoch) and the failing batch's loss, so the plot can show
+  // the blow-up; empty again after continue or a new run.
+  const std::vector<CurvePoint>& blowup() const { return blowup_; }
 
   // After `diverged`: the reason (a core Status), the learning rate it had and the suggested one.
   const Status& divergence() const { return divergence_; }
@@ -90,7 +94,7 @@ class RunView {
 
  private:
   void begin_run(const FieldReader& f, const Message& m, bool imported);
-  void trim_curve_to_epoch();
+  void trim_curve_to_epoch(bool keep_blowup);
 
   bool has_model_ = false;
   Phase phase_ = Phase::kIdle;
@@ -110,7 +114,7 @@ class RunView {
   std::vector<Mistake> hardest_;
   std::vector<int32_t> val_indices_;
   std::vector<uint8_t> val_predictions_;
-  std::vector<CurvePoint> curve_;
+  std::vector<CurvePoint> curve_, blowup_;
   Status divergence_;
   float suggested_lr_ = 1e-3f;
   bool imported_ = false;

@@ -9,32 +9,37 @@
 
 namespace fm {
 
+std::string setting_reason(const SettingError& e) {
+  std::string reason;
+  char buf[160];
+  const SettingRow* row = e.row;
+  switch (row != nullptr ? e.rule : SettingRule::kUnknownKey) {
+    case SettingRule::kChoice:
+      for (const char* c : row->choices) reason += (reason.empty() ? "" : ", ") + std::string(c);
+      break;
+    case SettingRule::kWhole:
+      std::snprintf(buf, sizeof(buf), tr(Str::kFmtReasonWhole), static_cast<long long>(row->lo),
+                    static_cast<long long>(row->hi));
+      reason = buf;
+      break;
+    case SettingRule::kNumber:
+      std::snprintf(buf, sizeof(buf), tr(Str::kFmtReasonLr), row->hi);
+      reason = buf;
+      break;
+    case SettingRule::kWholeList:
+      reason = tr(Str::kReasonHidden);
+      break;
+    case SettingRule::kUnknownKey:
+      reason = tr(Str::kReasonUnknownKey);
+      break;
+  }
+  return reason;
+}
+
 std::string describe_setting_errors(const std::vector<SettingError>& errors, bool api) {
   std::string out;
   for (const SettingError& e : errors) {
-    std::string reason;
-    char buf[160];
-    const SettingRow* row = e.row;
-    switch (row != nullptr ? e.rule : SettingRule::kUnknownKey) {
-      case SettingRule::kChoice:
-        for (const char* c : row->choices) reason += (reason.empty() ? "" : ", ") + std::string(c);
-        break;
-      case SettingRule::kWhole:
-        std::snprintf(buf, sizeof(buf), tr(Str::kFmtReasonWhole), static_cast<long long>(row->lo),
-                      static_cast<long long>(row->hi));
-        reason = buf;
-        break;
-      case SettingRule::kNumber:
-        std::snprintf(buf, sizeof(buf), tr(Str::kFmtReasonLr), row->hi);
-        reason = buf;
-        break;
-      case SettingRule::kWholeList:
-        reason = tr(Str::kReasonHidden);
-        break;
-      case SettingRule::kUnknownKey:
-        reason = tr(Str::kReasonUnknownKey);
-        break;
-    }
+    const std::string reason = setting_reason(e);
     // Shown in the overlay: keep what the user typed short.
     std::string value = e.value.size() > 30 ? e.value.substr(0, 27) + "..." : e.value;
     std::string item;

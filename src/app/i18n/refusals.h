@@ -10,6 +10,8 @@
 
 namespace fm {
 
+// What a refused value must be, from its row's rule and limits ("a whole number from 1 to 1000").
+std::string setting_reason(const SettingError& error);
 // The table's refusals, joined with "; ": "key=value (what it must be)" for a link or saved
 // settings, "key must be … (not value)" for an API call's arguments.
 std::string describe_setting_errors(const std::vector<SettingError>& errors, bool api = false);

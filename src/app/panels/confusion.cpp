@@ -1,6 +1,7 @@
 // The Confusion panel: the last validation pass as a heat map (rows: true class, columns:
 // predicted), counts in the cells, per-class accuracy; a click shows that cell's images.
 #include <algorithm>
+#include <cfloat>
 #include <cmath>
 #include <cstdio>
 
@@ -13,6 +14,28 @@
 namespace fm {
 namespace {
 
+// A cell's count in the cell: "1081" at the panel's font size if it fits, else smaller, else
+// "1.1k" (four-digit counts on a phone's narrow cells).
+bool draw_count(ImDrawList* dl, int n, ImVec2 at, ImVec2 cell, ImU32 color) {
+  char full[16], short_form[16];
+  std::snprintf(full, sizeof(full), "%d", n);
+  if (n >= 10000) std::snprintf(short_form, sizeof(short_form), "%dk", (n + 500) / 1000);
+  else if (n >= 1000) std::snprintf(short_form, sizeof(short_form), "%.1fk", n / 1000.0);
+  else std::snprintf(short_form, sizeof(short_form), "%d", n);
+  ImFont* font = ImGui::GetFont();
+  const float base = ImGui::GetFontSize();
+  for (const char* text : {full, short_form}) {
+    for (float scale : {1.0f, 0.82f, 0.68f}) {
+      const ImVec2 ts = font->CalcTextSizeA(base * scale, FLT_MAX, 0.0f, text);
+      if (ts.x <= cell.x - 2 && ts.y <= cell.y + 1) {
+        dl->AddText(font, base * scale, ImVec2(at.x + (cell.x - ts.x) * 0.5f, at.y + (cell.y - ts.y) * 0.5f), color, text);
+        return true;
+      }
+    }
+  }
+  return false;
+}
+
 ImU32 mix(ImU32 a, ImU32 b, float t) {
   const ImVec4 x = ImGui::ColorConvertU32ToFloat4(a), y = ImGui::ColorConvertU32ToFloat4(b);
   return ImGui::ColorConvertFloat4ToU32(ImVec4(x.x + (y.x - x.x) * t, x.y + (y.y - x.y) * t,
@@ -21,7 +44,7 @@ ImU32 mix(ImU32 a, ImU32 b, float t) {
 
 }  // namespace
 
-ConfusionPanel::Cell ConfusionPanel::draw(const Session& s) {
+ConfusionPanel::Cell ConfusionPanel::draw(const Session& s, Cell chosen) {
   const RunView& run = s.run();
   const ConfusionMatrix& cm = run.val_confusion();
   char buf[160];
@@ -76,18 +99,17 @@ ConfusionPanel::Cell ConfusionPanel::draw(const Session& s) {
       const ImU32 fill = mix(base, t == p ? good : bad, std::sqrt(share));
       const ImVec2 c0(o.x + name_w + p * cell_w, y), c1(c0.x + cell_w - 1, y + cell_h - 1);
       dl->AddRectFilled(c0, c1, fill);
+      if (t == chosen.truth && p == chosen.predicted) {
+        dl->AddRect(ImVec2(c0.x - 1, c0.y - 1), ImVec2(c1.x + 1, c1.y + 1), IM_COL32(255, 220, 80, 255), 0, 0, 2.5f);
+      }
       if (window_hovered && mouse.x >= c0.x && mouse.x < c1.x + 1 && mouse.y >= c0.y && mouse.y < c1.y + 1) {
         hover_t = t;
         hover_p = p;
         dl->AddRect(c0, c1, IM_COL32(255, 255, 255, 220), 0, 0, 2.0f);
       }
       if (n > 0) {
-        std::snprintf(buf, sizeof(buf), "%d", n);
-        const ImVec2 ts = ImGui::CalcTextSize(buf);
-        if (ts.x <= cell_w - 2) {
-          dl->AddText(ImVec2(c0.x + (cell_w - ts.x) * 0.5f, y + (cell_h - ts.y) * 0.5f),
-                      share > 0.35f ? IM_COL32(255, 255, 255, 255) : IM_COL32(200, 200, 205, 255), buf);
-        }
+        const ImU32 color = share > 0.35f ? IM_COL32(255, 255, 255, 255) : IM_COL32(200, 200, 205, 255);
+        if (!draw_count(dl, n, c0, ImVec2(cell_w, cell_h), color)) ++counts_hidden_;
       }
     }
     const double acc = cm.class_accuracy(t);

@@ -14,14 +14,17 @@ class ConfusionPanel {
   struct Cell {
     int truth = -1, predicted = -1;
   };
-  // Draws the panel; returns the cell clicked this frame (truth -1: none).
-  Cell draw(const Session& session);
+  // Draws the panel with `chosen` outlined (the cell the Samples panel lists); returns the cell
+  // clicked this frame (truth -1: none).
+  Cell draw(const Session& session, Cell chosen);
   // The map's 10×10 cells on screen this frame (zero: not shown), for state().ui.
   const std::pair<ImVec2, ImVec2>& cells_rect() const { return cells_; }
-  void begin_frame() { cells_ = {}; }
+  void begin_frame() { cells_ = {}; counts_hidden_ = 0; }
+  int counts_hidden() const { return counts_hidden_; }  // non-zero counts too wide for their cell
 
  private:
   std::pair<ImVec2, ImVec2> cells_{};
+  int counts_hidden_ = 0;
 };
 
 }  // namespace fm

@@ -64,6 +64,7 @@ void Layout::show(Panel p, ImVec2 min, ImVec2 max) {
 
 void Layout::draw(Session& session, double fps, const Hooks& hooks) {
   shown_.fill(false);
+  tab_shown_.fill(false);
   focus_now_ = focus_tab_;
   focus_tab_ = Panel::kNone;
   draw_menu_bar(session, fps, hooks);
@@ -91,6 +92,7 @@ void Layout::draw(Session& session, double fps, const Hooks& hooks) {
       const float h_train = std::floor(H * 0.64f);
       const float h_plots = std::floor(H * 0.54f);
       const float h_canvas = std::floor(H * 0.50f);
+      lesson_dock_ = {o, ImVec2(o.x + c1, o.y + H)};
       fixed(Panel::kTraining, 0, 0, c1, h_train);
       fixed(Panel::kWeights, 0, h_train, c1, H - h_train);
       fixed(Panel::kPlots, c1, 0, c2, h_plots);
@@ -102,12 +104,15 @@ void Layout::draw(Session& session, double fps, const Hooks& hooks) {
       static const Panel kLeft[] = {Panel::kTraining, Panel::kPlots, Panel::kConfusion,
                                     Panel::kWeights};
       static const Panel kRight[] = {Panel::kCanvas, Panel::kSamples};
-      tabbed_window("##left", ImVec2(o.x, o.y), ImVec2(left, H), kLeft, 4, hooks);
-      tabbed_window("##right", ImVec2(o.x + left, o.y), ImVec2(W - left, H), kRight, 2, hooks);
+      lesson_dock_ = {ImVec2(o.x + left, o.y + std::floor(H * 0.45f)), ImVec2(o.x + W, o.y + H)};
+      tabbed_window(0, ImVec2(o.x, o.y), ImVec2(left, H), kLeft, 4, hooks);
+      tabbed_window(1, ImVec2(o.x + left, o.y), ImVec2(W - left, H), kRight, 2, hooks);
     } else {
-      static const Panel kAll[] = {Panel::kCanvas,    Panel::kTraining, Panel::kPlots,
-                                   Panel::kSamples,   Panel::kConfusion, Panel::kWeights};
-      tabbed_window("##all", o, ImVec2(W, H), kAll, 6, hooks);
+      // Training first: a phone's first screen has the Train button.
+      static const Panel kAll[] = {Panel::kTraining, Panel::kCanvas,    Panel::kPlots,
+                                   Panel::kSamples,  Panel::kConfusion, Panel::kWeights};
+      lesson_dock_ = {ImVec2(o.x, o.y + std::floor(H * 0.5f)), ImVec2(o.x + W, o.y + H)};
+      tabbed_window(2, o, ImVec2(W, H), kAll, 6, hooks);
     }
   }
   hooks.draw_floating();
@@ -118,27 +123,46 @@ void Layout::draw(Session& session, double fps, const Hooks& hooks) {
   draw_about();
 }
 
-void Layout::tabbed_window(const char* id, ImVec2 pos, ImVec2 size, const Panel* panels, int count,
+// The tabs are a row of buttons that wraps: every panel stays one tap away at any width (ImGui's
+// tab bar hid the ones that did not fit behind scroll arrows).
+void Layout::tabbed_window(int slot, ImVec2 pos, ImVec2 size, const Panel* panels, int count,
                            const Hooks& hooks) {
+  Panel& current = tab_[static_cast<size_t>(slot)];
+  if (std::find(panels, panels + count, current) == panels + count) current = panels[0];
+  if (std::find(panels, panels + count, focus_now_) != panels + count) current = focus_now_;
+  char id[32];
+  std::snprintf(id, sizeof(id), "##tabs%d", slot);
   ImGui::SetNextWindowPos(pos, ImGuiCond_Always);
   ImGui::SetNextWindowSize(size, ImGuiCond_Always);
   if (ImGui::Begin(id, nullptr, kFixed | ImGuiWindowFlags_NoTitleBar)) {
-    if (ImGui::BeginTabBar("tabs", ImGuiTabBarFlags_FittingPolicyScroll)) {
-      char label[96];
-      for (int i = 0; i < count; ++i) {
-        const Panel p = panels[i];
-        std::snprintf(label, sizeof(label), "%s###%s", panel_title(p), panel_id(p));
-        const ImGuiTabItemFlags flags = focus_now_ == p ? ImGuiTabItemFlags_SetSelected : 0;
-        if (ImGui::BeginTabItem(label, nullptr, flags)) {
-          show(p, pos, ImVec2(pos.x + size.x, pos.y + size.y));
-          ImGui::BeginChild("panel", ImVec2(0, 0), false);
-          hooks.draw_panel(p);
-          ImGui::EndChild();
-          ImGui::EndTabItem();
-        }
+    const ImGuiStyle& style = ImGui::GetStyle();
+    const float right = ImGui::GetCursorScreenPos().x + ImGui::GetContentRegionAvail().x;
+    ImGui::PushStyleVar(ImGuiStyleVar_FrameRounding, 3.0f);
+    char label[96];
+    for (int i = 0; i < count; ++i) {
+      const Panel p = panels[i];
+      const char* title = panel_title(p);
+      const float w = ImGui::CalcTextSize(title).x + 2 * style.FramePadding.x;
+      if (i > 0) {
+        ImGui::SameLine(0.0f, 4.0f);
+        if (ImGui::GetCursorScreenPos().x + w > right) ImGui::NewLine();
       }
-      ImGui::EndTabBar();
+      const bool selected = p == current;
+      ImGui::PushStyleColor(ImGuiCol_Button, style.Colors[selected ? ImGuiCol_TabActive : ImGuiCol_Tab]);
+      ImGui::PushStyleColor(ImGuiCol_ButtonHovered, style.Colors[ImGuiCol_TabHovered]);
+      ImGui::PushStyleColor(ImGuiCol_ButtonActive, style.Colors[ImGuiCol_TabActive]);
+      std::snprintf(label, sizeof(label), "%s###tab_%s", title, panel_id(p));
+      if (ImGui::Button(label)) current = p;
+      ImGui::PopStyleColor(3);
+      tab_rects_[static_cast<size_t>(p)] = {ImGui::GetItemRectMin(), ImGui::GetItemRectMax()};
+      tab_shown_[static_cast<size_t>(p)] = true;
     }
+    ImGui::PopStyleVar();
+    ImGui::Separator();
+    show(current, pos, ImVec2(pos.x + size.x, pos.y + size.y));
+    ImGui::BeginChild("panel", ImVec2(0, 0), false);
+    hooks.draw_panel(current);
+    ImGui::EndChild();
   }
   ImGui::End();
 }
@@ -302,6 +326,11 @@ void Layout::json(JsonWriter& j) const {
   j.key("panels").begin_object();
   for (size_t i = 0; i < rects_.size(); ++i) {
     if (shown_[i]) rect(panel_id(static_cast<Panel>(i)), rects_[i]);
+  }
+  j.end_object();
+  j.key("tabs").begin_object();  // the tab buttons of the medium and phone layouts
+  for (size_t i = 0; i < tab_rects_.size(); ++i) {
+    if (tab_shown_[i]) rect(panel_id(static_cast<Panel>(i)), tab_rects_[i]);
   }
   j.end_object();
   rect("about", about_rect_);

@@ -8,17 +8,14 @@
 #include "app/panels/lesson.h"
 
 #include "app/i18n/strings.h"
+#include "app/panels/confirm_replace.h"
 #include "app/session/session.h"
 #include "app/ui/ui_util.h"
 
 namespace fm {
 namespace {
 
-void wrapped(const char* text) {
-  ImGui::PushTextWrapPos(0.0f);
-  ImGui::TextUnformatted(text);
-  ImGui::PopTextWrapPos();
-}
+void wrapped(const char* text) { text_wrapped_at_spaces(text); }
 
 // "reference (14×14): 0.8291", dimmed; our result coloured by whether it is close.
 void reference_line(int side, const char* numbers) {
@@ -47,17 +44,35 @@ void LessonPanel::draw_menu_items() {
   if (ImGui::IsItemHovered()) ImGui::SetTooltip("%s", tr(Str::kTipLanguage));
 }
 
-bool LessonPanel::draw(Session& session) {
+// A Run button: the steps that train (all, step 4) replace the model in use, so ask first.
+void LessonPanel::start(Session& session, int step, ConfirmReplace& confirm) {
+  auto go = [this, &session, step] {
+    const Status st = run(session, step);
+    if (!st) session.messages.error = tr(st);
+  };
+  if (step == 0 || step == kDenseStep) {
+    confirm.ask(session, Replace::kLesson, go);
+  } else {
+    go();
+  }
+}
+
+bool LessonPanel::draw(Session& session, ConfirmReplace& confirm, std::pair<ImVec2, ImVec2> dock) {
   LessonState& L = state_;
   if (!L.open) return false;
   const BundleView* d = session.data();
   bool go_canvas = false;
-  const ImGuiViewport* vp = ImGui::GetMainViewport();
-  const float w = std::min(560.0f, vp->WorkSize.x - 16.0f);
-  const float h = std::min(660.0f, vp->WorkSize.y - 16.0f);
-  ImGui::SetNextWindowPos(ImVec2(vp->WorkPos.x + vp->WorkSize.x - w - 8.0f, vp->WorkPos.y + 8.0f),
-                          ImGuiCond_Appearing);
-  ImGui::SetNextWindowSize(ImVec2(w, h), ImGuiCond_Appearing);
+  // Docked where it leaves the plots and the canvas in view; again when the layout changes.
+  if (dock.second.x <= dock.first.x) {  // no layout yet (the data is not in): the whole screen
+    const ImGuiViewport* vp = ImGui::GetMainViewport();
+    dock = {vp->WorkPos, ImVec2(vp->WorkPos.x + vp->WorkSize.x, vp->WorkPos.y + vp->WorkSize.y)};
+  }
+  const bool moved = dock.first.x != docked_.first.x || dock.first.y != docked_.first.y ||
+                     dock.second.x != docked_.second.x || dock.second.y != docked_.second.y;
+  docked_ = dock;
+  const ImGuiCond cond = moved ? ImGuiCond_Always : ImGuiCond_Appearing;
+  ImGui::SetNextWindowPos(dock.first, cond);
+  ImGui::SetNextWindowSize(ImVec2(dock.second.x - dock.first.x, dock.second.y - dock.first.y), cond);
   char buf[320];
   std::snprintf(buf, sizeof(buf), "%s###lesson", tr(Str::kLessonTitle));
   ImGui::PushStyleColor(ImGuiCol_WindowBg, IM_COL32(22, 24, 32, 250));
@@ -67,12 +82,13 @@ bool LessonPanel::draw(Session& session) {
     ImGui::End();
     return false;
   }
+  const ImVec2 wp = ImGui::GetWindowPos(), ws = ImGui::GetWindowSize();
+  window_rect_[0] = wp.x, window_rect_[1] = wp.y, window_rect_[2] = ws.x, window_rect_[3] = ws.y;
   wrapped(tr(Str::kLessonIntro));
   ImGui::BeginDisabled(d == nullptr || L.running);
-  if (ImGui::Button(tr(Str::kLessonRunAll))) {
-    const Status st = run(session, 0);
-    if (!st) session.messages.error = tr(st);
-  }
+  if (ImGui::Button(tr(Str::kLessonRunAll))) start(session, 0, confirm);
+  const ImVec2 r0 = ImGui::GetItemRectMin(), r1 = ImGui::GetItemRectMax();
+  run_all_rect_[0] = r0.x, run_all_rect_[1] = r0.y, run_all_rect_[2] = r1.x - r0.x, run_all_rect_[3] = r1.y - r0.y;
   ImGui::EndDisabled();
   ImGui::SameLine();
   ImGui::BeginDisabled(!L.running);
@@ -101,10 +117,7 @@ bool LessonPanel::draw(Session& session) {
     ImGui::PushID(s);
     wrapped(tr(kTexts[s - 1]));
     ImGui::BeginDisabled(d == nullptr || L.running);
-    if (ImGui::SmallButton(tr(Str::kLessonRun))) {
-      const Status st = run(session, s);
-      if (!st) session.messages.error = tr(st);
-    }
+    if (ImGui::SmallButton(tr(Str::kLessonRun))) start(session, s, confirm);
     ImGui::EndDisabled();
     switch (s) {
       case 1: draw_data_step(session); break;
@@ -136,6 +149,10 @@ bool LessonPanel::draw(Session& session) {
         if (L.hidden_ready) ImGui::TextColored(to_vec4(kGood), "%s", tr(Str::kLessonHiddenReady));
         reference_line(session.form.side, session.form.side == 28 ? "0.8744" : "0.8668");  // 100 ReLU + Adam
         break;
+    }
+    // After a step's result, the way on: the next step opens and runs (all steps: on its own).
+    if (s < kLessonSteps && L.done[static_cast<size_t>(s)] && !L.running && !L.done[static_cast<size_t>(s + 1)]) {
+      if (ImGui::Button(tr(Str::kLessonNextStep))) start(session, s + 1, confirm);
     }
     ImGui::PopID();
     ImGui::Spacing();

@@ -3,11 +3,16 @@
 // steps started and cancelled, the cross-validation and the Dense run followed in the engine.
 #pragma once
 
+#include <utility>
+
+#include "imgui.h"
+
 #include "app/panels/lesson_state.h"
 #include "core/status.h"
 
 namespace fm {
 
+class ConfirmReplace;
 class JsonWriter;
 class Session;
 
@@ -18,12 +23,16 @@ class LessonPanel {
   void cancel(Session& session);
   // Follows the engine's CV and the lesson's run (every engine event and frame).
   void tick(Session& session);
-  // The window; true when "Go to the canvas" was pressed (the layout shows the canvas).
-  bool draw(Session& session);
+  // The window; true when "Go to the canvas" was pressed (the layout shows the canvas). Runs
+  // that train a model (all steps, step 4) ask `confirm` first.
+  // `dock` (min, max): where the window sits (the layout's lesson_dock()).
+  bool draw(Session& session, ConfirmReplace& confirm, std::pair<ImVec2, ImVec2> dock);
+  bool* open_flag() { return &state_.open; }  // the Training panel's offer opens it
   void draw_menu_items();  // Lesson and language, in the menu bar
   void json(JsonWriter& j) const;  // state().lesson
 
  private:
+  void start(Session& session, int step, ConfirmReplace& confirm);
   void begin_step(Session& session, int step);
   void finish_step(Session& session);
   void draw_data_step(const Session& session);
@@ -31,6 +40,9 @@ class LessonPanel {
   void draw_dense_step();
 
   LessonState state_;
+  float run_all_rect_[4] = {0, 0, 0, 0};  // x, y, w, h of Run all (state().lesson.run_all_rect)
+  float window_rect_[4] = {0, 0, 0, 0};   // the window's (state().lesson.rect)
+  std::pair<ImVec2, ImVec2> docked_{};     // the dock the window was last put in
 };
 
 }  // namespace fm

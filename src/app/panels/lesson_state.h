@@ -15,6 +15,7 @@ namespace fm {
 class BundleView;
 
 constexpr int kLessonSteps = 5;
+constexpr int kDenseStep = 4;  // the step that trains a model (Keras' Dense(10, softmax))
 
 struct LessonState {
   bool open = false;      // the window is shown

@@ -165,6 +165,10 @@ void LessonPanel::json(JsonWriter& j) const {
   j.key("step").integer(L.step);
   j.key("running").boolean(L.running);
   j.key("cancelled").boolean(L.cancelled);
+  j.key("rect").begin_object().key("x").number(window_rect_[0]).key("y").number(window_rect_[1])
+      .key("w").number(window_rect_[2]).key("h").number(window_rect_[3]).end_object();
+  j.key("run_all_rect").begin_object().key("x").number(run_all_rect_[0]).key("y").number(run_all_rect_[1])
+      .key("w").number(run_all_rect_[2]).key("h").number(run_all_rect_[3]).end_object();
   j.key("done").begin_array();
   for (int s = 1; s <= kLessonSteps; ++s) j.boolean(L.done[static_cast<size_t>(s)]);
   j.end_array();

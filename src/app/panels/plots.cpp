@@ -6,6 +6,7 @@
 
 #include "app/panels/plots.h"
 
+#include "app/json_writer.h"
 #include "app/ui/plot.h"
 #include "app/i18n/strings.h"
 #include "app/session/session.h"
@@ -17,9 +18,21 @@ constexpr ImU32 kTrainBatch = IM_COL32(120, 170, 255, 150);
 constexpr ImU32 kTrainEpoch = IM_COL32(80, 140, 255, 255);
 constexpr ImU32 kVal = IM_COL32(255, 150, 50, 255);
 constexpr ImU32 kTest = IM_COL32(90, 210, 120, 255);
+constexpr ImU32 kBlowup = IM_COL32(255, 90, 80, 255);
+constexpr float kLossCap = 5.0f;
 }  // namespace
 
-void draw_plots_panel(const Session& s) {
+void PlotRanges::json(JsonWriter& j) const {
+  j.key("plots").begin_object();
+  j.key("drawn").boolean(drawn);
+  j.key("loss").begin_object().key("y_min").number(0).key("y_max").number(loss_y_max)
+      .key("data_max").number(loss_data_max).key("clipped").integer(loss_clipped).end_object();
+  j.key("acc").begin_object().key("y_min").number(acc_y_min).key("y_max").number(1)
+      .key("data_min").number(acc_data_min).end_object();
+  j.end_object();
+}
+
+void draw_plots_panel(const Session& s, PlotRanges* ranges) {
   const RunView& run = s.run();
   const auto& history = run.history();
   const float test_acc = run.test_acc();
@@ -61,8 +74,19 @@ void draw_plots_panel(const Session& s) {
     loss[static_cast<size_t>(i)].markers = acc[static_cast<size_t>(i)].markers = true;
     loss[static_cast<size_t>(i)].thickness = acc[static_cast<size_t>(i)].thickness = 2.0f;
   }
+  // A diverged run: the stretch that blew up (its weights were undone), in red, loss only.
+  loss.emplace_back();
+  loss[3].label = tr(Str::kSeriesBlowup);
+  loss[3].color = kBlowup;
+  loss[3].thickness = 1.5f;
+  loss[3].markers = true;
+  for (const CurvePoint& p : run.blowup()) loss[3].points.emplace_back(p.x, p.loss);
+  if (loss[3].points.empty()) loss.pop_back();
   float loss_max = 0.5f, acc_min = 1.0f;
   for (const ImVec2& p : loss[0].points) loss_max = std::max(loss_max, p.y);
+  if (loss.size() > 3) {
+    for (const ImVec2& p : loss[3].points) loss_max = std::max(loss_max, p.y);
+  }
   for (const ImVec2& p : acc[0].points) acc_min = std::min(acc_min, p.y);
   for (const EpochRecord& e : history) {
     const float x = static_cast<float>(e.epoch);
@@ -73,8 +97,10 @@ void draw_plots_panel(const Session& s) {
     loss_max = std::max({loss_max, e.train_loss, e.val_loss});
     acc_min = std::min({acc_min, e.train_acc, e.val_acc});
   }
-  // The first batches' loss can be large: cap the axis so the rest stays readable.
-  loss_max = std::min(loss_max, 3.0f);
+  const float data_max = loss_max, data_min = acc_min;
+  // The axis fits every series up to kLossCap (above the untrained ln 10 = 2.3, with room);
+  // a blow-up beyond it is marked at the top with its value (mark_clipped).
+  loss_max = std::min(loss_max, kLossCap);
   const double ls = nice_step(loss_max, 4);
   loss_max = static_cast<float>(std::ceil(loss_max / ls) * ls);
   acc_min = std::clamp(std::floor(acc_min * 10.0f) / 10.0f, 0.0f, 0.9f);
@@ -90,7 +116,17 @@ void draw_plots_panel(const Session& s) {
   ls_spec.x_label = tr(Str::kPlotEpochAxis);
   ls_spec.x_max = x_max;
   ls_spec.y_max = loss_max;
+  ls_spec.mark_clipped = true;
   line_chart("loss", ls_spec, loss, ImVec2(w, h));
+  *ranges = PlotRanges{};
+  ranges->drawn = true;
+  ranges->loss_y_max = loss_max;
+  ranges->loss_data_max = data_max;
+  for (const PlotSeries& series : loss) {
+    for (const ImVec2& p : series.points) ranges->loss_clipped += !std::isfinite(p.y) || p.y > loss_max;
+  }
+  ranges->acc_y_min = acc_min;
+  ranges->acc_data_min = data_min;
 
   PlotSpec as_spec;
   as_spec.title = tr(Str::kPlotAccuracy);

@@ -172,20 +172,23 @@ bool SamplesPanel::draw(Session& s) {
     ImGui::EndCombo();
   }
 
-  int mode = mode_ == SampleMode::kHardest ? 1 : 0;
+  // A confusion cell's images are neither Browse nor Hardest: no radio button looks chosen.
+  int mode = mode_ == SampleMode::kHardest ? 1 : (mode_ == SampleMode::kCell ? 2 : 0);
   if (ImGui::RadioButton(tr(Str::kModeBrowse), &mode, 0)) mode_ = SampleMode::kBrowse, page_ = 0;
   ImGui::SameLine();
   ImGui::BeginDisabled(!run.has_model());
   if (ImGui::RadioButton(tr(Str::kModeHardest), &mode, 1)) mode_ = SampleMode::kHardest, page_ = 0;
   ImGui::EndDisabled();
   if (ImGui::IsItemHovered(ImGuiHoveredFlags_AllowWhenDisabled)) ImGui::SetTooltip("%s", tr(Str::kTipHardest));
-  if (mode_ == SampleMode::kCell) {
-    ImGui::SameLine();
+  if (mode_ == SampleMode::kCell) {  // on its own line; Back beside it when it fits, else below
     std::snprintf(buf, sizeof(buf), tr(Str::kFmtCellFilter), class_name(truth_),
                   class_name(predicted_));
     ImGui::TextColored(to_vec4(truth_ == predicted_ ? kGood : kBad), "%s", buf);
+    const char* back = tr(Str::kButtonBackToBrowse);
+    const float back_w = ImGui::CalcTextSize(back).x + 2 * ImGui::GetStyle().FramePadding.x;
     ImGui::SameLine();
-    if (ImGui::SmallButton(tr(Str::kButtonBackToBrowse))) mode_ = SampleMode::kBrowse, page_ = 0;
+    if (ImGui::GetContentRegionAvail().x < back_w) ImGui::NewLine();
+    if (ImGui::SmallButton(back)) mode_ = SampleMode::kBrowse, page_ = 0;
   }
 
   rebuild_items(s);
@@ -265,7 +268,12 @@ bool SamplesPanel::draw(Session& s) {
     }
     if (hovered) {
       ImGui::BeginTooltip();
-      std::snprintf(buf, sizeof(buf), tr(it.test ? Str::kFmtTipTestImage : Str::kFmtTipTrainImage), it.index);
+      // Validation images (a cell's, the hardest mistakes, the val split) are rows of the
+      // training file: say which set they are in.
+      const bool val = !it.test && (mode_ != SampleMode::kBrowse || split_ == SplitKind::kVal);
+      std::snprintf(buf, sizeof(buf),
+                    tr(it.test ? Str::kFmtTipTestImage : (val ? Str::kFmtTipValImage : Str::kFmtTipTrainImage)),
+                    it.index);
       ImGui::TextUnformatted(buf);
       ImGui::Text("%s: %s", tr(Str::kLabelTruth), class_name(label));
       if (has_pred) {

@@ -3,6 +3,8 @@
 // validation mistakes, and a confusion cell's images.
 #pragma once
 
+#include <utility>
+
 #include <cstdint>
 #include <string>
 #include <vector>
@@ -23,6 +25,8 @@ class SamplesPanel {
   bool draw(Session& session);
   // A confusion cell's validation images (a click on the map).
   void show_cell(int truth, int predicted);
+  // The confusion cell whose images are listed (truth -1: none), highlighted in the map.
+  std::pair<int, int> chosen_cell() const { return mode_ == SampleMode::kCell ? std::pair{truth_, predicted_} : std::pair{-1, -1}; }
   void json(JsonWriter& j) const;  // state().ui.samples
   // Follows the session: another data set shows from its first page, a reset goes back to
   // browsing. Every frame, drawn or not.

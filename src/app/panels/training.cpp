@@ -10,12 +10,15 @@
 
 #include "app/i18n/strings.h"
 #include "app/json_writer.h"
+#include "app/panels/confirm_replace.h"
 #include "app/session/session.h"
 #include "app/ui/ui_util.h"
 #include "app/web_bridge.h"
 
 namespace fm {
 namespace {
+
+using ItemRect = std::pair<ImVec2, ImVec2>;
 
 // Label on the left, widget filling the rest: readable in narrow columns.
 void row_label(const char* label, float label_w) {
@@ -29,25 +32,28 @@ void report(Session& s, const Status& st) {
   if (!st) s.messages.error = tr(st);
 }
 
+ItemRect item_rect() { return {ImGui::GetItemRectMin(), ImGui::GetItemRectMax()}; }
+
 // Export / Import model, then Export as safetensors (its rectangle into `safetensors_rect`), in the
-// Training panel.
-void model_file_buttons(Session& s, std::pair<ImVec2, ImVec2>* safetensors_rect) {
+// Training panel; returns Import's rectangle.
+ItemRect model_file_buttons(Session& s, ConfirmReplace& confirm, ItemRect* safetensors_rect) {
   const float w = (ImGui::GetContentRegionAvail().x - ImGui::GetStyle().ItemSpacing.x) / 2;
   const ImVec2 size(std::max(60.0f, w), 0);
   ImGui::BeginDisabled(!s.run().has_model());
   if (ImGui::Button(tr(Str::kButtonExport), size)) report(s, s.export_model());
   ImGui::EndDisabled();
-  if (ImGui::IsItemHovered(ImGuiHoveredFlags_AllowWhenDisabled)) ImGui::SetTooltip("%s", tr(Str::kTipExport));
+  item_tooltip(tr(Str::kTipExport), true);
   ImGui::SameLine();
-  if (ImGui::Button(tr(Str::kButtonImport), size)) open_import_dialog();  // the page calls import_model
-  if (ImGui::IsItemHovered()) ImGui::SetTooltip("%s", tr(Str::kTipImport));
+  // The page calls import_model with the chosen file.
+  if (ImGui::Button(tr(Str::kButtonImport), size)) confirm.ask(s, Replace::kImport, open_import_dialog);
+  item_tooltip(tr(Str::kTipImport));
+  const ItemRect import = item_rect();
   ImGui::BeginDisabled(!s.run().has_model());
   if (ImGui::Button(tr(Str::kButtonExportSafetensors), ImVec2(-FLT_MIN, 0))) report(s, s.export_model(true));
   ImGui::EndDisabled();
-  *safetensors_rect = {ImGui::GetItemRectMin(), ImGui::GetItemRectMax()};
-  if (ImGui::IsItemHovered(ImGuiHoveredFlags_AllowWhenDisabled)) {
-    ImGui::SetTooltip("%s", tr(Str::kTipExportSafetensors));
-  }
+  *safetensors_rect = item_rect();
+  item_tooltip(tr(Str::kTipExportSafetensors), true);
+  return import;
 }
 
 // Your data (CSV)… and, while a user's data set is in use, Back to Fashion-MNIST; a progress bar
@@ -92,38 +98,14 @@ void TrainingPanel::begin_frame() {
 
 void TrainingPanel::field_drawn(Field field) {
   const auto i = static_cast<size_t>(field);
-  fields_[i] = {ImGui::GetItemRectMin(), ImGui::GetItemRectMax()};
+  fields_[i] = item_rect();
   field_shown_[i] = true;
 }
 
 // The tooltip of a field a busy run keeps: while it is disabled it says so, else its own tip.
 void TrainingPanel::fixed_for_run_tip(bool busy, const char* tip) {
-  if (!ImGui::IsItemHovered(ImGuiHoveredFlags_AllowWhenDisabled)) return;
   const char* text = busy ? tr(Str::kTipFixedForRun) : tip;
-  if (text == nullptr) return;
-  wrapped_tooltip(text);
-  tooltip_ = text;
-}
-
-void TrainingPanel::json(JsonWriter& j) const {
-  j.key("training").begin_object();
-  j.key("fields").begin_object();
-  for (size_t i = 0; i < fields_.size(); ++i) {
-    if (!field_shown_[i]) continue;
-    const auto& r = fields_[i];
-    j.key(kFieldNames[i]).begin_object();
-    j.key("x").number(r.first.x).key("y").number(r.first.y);
-    j.key("w").number(r.second.x - r.first.x).key("h").number(r.second.y - r.first.y);
-    j.end_object();
-  }
-  j.end_object();
-  j.key("tooltip");
-  if (tooltip_ != nullptr) {
-    j.string(tooltip_);
-  } else {
-    j.null();
-  }
-  j.end_object();
+  if (text != nullptr && item_tooltip(text, true)) tooltip_ = text;
 }
 
 void TrainingPanel::update_rate(const Session& s, double now_ms) {
@@ -134,7 +116,7 @@ void TrainingPanel::update_rate(const Session& s, double now_ms) {
   rate_.update(now_ms, s.run().running(), s.run().samples_seen());
 }
 
-void TrainingPanel::draw(Session& s, bool compact) {
+void TrainingPanel::draw(Session& s, Options look, ConfirmReplace& confirm) {
   TrainForm& form_ = s.form;
   const RunView& run = s.run();
   const bool busy = s.engine().busy();
@@ -163,12 +145,14 @@ void TrainingPanel::draw(Session& s, bool compact) {
       ImGui::SameLine();
       ImGui::SetNextItemWidth(std::max(40.0f, (w * 0.7f - 8.0f * form_.layers) / form_.layers));
       ImGui::PushID(i);
-      if (ImGui::InputInt("##width", &form_.width[i], 10, 100)) {
-        form_.width[i] = clamp_to_row("hidden", form_.width[i]);
+      long long width = 0;
+      if (width_fields_[i].draw_whole("##width", *find_setting("hidden"), form_.width[i], &width)) {
+        form_.width[i] = static_cast<int>(width);
       }
       fixed_for_run_tip(busy, tr(Str::kTipWidth));
       ImGui::PopID();
     }
+    for (int i = 0; i < form_.layers; ++i) width_fields_[i].draw_refusal();
   }
   const char* optimizers[] = {tr(Str::kOptSgd), tr(Str::kOptRmsprop), tr(Str::kOptAdam)};
   row_label(tr(Str::kLabelOptimizer), label_w);
@@ -179,35 +163,46 @@ void TrainingPanel::draw(Session& s, bool compact) {
 
   // --- Learning rate and batch size: may change during a run ---
   row_label(tr(Str::kLabelLearningRate), label_w);
+  // Each number applies on Enter or when its field loses focus; a refused one says why.
   float lr = form_.lr;
-  // Applied as typed; intermediate values such as "0." are ignored until they make sense.
-  if (ImGui::InputFloat("##lr", &lr, 0.0f, 0.0f, "%.5g") && lr_acceptable(lr)) s.set_lr(lr);
+  if (lr_field_.draw_number("##lr", *find_setting("lr"), form_.lr, &lr)) s.set_lr(lr);
   field_drawn(Field::kLr);
   fixed_for_run_tip(false, tr(Str::kTipLive));  // applies live: never fixed
+  lr_field_.draw_refusal();
   row_label(tr(Str::kLabelBatch), label_w);
-  int batch = form_.batch;
+  long long value = 0;
   ImGui::BeginDisabled(busy);  // the engine's runs keep their batch size, epochs, seed and input
-  if (ImGui::InputInt("##batch", &batch, 8, 32)) form_.batch = clamp_to_row("batch", batch);
+  if (batch_field_.draw_whole("##batch", *find_setting("batch"), form_.batch, &value)) {
+    form_.batch = static_cast<int>(value);
+  }
   field_drawn(Field::kBatch);
   fixed_for_run_tip(busy);
+  batch_field_.draw_refusal();
   row_label(tr(Str::kLabelEpochs), label_w);
-  if (ImGui::InputInt("##epochs", &form_.epochs, 1, 5)) form_.epochs = clamp_to_row("epochs", form_.epochs);
+  if (epochs_field_.draw_whole("##epochs", *find_setting("epochs"), form_.epochs, &value)) {
+    form_.epochs = static_cast<int>(value);
+  }
   field_drawn(Field::kEpochs);
   fixed_for_run_tip(busy);
+  epochs_field_.draw_refusal();
   row_label(tr(Str::kLabelSeed), label_w);
-  {
-    const SettingRow* row = find_setting("seed");
-    const uint64_t step = 1, step_fast = 10;
-    if (ImGui::InputScalar("##seed", ImGuiDataType_U64, &form_.seed, &step, &step_fast, "%llu")) {
-      form_.seed = std::min<uint64_t>(form_.seed, static_cast<uint64_t>(row->hi));
-    }
-    field_drawn(Field::kSeed);
-    fixed_for_run_tip(busy);
+  if (seed_field_.draw_whole("##seed", *find_setting("seed"), static_cast<long long>(form_.seed), &value)) {
+    form_.seed = static_cast<uint64_t>(value);
   }
+  field_drawn(Field::kSeed);
+  fixed_for_run_tip(busy);
+  seed_field_.draw_refusal();
   row_label(tr(Str::kLabelInput), label_w);
   int side_index = form_.side == 28 ? 1 : 0;
   const char* sides[] = {tr(Str::kSide14), tr(Str::kSide28)};
-  if (ImGui::Combo("##side", &side_index, sides, 2)) s.select_side(side_index == 1 ? 28 : 14);
+  if (ImGui::Combo("##side", &side_index, sides, 2)) {
+    const int side = side_index == 1 ? 28 : 14;
+    if (s.run().has_model() && side != s.model_side()) {
+      confirm.ask(s, Replace::kSide, [&s, side] { s.select_side(side); });
+    } else {
+      s.select_side(side);
+    }
+  }
   field_drawn(Field::kSide);
   fixed_for_run_tip(busy);
   ImGui::EndDisabled();
@@ -224,9 +219,12 @@ void TrainingPanel::draw(Session& s, bool compact) {
   const ImVec2 bsize(std::max(50.0f, bw), 0);
   ImGui::PushStyleColor(ImGuiCol_Button, IM_COL32(40, 120, 70, 255));
   ImGui::PushStyleColor(ImGuiCol_ButtonHovered, IM_COL32(55, 150, 90, 255));
-  if (ImGui::Button(tr(Str::kButtonTrain), bsize)) report(s, s.train_from_form());
+  if (ImGui::Button(tr(Str::kButtonTrain), bsize)) {
+    confirm.ask(s, Replace::kTrain, [&s] { report(s, s.train_from_form()); });
+  }
+  train_ = item_rect();
   ImGui::PopStyleColor(2);
-  if (ImGui::IsItemHovered()) ImGui::SetTooltip("%s", tr(Str::kTipTrain));
+  item_tooltip(tr(busy ? Str::kTipTrainBusy : Str::kTipTrain));
   ImGui::SameLine();
   if (s.running()) {
     if (ImGui::Button(tr(Str::kButtonPause), bsize)) s.pause();
@@ -238,16 +236,25 @@ void TrainingPanel::draw(Session& s, bool compact) {
   ImGui::SameLine();
   ImGui::BeginDisabled(run.phase() == Phase::kDiverged);
   if (ImGui::Button(tr(Str::kButtonStepEpoch), bsize)) s.plus_epoch();
+  plus_epoch_ = item_rect();
   ImGui::EndDisabled();
-  if (ImGui::IsItemHovered(ImGuiHoveredFlags_AllowWhenDisabled)) {
-    ImGui::SetTooltip("%s", tr(Str::kTipStepEpoch));
-  }
+  item_tooltip(tr(Str::kTipStepEpoch), true);
   ImGui::SameLine();
   ImGui::BeginDisabled(!run.has_model() && !busy);
-  if (ImGui::Button(tr(Str::kButtonReset), bsize)) s.reset();
+  if (ImGui::Button(tr(Str::kButtonReset), bsize)) confirm.ask(s, Replace::kReset, [&s] { s.reset(); });
+  reset_ = item_rect();
   ImGui::EndDisabled();
-  model_file_buttons(s, &safetensors_rect_);
+  import_ = model_file_buttons(s, confirm, &safetensors_rect_);
   user_data_buttons(s, &user_data_rect_);
+  // The lesson, offered where the learner starts (it was only a menu word before).
+  if (!*look.lesson_open) {
+    ImGui::PushStyleColor(ImGuiCol_Button, IM_COL32(50, 80, 140, 255));
+    if (ImGui::Button(tr(Str::kButtonOpenLesson), ImVec2(-1, 0))) *look.lesson_open = true;
+    ImGui::PopStyleColor();
+    lesson_ = item_rect();
+  } else {
+    lesson_ = {};
+  }
 
   // --- Progress ---
   ImGui::Separator();
@@ -324,7 +331,7 @@ void TrainingPanel::draw(Session& s, bool compact) {
   ImGui::Separator();
   ImGui::PushTextWrapPos(0.0f);
   const BundleView* d = s.data();
-  if (d != nullptr && compact) {  // the wide layout's menu bar has them
+  if (d != nullptr && look.compact) {  // the wide layout's menu bar has them
     const Split& sp = s.split();
     std::snprintf(buf, sizeof(buf), tr(Str::kFmtDataLine), dataset_name(), d->side(), d->side(),
                   format_count(static_cast<long long>(sp.train.size())).c_str(),
@@ -332,8 +339,46 @@ void TrainingPanel::draw(Session& s, bool compact) {
                   format_count(static_cast<long long>(d->test_count())).c_str());
     ImGui::TextDisabled("%s", buf);
   }
-  ImGui::TextDisabled("%s", tr(Str::kHintKeys));
+  key_hints_ = look.key_hints;
+  if (look.key_hints) ImGui::TextDisabled("%s", tr(Str::kHintKeys));
   ImGui::PopTextWrapPos();
+}
+
+void TrainingPanel::json(JsonWriter& j) const {
+  j.key("training").begin_object();
+  j.key("key_hints").boolean(key_hints_);
+  // The message beside each number field that refused what was typed (null: none).
+  j.key("refusals").begin_object();
+  for (const auto& [name, f] : {std::pair<const char*, const NumberField*>{"lr", &lr_field_}, {"batch", &batch_field_},
+                                {"epochs", &epochs_field_}, {"seed", &seed_field_},
+                                {"hidden1", &width_fields_[0]}, {"hidden2", &width_fields_[1]}}) {
+    j.key(name);
+    if (f->refusal().empty()) j.null(); else j.string(f->refusal().c_str());
+  }
+  j.end_object();
+  const auto rect = [&j](const char* name, const Rect& r) {
+    j.key(name).begin_object();
+    j.key("x").number(r.first.x).key("y").number(r.first.y);
+    j.key("w").number(r.second.x - r.first.x).key("h").number(r.second.y - r.first.y);
+    j.end_object();
+  };
+  j.key("fields").begin_object();
+  for (size_t i = 0; i < fields_.size(); ++i) {
+    if (field_shown_[i]) rect(kFieldNames[i], fields_[i]);
+  }
+  j.end_object();
+  j.key("tooltip");
+  if (tooltip_ != nullptr) {
+    j.string(tooltip_);
+  } else {
+    j.null();
+  }
+  // The buttons ({x, y, w, h}; lesson: w 0 while the lesson is open).
+  for (const auto& [name, r] : {std::pair<const char*, Rect>{"train", train_}, {"plus_epoch", plus_epoch_},
+                                {"reset", reset_}, {"import", import_}, {"lesson", lesson_}}) {
+    rect(name, r);
+  }
+  j.end_object();
 }
 
 }  // namespace fm

@@ -6,11 +6,14 @@
 #include <cstdint>
 #include <utility>
 
-#include "app/pacing/frame_pacer.h"
 #include "imgui.h"
+
+#include "app/pacing/frame_pacer.h"
+#include "app/ui/number_field.h"
 
 namespace fm {
 
+class ConfirmReplace;
 class JsonWriter;
 class Session;
 
@@ -23,20 +26,30 @@ class TrainingPanel {
   const std::pair<ImVec2, ImVec2>& safetensors_rect() const { return safetensors_rect_; }
   // The Your data (CSV)… button where it was last drawn (state().ui.user_data).
   const std::pair<ImVec2, ImVec2>& user_data_rect() const { return user_data_rect_; }
-  // `compact`: the layout has no room for the data counts in the menu bar, so they go here.
-  void draw(Session& session, bool compact);
+  struct Options {
+    bool compact;       // the layout has no room for the data counts in the menu bar: they go here
+    bool key_hints;     // a keyboard is in use (not a touch screen): say the shortcuts
+    bool* lesson_open;  // the Lesson window's flag: the panel offers the lesson
+  };
+  // Commands that replace a trained model go through `confirm`.
+  void draw(Session& session, Options look, ConfirmReplace& confirm);
   void begin_frame();  // forgets last frame's field rectangles and tooltip
   // state().ui.training: the form fields' screen rectangles (model, optimizer, lr, batch, epochs,
-  // seed, side; those drawn this frame) and the tooltip shown over one of them (null: none).
+  // seed, side; those drawn this frame), the tooltip shown over one of them (null: none), the
+  // buttons' rectangles, the keyboard hint and each number field's refusal.
   void json(JsonWriter& j) const;
 
   // The form's fields, in their order on screen.
   enum class Field : uint8_t { kModel, kOptimizer, kLr, kBatch, kEpochs, kSeed, kSide, kCount };
 
  private:
+  using Rect = std::pair<ImVec2, ImVec2>;
   void field_drawn(Field field);              // records the last item's rectangle
   void fixed_for_run_tip(bool busy, const char* tip = nullptr);  // the field's tooltip
 
+  Rect train_{}, plus_epoch_{}, reset_{}, import_{}, lesson_{};
+  bool key_hints_ = false;  // the keyboard hint was drawn in the last frame
+  NumberField lr_field_, batch_field_, epochs_field_, seed_field_, width_fields_[2];
   RateMeter rate_;
   std::pair<ImVec2, ImVec2> safetensors_rect_{}, user_data_rect_{};
   uint64_t rate_generation_ = 0;

@@ -49,12 +49,6 @@ std::string TrainForm::text(Language lang) const {
   return format_settings(settings()) + "&lang=" + (lang == Language::kKorean ? "ko" : "en");
 }
 
-int clamp_to_row(const char* row_name, long long value) {
-  const SettingRow* row = find_setting(row_name);
-  if (row == nullptr) return static_cast<int>(value);
-  return static_cast<int>(std::clamp(value, static_cast<long long>(row->lo), static_cast<long long>(row->hi)));
-}
-
 bool lr_acceptable(double lr) {
   const SettingRow* row = find_setting("lr");
   return std::isfinite(lr) && lr > row->lo && lr <= row->hi;

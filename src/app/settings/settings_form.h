@@ -40,8 +40,6 @@ struct TrainForm {
   std::string text(Language lang) const;
 };
 
-// A whole-number row's value kept within the row's limits (a form field being edited).
-int clamp_to_row(const char* row_name, long long value);
 // A learning rate the `lr` row accepts (the form applies one only then).
 bool lr_acceptable(double lr);
 

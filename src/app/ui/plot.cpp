@@ -5,6 +5,7 @@
 #include <algorithm>
 #include <cmath>
 #include <cstdio>
+#include <limits>
 
 namespace fm {
 
@@ -84,6 +85,15 @@ void line_chart(const char* id, const PlotSpec& spec, const std::vector<PlotSeri
   // Series, clipped to the plot area.
   dl->PushClipRect(ImVec2(left, top - 1), ImVec2(right + 1, bottom + 1), true);
   std::vector<ImVec2> pts;
+  float clipped_max = -1.0f, clipped_x = 0.0f;  // the largest clipped value (inf, NaN: +inf)
+  bool any_clipped = false;
+  auto clipped_marker = [&](float x, float y, ImU32 color) {
+    const float sx = to_screen(x, spec.y_max).x;
+    dl->AddTriangleFilled(ImVec2(sx - 4, top + 7), ImVec2(sx + 4, top + 7), ImVec2(sx, top + 1), color);
+    const float v = std::isfinite(y) ? y : std::numeric_limits<float>::infinity();
+    if (!any_clipped || v > clipped_max) clipped_max = v, clipped_x = sx;
+    any_clipped = true;
+  };
   for (const PlotSeries& s : series) {
     pts.clear();
     auto flush = [&] {
@@ -95,7 +105,9 @@ void line_chart(const char* id, const PlotSpec& spec, const std::vector<PlotSeri
     const size_t stride = std::max<size_t>(1, n / static_cast<size_t>(std::max(1.0f, right - left)));
     for (size_t i = 0; i < n; i = (i + 1 == n) ? n : std::min(i + stride, n - 1)) {  // keeps the last
       const ImVec2& p = s.points[i];
-      if (!std::isfinite(p.y) || !std::isfinite(p.x)) {
+      if (!std::isfinite(p.x)) continue;
+      if (spec.mark_clipped && (!std::isfinite(p.y) || p.y > spec.y_max)) clipped_marker(p.x, p.y, s.color);
+      if (!std::isfinite(p.y)) {
         flush();
         continue;
       }
@@ -111,6 +123,13 @@ void line_chart(const char* id, const PlotSpec& spec, const std::vector<PlotSeri
     }
   }
   dl->PopClipRect();
+  if (any_clipped) {  // "max 1.2e+03" (or "max inf") beside the highest marker, inside the plot
+    std::snprintf(buf, sizeof(buf), std::isfinite(clipped_max) ? "max %.3g" : "max %g", static_cast<double>(clipped_max));
+    const ImVec2 ts = ImGui::CalcTextSize(buf);
+    const float tx = std::clamp(clipped_x + 6.0f, left + 2.0f, right - ts.x - 2.0f);
+    dl->AddRectFilled(ImVec2(tx - 2, top + 2), ImVec2(tx + ts.x + 2, top + 2 + ts.y), IM_COL32(20, 20, 26, 220));
+    dl->AddText(ImVec2(tx, top + 2), IM_COL32(255, 120, 110, 255), buf);
+  }
 
   // Legend, top-right inside the plot.
   float legend_w = 0;

@@ -29,6 +29,9 @@ struct PlotSpec {
   const char* ref_label = "";
   ImU32 ref_color = 0xFFFFFFFF;
   bool legend_top = true;  // top-right corner, else bottom-right (rising curves)
+  // Points above y_max or not finite (a diverged run's loss) get a marker at the top edge, and
+  // the largest of them its value: the blow-up stays visible on an axis that keeps the rest.
+  bool mark_clipped = false;
 };
 
 // Lays out a chart of `size` at the cursor; empty series draw only the axes.

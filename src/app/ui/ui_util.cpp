@@ -4,8 +4,10 @@
 
 #include <algorithm>
 #include <cstdio>
+#include <cstring>
 
 #include "app/i18n/strings.h"
+#include "imgui_internal.h"  // GetItemID: which item the pointer rests on
 
 namespace fm {
 
@@ -34,6 +36,55 @@ void wrapped_tooltip(const char* text) {
 void help_marker(const char* text) {
   ImGui::TextDisabled("(?)");
   if (ImGui::IsItemHovered()) wrapped_tooltip(text);
+}
+
+bool item_tooltip(const char* text, bool disabled) {
+  static ImGuiID hovered = 0;  // the item the pointer rests on, since when, seen in which frame
+  static double since = 0;
+  static int seen = -2;
+  if (!ImGui::IsItemHovered(disabled ? ImGuiHoveredFlags_AllowWhenDisabled : 0)) return false;
+  const ImVec2 lo = ImGui::GetItemRectMin(), hi = ImGui::GetItemRectMax();
+  const ImGuiID id = ImGui::GetItemID();
+  if (id != hovered || seen < ImGui::GetFrameCount() - 1) hovered = id, since = ImGui::GetTime();
+  seen = ImGui::GetFrameCount();
+  if (ImGui::GetTime() - since < kTooltipDelay) return false;
+  const ImGuiViewport* vp = ImGui::GetMainViewport();
+  const float wrap = std::min(ImGui::GetFontSize() * 24.0f, vp->WorkSize.x * 0.45f);
+  const float w = std::min(wrap, ImGui::CalcTextSize(text).x) + 2 * ImGui::GetStyle().WindowPadding.x;
+  const bool right = hi.x + 8.0f + w <= vp->WorkPos.x + vp->WorkSize.x;
+  ImGui::SetNextWindowPos(right ? ImVec2(hi.x + 8.0f, lo.y) : ImVec2(lo.x - 8.0f, lo.y), ImGuiCond_Always,
+                          ImVec2(right ? 0.0f : 1.0f, 0.0f));
+  ImGui::BeginTooltip();
+  ImGui::PushTextWrapPos(ImGui::GetCursorPos().x + wrap);
+  ImGui::TextUnformatted(text);
+  ImGui::PopTextWrapPos();
+  ImGui::EndTooltip();
+  return true;
+}
+
+void text_wrapped_at_spaces(const char* text) {
+  const float width = std::max(1.0f, ImGui::GetContentRegionAvail().x);
+  const char* p = text;
+  while (true) {  // one paragraph per '\n'
+    const char* end = std::strchr(p, '\n');
+    if (end == nullptr) end = p + std::strlen(p);
+    const char* line = p;
+    while (line < end) {
+      // Grow the line word by word while it fits (a word longer than the line stands alone).
+      const char* cut = nullptr;
+      for (const char* q = line; q <= end; ++q) {
+        if (q != end && *q != ' ') continue;
+        if (cut != nullptr && ImGui::CalcTextSize(line, q).x > width) break;
+        cut = q;
+      }
+      ImGui::TextUnformatted(line, cut);
+      line = cut;
+      while (line < end && *line == ' ') ++line;
+    }
+    if (line == p) ImGui::TextUnformatted("");  // an empty paragraph keeps its line
+    if (*end == '\0') break;
+    p = end + 1;
+  }
 }
 
 void text_right_aligned(const char* text) {

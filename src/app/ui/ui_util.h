@@ -12,7 +12,15 @@ std::string format_count(long long n);  // 48000 → "48,000"
 void help_marker(const char* text);     // "(?)" with a tooltip
 // A tooltip wrapped to at most 28 em and the screen's width (phones).
 void wrapped_tooltip(const char* text);
+// The last item's tooltip: after the pointer rested on it for a moment (kTooltipDelay s), beside
+// it (right, else left, never over the controls below it), wrapped. `disabled`: also when the item
+// is disabled (why it is). True when it is shown this frame.
+constexpr double kTooltipDelay = 0.5;
+bool item_tooltip(const char* text, bool disabled = false);
 void text_right_aligned(const char* text);
+// Text wrapped to the available width at spaces only: ImGui's own wrapping also breaks after
+// '.' and ',', which splits numbers ("60,|000", "0.|83").
+void text_wrapped_at_spaces(const char* text);
 // `text` shortened with "..." to fit `max_width` pixels (no clip rectangle: clip rectangles
 // split ImGui's draw calls, and a software renderer pays for each one).
 std::string fit_text(const char* text, float max_width);
