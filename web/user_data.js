@@ -1,7 +1,8 @@
-// The user's own data set (issue 15 §2): CSV files read from the user's disk in 1 MiB chunks and
-// handed to the training engine, which parses them as they come (src/engine/user_data_loader.h);
-// nothing is uploaded anywhere. One chunk is in flight at a time: the next goes when the engine
-// has answered the last (its user_data_progress event), so the page never holds the whole text.
+// The user's own data set (issue 15 §2): CSV files (or .csv.gz, gunzipped by the browser) read
+// from the user's disk in 1 MiB chunks and handed to the training engine, which parses them as
+// they come (src/engine/user_data_loader.h); nothing is uploaded anywhere. One chunk is in flight
+// at a time: the next goes when the engine has answered the last (its user_data_progress event),
+// so the page never holds the whole text.
 //   fmnist.loadData({train: File|Blob, test?: File|Blob, names?: File|Blob}) → Promise<boolean>
 //   the Data file input (#data-file, several files): the files sorted by what they hold.
 'use strict';
@@ -45,11 +46,31 @@
     return M && M.fmnistRunning ? M : null;
   }
 
+  // The file's chunks: as they are, or gunzipped by the browser (DecompressionStream) for a .gz
+  // file (its first bytes 1f 8b), cut to at most CHUNK bytes.
+  async function* chunks(blob, gzip) {
+    if (!gzip) {
+      for (let offset = 0; offset < blob.size; offset += CHUNK) {
+        yield new Uint8Array(await blob.slice(offset, offset + CHUNK).arrayBuffer());
+      }
+      return;
+    }
+    const reader = blob.stream().pipeThrough(new DecompressionStream('gzip')).getReader();
+    for (;;) {
+      const { done, value } = await reader.read();
+      if (done) return;
+      for (let at = 0; at < value.length; at += CHUNK) yield value.subarray(at, at + CHUNK);
+    }
+  }
+
   async function sendFile(M, part, blob) {
-    const ok = await ask(() => window.fmnist._withCString(M, part, (p) => M._fm_app_user_data_begin(p, blob.size)) === 1);
+    const head = new Uint8Array(await blob.slice(0, 2).arrayBuffer());
+    const gzip = head[0] === 0x1f && head[1] === 0x8b && typeof DecompressionStream === 'function';
+    // A gzip file's size says nothing of the text's: no fraction then, the count of images only.
+    const size = gzip ? 0 : blob.size;
+    const ok = await ask(() => window.fmnist._withCString(M, part, (p) => M._fm_app_user_data_begin(p, size)) === 1);
     if (!ok) return false;
-    for (let offset = 0; offset < blob.size; offset += CHUNK) {
-      const bytes = new Uint8Array(await blob.slice(offset, offset + CHUNK).arrayBuffer());
+    for await (const bytes of chunks(blob, gzip)) {
       if (!app()) return false;
       const sent = await ask(() => window.fmnist._withBytes(M, bytes, (p, n) => M._fm_app_user_data_chunk(p, n)) === 1);
       if (!sent) return false;

@@ -99,3 +99,47 @@ export const tests = [
     },
   },
 ];
+
+// A small data set: `count` rows of test images, as the test writes them for the quick cases.
+function smallCsv(count) {
+  const images = idx('t10k-images-idx3-ubyte.gz', 16), labels = idx('t10k-labels-idx1-ubyte.gz', 8);
+  const rows = [`label,${Array.from({ length: 784 }, (_, i) => `pixel${i + 1}`).join(',')}`];
+  for (let i = 0; i < count; ++i) rows.push(`${labels[i]},${images.subarray(i * 784, (i + 1) * 784).join(',')}`);
+  return `${rows.join('\n')}\n`;
+}
+
+tests.push({
+  name: 'user data: a .csv.gz without a test set loads (and says there is no test set); files that are no data set are refused',
+  async run({ page, url, out }) {
+    const gz = path.join(out, 'small.csv.gz');
+    fs.writeFileSync(gz, zlib.gzipSync(smallCsv(300)));
+    const names = path.join(out, 'ten.txt');
+    fs.writeFileSync(names, 'zero\none\ntwo\nthree\nfour\nfive\nsix\nseven\neight\nnine\n');
+    const plain = [1, 2, 3].map((k) => {
+      const f = path.join(out, `part${k}.csv`);
+      fs.writeFileSync(f, smallCsv(20));
+      return f;
+    });
+    await openReady(page, url);
+    // Names alone, and three CSVs: refused before anything is read.
+    await chooseFiles(page, [names]);
+    let s = await waitState(page, (x) => x.error, 'names alone refused');
+    assert(/choose a CSV file/i.test(s.error) && !s.dataset.user.active, `names alone: ${s.error}`);
+    await page.evaluate(() => window.fmnist._setError(''));
+    await chooseFiles(page, plain);
+    s = await waitState(page, (x) => x.error, 'three CSVs refused');
+    assert(/at most two CSV/i.test(s.error) && !s.dataset.user.active, `three CSVs: ${s.error}`);
+    await page.evaluate(() => window.fmnist._setError(''));
+    // The gzipped CSV and the names.
+    await chooseFiles(page, [gz, names]);
+    s = await waitState(page, (x) => x.error || (x.dataset.user.active && !x.dataset.user.loading), 'the gzipped data set');
+    assert(!s.error, `refused: ${s.error}`);
+    assert(s.dataset.train + s.dataset.val === 300 && s.dataset.test === 0, `counts ${JSON.stringify(s.dataset)}`);
+    assert(s.dataset.names[9] === 'nine', `names ${s.dataset.names}`);
+    assert(/no test set/i.test(s.notice || ''), `notice ${JSON.stringify(s.notice)}`);
+    const done = await waitState(page, (x) => x.ready, 'ready');
+    assert(await page.evaluate(() => window.fmnist.train({ epochs: 1 })), `train refused: ${(await state(page)).error}`);
+    const trained = await waitState(page, (x) => !x.training.running && x.history.length === 1, 'one epoch');
+    assert(trained.model.trained && trained.test_acc === null && done, `test_acc ${trained.test_acc} (no test set)`);
+  },
+});
