@@ -24,9 +24,16 @@ struct InLanguage {
 };
 
 TEST(SettingsForm, DefaultFormIsTheLessonsSettings) {
+  // The lesson's settings, at the Watch pace: the Train button on a first visit lets the learner
+  // see the run (the settings table's default, full speed, is the API's and the benchmarks').
   const TrainForm form;
-  EXPECT_EQ(form.settings(), Settings{});
-  EXPECT_EQ(form.text(Language::kEnglish), format_settings(Settings{}) + "&lang=en");
+  Settings lesson;
+  lesson.pace = Pace::kWatch;
+  EXPECT_EQ(form.settings(), lesson);
+  EXPECT_EQ(form.text(Language::kEnglish), format_settings(lesson) + "&lang=en");
+  TrainForm full;
+  full.set(Settings{});
+  EXPECT_EQ(full.pace, Pace::kFull);
 }
 
 TEST(SettingsForm, ALinkSetsEveryFieldAndTheLanguageAndRoundTrips) {

@@ -131,6 +131,7 @@
     }
     if (has('optimizer')) parts.push(`opt=${enc(o.optimizer)}`);
     for (const k of ['lr', 'batch', 'epochs', 'seed']) if (has(k)) parts.push(`${k}=${enc(num(o[k]))}`);
+    if (has('pace')) parts.push(`pace=${enc(o.pace)}`);
     return parts.join('&');
   }
 
@@ -191,7 +192,8 @@
       return s;
     },
     // Starts a new run from fresh weights; missing fields take the lesson's defaults
-    // (softmax, rmsprop, lr 0.001, batch 32, 5 epochs, seed 42). Returns false (and sets
+    // (softmax, rmsprop, lr 0.001, batch 32, 5 epochs, seed 42, pace 'full'; pace 'watch' spreads
+    // the run over about 10 s as the Train button does on a first visit). Returns false (and sets
     // state().error) for invalid values; nothing is started then.
     train(options) {
       const M = app();
@@ -199,6 +201,10 @@
       return withCString(M, settingsText(options || {}), (p) => M._fm_app_train(p)) === 1;
     },
     pause() { const M = app(); if (M) M._fm_app_pause(); },
+    // The +1 epoch button's action: one more epoch of the current run (a finished run continues
+    // with the same model and optimizer; earlier epochs stay as they were); no model yet: a run
+    // from the form. False when there is nothing to continue (a diverged run: continue() instead).
+    plusEpoch() { const M = app(); return M ? M._fm_app_plus_epoch() === 1 : false; },
     resume() { const M = app(); if (M) M._fm_app_resume(); },
     // Stops the run and drops the weights and history; clears error and diverged.
     reset() { const M = app(); if (M) M._fm_app_reset(); },

@@ -78,6 +78,8 @@ const std::string& App::state_json() {
   j.key("batch_size").integer(config.batch);
   j.key("seed").integer(static_cast<long long>(config.seed));
   j.key("side").integer(side);
+  // Epochs behind the current weights (a continued run counts them all; 0 before any training).
+  j.key("epochs_trained").integer(current ? run.epoch() : 0);
   j.end_object();
 
   j.key("training").begin_object();
@@ -88,6 +90,7 @@ const std::string& App::state_json() {
   j.key("phase").string(phase_name(current ? run.phase() : (engine.starting_run() ? Phase::kTraining : Phase::kIdle)));
   j.key("epoch").integer(current ? run.epoch() : 0);
   j.key("epochs").integer(config.epochs);
+  j.key("pace").string(s.form.pace == Pace::kWatch ? "watch" : "full");  // the Train button's
   j.key("batch").integer(current ? run.batch_in_epoch() : 0);
   j.key("batches").integer(current ? run.batches_per_epoch() : 0);
   j.key("samples").integer(current ? run.samples_seen() : 0);

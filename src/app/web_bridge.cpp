@@ -225,6 +225,13 @@ EMSCRIPTEN_KEEPALIVE void fm_app_pause() {
 EMSCRIPTEN_KEEPALIVE void fm_app_resume() {
   if (g_app != nullptr) g_app->session().resume();
 }
+// +1 epoch's action: the run goes on one more epoch (a finished one continues, the same run).
+EMSCRIPTEN_KEEPALIVE int fm_app_plus_epoch() {
+  if (g_app == nullptr || g_app->session().data() == nullptr) return 0;
+  if (g_app->session().run().phase() == fm::Phase::kDiverged) return 0;
+  g_app->session().plus_epoch();
+  return 1;
+}
 EMSCRIPTEN_KEEPALIVE void fm_app_reset() {
   if (g_app != nullptr) g_app->session().reset();
 }

@@ -106,6 +106,10 @@ void EngineClient::set_lr(float lr) {
 
 void EngineClient::plus_epoch() { post("plus_epoch"); }
 
+void EngineClient::set_pace(Pace pace) {
+  post("set_pace", FieldWriter().add("pace", pace == Pace::kWatch ? "watch" : "full"));
+}
+
 void EngineClient::continue_run(float lr) {
   FieldWriter w;
   if (lr > 0) w.add("lr", lr);

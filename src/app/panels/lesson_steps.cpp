@@ -81,7 +81,8 @@ void LessonPanel::begin_step(Session& session, int s) {
       L.dense_epochs.clear();
       L.dense_val_acc = static_cast<float>(kNaN);
       L.dense_side = d->side();
-      const Status st = session.start_training(TrainConfig{});  // Dense(10, softmax), Keras' defaults
+      // Dense(10, softmax), Keras' defaults, at the Training form's pace (Watch on a first visit).
+      const Status st = session.start_training(TrainConfig{}, session.form.pace);
       L.dense_run = 0;
       L.dense_pending = st.ok;  // the run id comes with `started` (lesson_tick)
       if (!st) {

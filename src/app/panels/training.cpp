@@ -89,7 +89,7 @@ void user_data_buttons(Session& s, std::pair<ImVec2, ImVec2>* rect) {
 
 }  // namespace
 
-constexpr const char* kFieldNames[] = {"model", "optimizer", "lr", "batch", "epochs", "seed", "side"};
+constexpr const char* kFieldNames[] = {"model", "optimizer", "lr", "batch", "epochs", "seed", "side", "pace"};
 
 void TrainingPanel::begin_frame() {
   field_shown_.fill(false);
@@ -123,7 +123,7 @@ void TrainingPanel::draw(Session& s, Options look, ConfirmReplace& confirm) {
   // The widest label in this language (Korean's widest is not "Learning rate").
   float label_w = 0;
   for (Str id : {Str::kLabelModel, Str::kLabelHidden, Str::kLabelOptimizer, Str::kLabelLearningRate,
-                 Str::kLabelBatch, Str::kLabelEpochs, Str::kLabelSeed, Str::kLabelInput}) {
+                 Str::kLabelBatch, Str::kLabelEpochs, Str::kLabelSeed, Str::kLabelInput, Str::kLabelPace}) {
     label_w = std::max(label_w, ImGui::CalcTextSize(tr(id)).x);
   }
   label_w += 16.0f;
@@ -206,6 +206,13 @@ void TrainingPanel::draw(Session& s, Options look, ConfirmReplace& confirm) {
   field_drawn(Field::kSide);
   fixed_for_run_tip(busy);
   ImGui::EndDisabled();
+  // Pace: how fast a run goes, never what it learns; may change during a run.
+  row_label(tr(Str::kLabelPace), label_w);
+  int pace_index = form_.pace == Pace::kWatch ? 0 : 1;
+  const char* paces[] = {tr(Str::kPaceWatch), tr(Str::kPaceFull)};
+  if (ImGui::Combo("##pace", &pace_index, paces, 2)) s.set_pace(pace_index == 0 ? Pace::kWatch : Pace::kFull);
+  field_drawn(Field::kPace);
+  fixed_for_run_tip(false, tr(Str::kTipPace));
   const BundleSlot& big = s.bundle(28);
   if (big.loading) {
     std::snprintf(buf, sizeof(buf), tr(Str::kFmtDownloading28), big.loaded / 1e6, big.total / 1e6);

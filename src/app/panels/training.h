@@ -40,7 +40,7 @@ class TrainingPanel {
   void json(JsonWriter& j) const;
 
   // The form's fields, in their order on screen.
-  enum class Field : uint8_t { kModel, kOptimizer, kLr, kBatch, kEpochs, kSeed, kSide, kCount };
+  enum class Field : uint8_t { kModel, kOptimizer, kLr, kBatch, kEpochs, kSeed, kSide, kPace, kCount };
 
  private:
   using Rect = std::pair<ImVec2, ImVec2>;

@@ -230,10 +230,11 @@ void Session::form_from_config(const TrainConfig& c, int side) {
   form.side = side;
 }
 
-Status Session::start_training(const TrainConfig& config) {
+Status Session::start_training(const TrainConfig& config, Pace pace) {
   const BundleView* d = data();
   if (d == nullptr) return tr_error(Str::kErrNoData);
-  const Settings s = settings_from_config(config, d->side());
+  Settings s = settings_from_config(config, d->side());
+  s.pace = pace;
   const Status st = check_run_settings(s, d->train_count());
   if (!st) return st;
   form_from_config(config, d->side());
@@ -248,7 +249,7 @@ Status Session::train_from_api(const std::string& text) {
   Settings s;
   const Status st = settings_from_api(text, d->side(), &s);
   if (!st) return st;
-  return start_training(to_train_config(s));
+  return start_training(to_train_config(s), s.pace);
 }
 
 void Session::reset() {
@@ -263,6 +264,11 @@ void Session::plus_epoch() {
     if (!st) messages.error = tr(st);
   }
   engine_.plus_epoch();  // one more epoch, then pause there (or after done: one more)
+}
+
+void Session::set_pace(Pace pace) {
+  form.pace = pace;
+  if (run().has_model() && run().busy()) engine_.set_pace(pace);
 }
 
 void Session::set_lr(float lr) {

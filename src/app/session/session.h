@@ -103,8 +103,11 @@ class Session {
 
   // --- Commands, from the panels and from window.fmnist. A refusal is a Status in the current
   // language; the API's functions put it in messages().error (web_bridge.cpp).
-  Status start_training(const TrainConfig& config);
-  Status train_from_form() { return start_training(to_train_config(form.settings())); }
+  // `pace`: how fast the engine runs it (not the core's: TrainConfig has no pace).
+  Status start_training(const TrainConfig& config, Pace pace = Pace::kFull);
+  Status train_from_form() { return start_training(to_train_config(form.settings()), form.pace); }
+  // The Pace control: the form's, and the run's from its next slice.
+  void set_pace(Pace pace);
   Status train_from_api(const std::string& settings_text);  // window.fmnist.train()
   void pause() { engine_.pause(); }
   void resume() { engine_.resume(); }

@@ -29,6 +29,7 @@ Settings TrainForm::settings() const {
   s.epochs = epochs;
   s.seed = seed;
   s.side = side;
+  s.pace = pace;
   return s;
 }
 
@@ -43,6 +44,7 @@ void TrainForm::set(const Settings& s) {
   batch = s.batch;
   epochs = s.epochs;
   seed = s.seed;
+  pace = s.pace;
 }
 
 std::string TrainForm::text(Language lang) const {

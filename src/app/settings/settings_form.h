@@ -33,6 +33,9 @@ struct TrainForm {
   int epochs = 5;
   uint64_t seed = 42;  // 0 … 2^53 − 1
   int side = 14;       // input size: 14 or 28
+  // How fast Train runs: Watch (about 10 s a run, curves visibly move) until the learner picks
+  // Full speed; the JS API's train() and `make bench` default to full speed (the table's default).
+  Pace pace = Pace::kWatch;
 
   Settings settings() const;           // as the settings table's values
   void set(const Settings& settings);  // side excepted (switching it downloads data: the caller)
