@@ -255,10 +255,11 @@
     },
     // Adopts a model file or a safetensors export (Uint8Array or ArrayBuffer) after validating it. False if refused:
     // the current model is kept and state().error says why.
-    importModel(bytes) {
+    importModel(bytes, name) {
       const M = app();
       if (!M) return false;
       const b = bytes instanceof Uint8Array ? bytes : new Uint8Array(bytes || []);
+      withCString(M, String(name || ''), (p) => M._fm_app_set_import_name(p));  // "Imported from NAME"
       return withBytes(M, b, (p, n) => M._fm_app_import_model(p, n)) === 1;
     },
     // The guided lesson: run(step) runs step 1-5 (0: all in order) and returns false if refused;

@@ -5,6 +5,7 @@
 
 window.fmnistStorage = (function () {
   const MODEL_KEY = 'fmnist.model.v1';
+  const HISTORY_KEY = 'fmnist.history.v1';  // the saved model's epochs, beside it
   const SETTINGS_KEY = 'fmnist.settings.v2';  // the URL hash's text: "model=mlp&hidden=100&…"
   const OLD_SETTINGS_KEY = 'fmnist.settings.v1';  // JSON, before v2: migrated once
 
@@ -69,6 +70,14 @@ window.fmnistStorage = (function () {
       }
       return result;
     },
+    saveHistory(text) {
+      const ls = store();
+      try { if (ls) ls.setItem(HISTORY_KEY, text); } catch (e) { /* the model still restores */ }
+    },
+    loadHistory() {
+      const ls = store();
+      try { return (ls && ls.getItem(HISTORY_KEY)) || ''; } catch (e) { return ''; }
+    },
     loadModel() {
       const ls = store();
       try {
@@ -100,6 +109,7 @@ window.fmnistStorage = (function () {
       const ls = store();
       try {
         if (ls) ls.removeItem(MODEL_KEY);
+        if (ls) ls.removeItem(HISTORY_KEY);
       } catch (e) { /* nothing kept anyway */ }
     },
     // Saves `bytes` as a file named `name` (the browser's download).
@@ -128,7 +138,7 @@ window.fmnistStorage = (function () {
       input.value = '';  // choosing the same file again fires change again
       if (!file || !window.fmnist) return;
       try {
-        window.fmnist.importModel(new Uint8Array(await file.arrayBuffer()));
+        window.fmnist.importModel(new Uint8Array(await file.arrayBuffer()), file.name);
       } catch (e) {
         window.fmnist._setError(`${file.name}: ${e.message}`);
       }

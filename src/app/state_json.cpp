@@ -1,5 +1,6 @@
 // state(): a small JSON snapshot of the App for window.fmnist.state(), built only when asked.
 // Field meanings are documented in web/api.js; rect and brush are in the overlay's CSS pixels.
+#include <algorithm>
 #include <cmath>
 
 #include "app/app.h"
@@ -79,7 +80,18 @@ const std::string& App::state_json() {
   j.key("seed").integer(static_cast<long long>(config.seed));
   j.key("side").integer(side);
   // Epochs behind the current weights (a continued run counts them all; 0 before any training).
-  j.key("epochs_trained").integer(current ? run.epoch() : 0);
+  const long long kept = static_cast<long long>(run.history().size());
+  j.key("epochs_trained").integer(current ? std::max<long long>(run.epoch(), kept) : 0);
+  // Where the weights came from: trained, restored (from the last visit), imported (origin_name:
+  // the file's name), or null.
+  const Session::Origin origin = current ? s.origin() : Session::Origin::kNone;
+  j.key("origin");
+  if (origin == Session::Origin::kNone) {
+    j.null();
+  } else {
+    j.string(origin == Session::Origin::kTrained ? "trained" : origin == Session::Origin::kRestored ? "restored" : "imported");
+  }
+  j.key("origin_name").string(s.origin_name().c_str());
   j.end_object();
 
   j.key("training").begin_object();

@@ -90,6 +90,16 @@ EM_JS(uint8_t*, js_storage_load_model, (int* size), {
   HEAP32[size >> 2] = b.length;
   return p;
 });
+EM_JS(void, js_storage_save_history, (const char* text), {
+  if (window.fmnistStorage) window.fmnistStorage.saveHistory(UTF8ToString(text));
+});
+EM_JS(char*, js_storage_load_history, (), {
+  const s = window.fmnistStorage ? String(window.fmnistStorage.loadHistory() || "").slice(0, 200000) : "";
+  const n = lengthBytesUTF8(s) + 1;
+  const p = _malloc(n);
+  if (p) stringToUTF8(s, p, n);
+  return p;
+});
 EM_JS(void, js_storage_forget_model, (), {
   if (window.fmnistStorage) window.fmnistStorage.forgetModel();
 });
@@ -162,6 +172,8 @@ std::vector<uint8_t> storage_load_model() {
   return out;
 }
 void storage_forget_model() { js_storage_forget_model(); }
+void storage_save_history(const std::string& text) { js_storage_save_history(text.c_str()); }
+std::string storage_load_history() { return take_js_string(js_storage_load_history()); }
 void download_file(const std::vector<uint8_t>& bytes, const char* name) {
   js_download(bytes.data(), static_cast<int>(bytes.size()), name);
 }
@@ -315,6 +327,11 @@ EMSCRIPTEN_KEEPALIVE int fm_app_export_model(int safetensors) {
 
 // window.fmnist.importModel() and the Import button's file: 1 sent to the engine (its answer
 // arrives as an event), 0 refused here (the reason is in state().error).
+// The name of the file the next import_model comes from (the page's file chooser), for the
+// Training panel's "Imported from FILE".
+EMSCRIPTEN_KEEPALIVE void fm_app_set_import_name(const char* name) {
+  if (g_app != nullptr) g_app->session().set_import_name(name != nullptr ? name : "");
+}
 EMSCRIPTEN_KEEPALIVE int fm_app_import_model(const uint8_t* bytes, int size) {
   if (g_app == nullptr || size < 0) return 0;
   return report(g_app->session().import_model(bytes, static_cast<size_t>(size)));

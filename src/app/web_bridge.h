@@ -42,6 +42,9 @@ std::string navigator_language();
 int storage_save(const std::vector<uint8_t>* model, const std::string& settings);
 std::string storage_load_settings();
 std::vector<uint8_t> storage_load_model();
+// The saved model's epochs ("epoch,train_loss,train_acc,val_loss,val_acc;…"), kept beside it.
+void storage_save_history(const std::string& text);
+std::string storage_load_history();
 void storage_forget_model();
 void download_file(const std::vector<uint8_t>& bytes, const char* name);
 void open_import_dialog();

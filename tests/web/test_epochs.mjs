@@ -2,7 +2,9 @@
 // (epoch N+1 of the same model and optimizer; the earlier epochs stay as they were), as does
 // fmnist.plusEpoch(); state().model.epochs_trained counts them. The Train button runs at the Watch
 // pace on a first visit, the API at full speed: the same epochs either way, the times printed.
-import { assert, openReady, rendered, state, trainAndWait, waitState } from './helpers.mjs';
+import fs from 'node:fs';
+import path from 'node:path';
+import { assert, openReady, rendered, state, trainAndWait, waitState, shotPanel } from './helpers.mjs';
 
 const centre = (r) => [r.x + r.w / 2, r.y + r.h / 2];
 const finished = (n) => (x) => !x.training.running && x.history.length === n && x.test_acc !== null &&
@@ -67,6 +69,39 @@ export const tests = [
       assert(!(await page.evaluate(() => window.fmnist.train({ pace: 'slow' }))), "train({pace: 'slow'}) accepted");
       note(`softmax 14x14, 5 epochs: Watch (Train button, mouse) ${watchS.toFixed(1)} s click to done, ` +
         `Full (fmnist.train) ${fullS.toFixed(1)} s; the same validation losses`);
+    },
+  },
+  {
+    name: 'epochs: a reload keeps epochs_trained and the history and says restored; an import names its file',
+    async run({ page, url, out, note }) {
+      await openReady(page, url);
+      await trainAndWait(page, { epochs: 2 });
+      assert(await page.evaluate(() => window.fmnist.plusEpoch()), 'plusEpoch() refused');
+      const before = await waitState(page, finished(3), 'epoch 3');
+      // The model and its 3 epochs are in the browser's storage (saved after the last epoch).
+      await page.waitForFunction(() => (localStorage.getItem('fmnist.history.v1') || '').split(';').length === 3,
+        null, { timeout: 0, polling: 100 });
+      await page.reload();
+      let s = await waitState(page, (x) => x.ready && x.storage.restored && x.model.trained, 'the restored model');
+      assert(s.model.epochs_trained === 3 && s.model.origin === 'restored',
+        `after the reload: epochs_trained ${s.model.epochs_trained}, origin ${s.model.origin}`);
+      assert(JSON.stringify(s.history) === JSON.stringify(before.history),
+        `history ${JSON.stringify(s.history)} vs before ${JSON.stringify(before.history)}`);
+      s = await rendered(page, 3);
+      await shotPanel(page, out, 'epochs-restored-training', 'training');
+      await shotPanel(page, out, 'epochs-restored-plots', 'plots');
+      // The same model through the Import file chooser: the panel names the file.
+      const [download] = await Promise.all([page.waitForEvent('download'), page.evaluate(() => window.fmnist.exportModel())]);
+      const file = path.join(out, 'epochs-export.fmnist');
+      await download.saveAs(file);
+      await page.setInputFiles('#import-file', { name: 'my-jacket-model.fmnist', mimeType: 'application/octet-stream',
+        buffer: fs.readFileSync(file) });
+      s = await waitState(page, (x) => x.model.origin === 'imported' && !x.training.running, 'the imported model');
+      assert(s.model.origin_name === 'my-jacket-model.fmnist', `origin_name ${s.model.origin_name}`);
+      await rendered(page, 3);
+      await shotPanel(page, out, 'epochs-imported-training', 'training');
+      note('reload: 3 epochs of history and epochs_trained 3 kept, "Restored from your last visit"; ' +
+        `import: "Imported from my-jacket-model.fmnist" (the file carries no history: epochs_trained ${s.model.epochs_trained})`);
     },
   },
 ];

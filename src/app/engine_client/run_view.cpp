@@ -116,6 +116,11 @@ void RunView::trim_curve_to_epoch(bool keep_blowup) {
   curve_.resize(keep);
 }
 
+void RunView::adopt_history(std::vector<EpochRecord> history) {
+  history_ = std::move(history);
+  if (!history_.empty()) epoch_ = std::max(epoch_, history_.back().epoch);
+}
+
 bool RunView::apply(const Message& m) {
   const std::string_view type = message_type(m);
   const FieldReader f = message_fields(m);

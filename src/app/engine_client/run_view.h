@@ -82,6 +82,9 @@ class RunView {
   // weights being back at the last good epoch) and the failing batch's loss, so the plot can show
   // the blow-up; empty again after continue or a new run.
   const std::vector<CurvePoint>& blowup() const { return blowup_; }
+  // A restored model's epochs, kept beside it in the browser (the model file has no history):
+  // the plots and epochs_trained show them again after a reload.
+  void adopt_history(std::vector<EpochRecord> history);
 
   // After `diverged`: the reason (a core Status), the learning rate it had and the suggested one.
   const Status& divergence() const { return divergence_; }

@@ -275,11 +275,13 @@ void TrainingPanel::draw(Session& s, Options look, ConfirmReplace& confirm) {
   } else {
     const TrainConfig& c = run.config();
     const long long per_epoch = std::max<long long>(1, run.batches_per_epoch());
-    const int shown_epoch = std::min(c.epochs, run.epoch() + (busy ? 1 : 0));
+    // A restored model's epochs are its kept history's (the engine counts from its import).
+    const int trained = std::max(run.epoch(), static_cast<int>(run.history().size()));
+    const int shown_epoch = busy ? std::min(c.epochs, run.epoch() + 1) : trained;
     const double done = run.phase() == Phase::kDone
                             ? 1.0
                             : (run.epoch() + static_cast<double>(run.batch_in_epoch()) / per_epoch) / c.epochs;
-    std::snprintf(buf, sizeof(buf), tr(Str::kFmtEpochBatch), shown_epoch, c.epochs,
+    std::snprintf(buf, sizeof(buf), tr(Str::kFmtEpochBatch), shown_epoch, busy ? c.epochs : std::max(c.epochs, trained),
                   run.batch_in_epoch(), per_epoch);
     ImGui::PushStyleColor(ImGuiCol_PlotHistogram, IM_COL32(50, 120, 200, 255));
     ImGui::ProgressBar(static_cast<float>(std::clamp(done, 0.0, 1.0)), ImVec2(-1, 0), buf);
@@ -310,6 +312,19 @@ void TrainingPanel::draw(Session& s, Options look, ConfirmReplace& confirm) {
     } else if (rate > 0) {
       std::snprintf(buf, sizeof(buf), tr(Str::kFmtRate), format_count(std::llround(rate)).c_str());
       text_right_aligned(buf);
+    }
+    if (s.origin() == Session::Origin::kRestored || s.origin() == Session::Origin::kImported) {
+      // Where the model came from ("Restored from your last visit", "Imported from FILE").
+      if (s.origin() == Session::Origin::kRestored) {
+        ImGui::TextColored(to_vec4(kGood), "%s", tr(Str::kOriginRestored));
+      } else if (s.origin_name().empty()) {
+        ImGui::TextColored(to_vec4(kGood), "%s", tr(Str::kOriginImported));
+      } else {
+        std::snprintf(buf, sizeof(buf), tr(Str::kFmtOriginImported), s.origin_name().c_str());
+        ImGui::PushTextWrapPos(0.0f);
+        ImGui::TextColored(to_vec4(kGood), "%s", buf);
+        ImGui::PopTextWrapPos();
+      }
     }
     std::snprintf(buf, sizeof(buf), tr(Str::kFmtCompute), run.compute_s(),
                   format_count(run.params()).c_str(), s.engine().slice_ms());

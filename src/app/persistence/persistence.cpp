@@ -4,6 +4,10 @@
 // data is in by importing it into the engine. state().ready waits for the restore.
 #include "app/persistence/persistence.h"
 
+#include <cstdio>
+#include <string>
+#include <vector>
+
 #include "app/i18n/strings.h"
 #include "app/json_writer.h"
 #include "app/session/session.h"
@@ -11,6 +15,39 @@
 #include "core/model_file.h"
 
 namespace fm {
+namespace {
+
+std::string history_text(const std::vector<EpochRecord>& history) {
+  std::string out;
+  char buf[160];
+  for (const EpochRecord& e : history) {
+    std::snprintf(buf, sizeof(buf), "%s%d,%.9g,%.9g,%.9g,%.9g", out.empty() ? "" : ";", e.epoch,
+                  static_cast<double>(e.train_loss), static_cast<double>(e.train_acc),
+                  static_cast<double>(e.val_loss), static_cast<double>(e.val_acc));
+    out += buf;
+  }
+  return out;
+}
+
+// A damaged text gives the epochs read before the damage (the model restores either way).
+std::vector<EpochRecord> parse_history(const std::string& text) {
+  std::vector<EpochRecord> out;
+  const char* p = text.c_str();
+  while (*p != '\0') {
+    EpochRecord e;
+    int used = 0;
+    if (std::sscanf(p, "%d,%f,%f,%f,%f%n", &e.epoch, &e.train_loss, &e.train_acc, &e.val_loss,
+                    &e.val_acc, &used) != 5 || e.epoch != static_cast<int>(out.size()) + 1) {
+      break;
+    }
+    out.push_back(e);
+    p += used;
+    if (*p == ';') ++p;
+  }
+  return out;
+}
+
+}  // namespace
 
 std::string Persistence::saved_settings() { return storage_load_settings(); }
 
@@ -18,6 +55,7 @@ void Persistence::keep(const std::vector<uint8_t>& bytes, Session& session) {
   const int r = storage_save(&bytes, saved_settings_);
   const char* before = status_;
   status_ = r == 0 ? "saved" : r == 1 ? "too_large" : "unavailable";
+  if (r == 0) storage_save_history(history_text(session.run().history()));
   if (r == 1 && before != status_) session.messages.error = tr(Str::kErrStorageTooLarge);
 }
 
@@ -82,7 +120,10 @@ void Persistence::restore(Session& session) {
     session.select_side(28);
     return;
   }
-  if (st) st = session.restore_model(std::move(bytes));
+  if (st) {
+    session.set_restored_history(parse_history(storage_load_history()));
+    st = session.restore_model(std::move(bytes));
+  }
   if (!st) {
     forget();
     session.messages.error = std::string(tr(Str::kErrRestore)) + tr(st);

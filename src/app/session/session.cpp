@@ -239,6 +239,8 @@ Status Session::start_training(const TrainConfig& config, Pace pace) {
   if (!st) return st;
   form_from_config(config, d->side());
   clear_run_state();
+  origin_ = Origin::kTrained;
+  origin_name_.clear();
   engine_.train(s);  // running() is true from here; `started` confirms
   return Status::Ok();
 }
@@ -255,6 +257,7 @@ Status Session::train_from_api(const std::string& text) {
 void Session::reset() {
   engine_.reset();
   clear_run_state();
+  origin_ = Origin::kNone;
   ++resets_;
 }
 
@@ -436,6 +439,11 @@ void Session::after_event(const Message& m) {
     const bool restored = restore_sent_;
     restore_sent_ = import_sent_ = false;
     clear_run_state();
+    origin_ = restored ? Origin::kRestored : Origin::kImported;
+    origin_name_ = restored ? std::string() : std::move(import_name_);
+    import_name_.clear();
+    if (restored) engine_.adopt_history(std::move(restored_history_));
+    restored_history_.clear();
     if (restored) {
       if (host_.model_restored) host_.model_restored();  // the form keeps the saved (or link) settings
     } else {

@@ -128,6 +128,14 @@ class Session {
   // size's data is in) and sends it; the engine adopts or refuses it.
   Status export_model(bool safetensors = false);
   Status import_model(const uint8_t* bytes, size_t size);
+  // Where the model in use came from: trained here, restored from the last visit, imported from a
+  // file (its name, when the page's file chooser gave one).
+  enum class Origin : uint8_t { kNone, kTrained, kRestored, kImported };
+  Origin origin() const { return origin_; }
+  const std::string& origin_name() const { return origin_name_; }
+  void set_import_name(std::string name) { import_name_ = std::move(name); }
+  // The saved history of the model being restored: adopted once the engine has it.
+  void set_restored_history(std::vector<EpochRecord> history) { restored_history_ = std::move(history); }
   Status restore_model(std::vector<uint8_t> file);  // the browser's kept model, after a reload
   void export_for_storage();  // the `exported` file goes to Host::keep_model
   bool restore_sent() const { return restore_sent_; }
@@ -145,6 +153,9 @@ class Session {
 
  private:
   void clear_run_state();  // per-run messages back to a fresh start (train, import, reset)
+  Origin origin_ = Origin::kNone;
+  std::string origin_name_, import_name_;
+  std::vector<EpochRecord> restored_history_;
   void form_from_config(const TrainConfig& config, int side);
   Status send_model(std::vector<uint8_t> file, bool from_storage);
   void after_event(const Message& event);
