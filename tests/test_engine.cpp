@@ -636,7 +636,9 @@ TEST(Engine, AShareBelowOneLeavesTheRestOfTheTimeToThePage) {
     h.engine.run_slice();
     const double wait = h.engine.wait_ms();
     EXPECT_LE(wait, 100);
-    if (h.engine.has_work()) EXPECT_GT(wait, 0);
+    if (h.engine.has_work()) {
+      EXPECT_GT(wait, 0);
+    }
     h.clock.t += wait;  // the worker's timer
     waited += wait;
   }
