@@ -83,6 +83,44 @@ TEST(EngineUserData, ChunksBecomeBothSizesWithTheNames) {
   EXPECT_TRUE(h.engine.trainer().has_model());
 }
 
+// IDX files as the original data set's: big-endian magic and counts, then the bytes.
+std::vector<uint8_t> idx_file(bool images, int count) {
+  std::vector<uint8_t> b = {0, 0, 8, static_cast<uint8_t>(images ? 3 : 1)};
+  const auto be32 = [&b](uint32_t v) {
+    for (int k = 3; k >= 0; --k) b.push_back(static_cast<uint8_t>(v >> (8 * k)));
+  };
+  be32(static_cast<uint32_t>(count));
+  if (images) be32(28), be32(28);
+  for (int i = 0; i < count; ++i) {
+    if (!images) b.push_back(static_cast<uint8_t>((i * 3) % 10));
+    for (int p = 0; images && p < 784; ++p) b.push_back(static_cast<uint8_t>((p + i) % 256));
+  }
+  return b;
+}
+
+TEST(EngineUserData, AnIdxPairAndACsvTestFile) {
+  Harness h;
+  ASSERT_EQ(message_type(h.send("user_data_begin part=train&format=idx")[0]), "user_data_progress");
+  ASSERT_EQ(message_type(h.send("user_data_idx kind=images", idx_file(true, 40))[0]), "user_data_progress");
+  ASSERT_EQ(message_type(h.send("user_data_idx kind=labels", idx_file(false, 40))[0]), "user_data_progress");
+  h.send("user_data_begin part=test");
+  h.feed(csv(10), 333);
+  const std::vector<Message> done = h.send("user_data_end");
+  ASSERT_EQ(done.size(), 2u) << done[0].text;
+  EXPECT_EQ(message_fields(done[0]).get("train"), "40");
+  EXPECT_EQ(message_fields(done[0]).get("test"), "10");
+  EXPECT_EQ(h.engine.data(28)->train_labels[5], 5);
+  // Counts that differ: refused at the end with both counts; the data in use stays.
+  h.send("user_data_begin part=train&format=idx");
+  h.send("user_data_idx kind=images", idx_file(true, 40));
+  h.send("user_data_idx kind=labels", idx_file(false, 39));
+  const std::vector<Message> e = h.send("user_data_end");
+  ASSERT_EQ(message_type(e.at(0)), "error");
+  EXPECT_EQ(message_fields(e[0]).get("reason"), "status");
+  EXPECT_EQ(h.engine.data(28)->train_count(), 40);
+  EXPECT_EQ(message_fields(h.send("user_data_begin part=train&format=png").at(0)).get("reason"), "bad_field");
+}
+
 TEST(EngineUserData, ARefusedRowKeepsTheDataInUse) {
   Harness h;
   const std::string good = csv(30);

@@ -68,7 +68,7 @@
     const gzip = head[0] === 0x1f && head[1] === 0x8b && typeof DecompressionStream === 'function';
     // A gzip file's size says nothing of the text's: no fraction then, the count of images only.
     const size = gzip ? 0 : blob.size;
-    const ok = await ask(() => window.fmnist._withCString(M, part, (p) => M._fm_app_user_data_begin(p, size)) === 1);
+    const ok = await ask(() => window.fmnist._withCString(M, part, (p) => M._fm_app_user_data_begin(p, size, 0)) === 1);
     if (!ok) return false;
     for await (const bytes of chunks(blob, gzip)) {
       if (!app()) return false;
@@ -78,18 +78,47 @@
     return true;
   }
 
+  // The bytes of a whole file, gunzipped by the browser when it is gzip (an IDX file, ≤ 160 MB).
+  async function wholeFile(blob) {
+    if (await isGzip(blob)) {
+      return new Uint8Array(await new Response(blob.stream().pipeThrough(new DecompressionStream('gzip'))).arrayBuffer());
+    }
+    return new Uint8Array(await blob.arrayBuffer());
+  }
+
+  async function isGzip(blob) {
+    const head = new Uint8Array(await blob.slice(0, 2).arrayBuffer());
+    return head[0] === 0x1f && head[1] === 0x8b && typeof DecompressionStream === 'function';
+  }
+
+  // A part: a CSV file (a Blob), or an IDX pair {images, labels} sent whole.
+  async function sendPart(M, part, src) {
+    if (src instanceof Blob) return sendFile(M, part, src);
+    const begin = () => window.fmnist._withCString(M, part, (p) => M._fm_app_user_data_begin(p, 0, 1)) === 1;
+    if (!(await ask(begin))) return false;
+    for (const [kind, blob] of [[1, src.images], [0, src.labels]]) {
+      if (!(blob instanceof Blob)) continue;  // the engine refuses the pair at the end, with both counts
+      const bytes = await wholeFile(blob);
+      if (!app()) return false;
+      if (!(await ask(() => window.fmnist._withBytes(M, bytes, (p, n) => M._fm_app_user_data_idx(kind, p, n)) === 1))) return false;
+    }
+    return true;
+  }
+
+  const isPart = (x) => x instanceof Blob || (x && typeof x === 'object' && (x.images instanceof Blob || x.labels instanceof Blob));
+
   async function load(files) {
     const M = app();
     if (!M || busy) return false;
     const o = files || {};
-    if (!(o.train instanceof Blob)) {
+    if (!isPart(o.train)) {
       M._fm_app_user_data_error(1);
       return false;
     }
     busy = true;
     try {
-      let ok = await sendFile(M, 'train', o.train);
-      if (ok && o.test instanceof Blob) ok = await sendFile(M, 'test', o.test);
+      let ok = await sendPart(M, 'train', o.train);
+      if (ok && isPart(o.test)) ok = await sendPart(M, 'test', o.test);
       if (ok && o.names instanceof Blob) {
         const bytes = new Uint8Array(await o.names.slice(0, 65536).arrayBuffer());
         ok = await ask(() => window.fmnist._withBytes(M, bytes, (p, n) => M._fm_app_user_data_names(p, n)) === 1);
@@ -108,22 +137,48 @@
     }
   }
 
-  // The files chosen together, sorted: a small text file that does not begin like a CSV is the
-  // class names; of two CSV files the one named "test" (else the smaller) is the test set.
+  // What a file holds, from its first bytes (gunzipped first when it is gzip): 'images' or
+  // 'labels' (IDX magic 0x00000803 / 0x00000801), 'csv', or 'names' (a small text file).
+  async function kindOf(f) {
+    let head;
+    if (await isGzip(f)) {
+      const reader = f.stream().pipeThrough(new DecompressionStream('gzip')).getReader();
+      const first = await reader.read().catch(() => ({ value: null }));
+      reader.cancel().catch(() => {});
+      head = first.value ? first.value.subarray(0, 64) : new Uint8Array(0);
+    } else {
+      head = new Uint8Array(await f.slice(0, 64).arrayBuffer());
+    }
+    if (head.length >= 4 && head[0] === 0 && head[1] === 0 && head[2] === 8 && (head[3] === 3 || head[3] === 1)) {
+      return head[3] === 3 ? 'images' : 'labels';
+    }
+    const text = new TextDecoder().decode(head);
+    if (f.size <= 4096 && !/^\uFEFF?label,/i.test(text) && !/\.csv(\.gz)?$/i.test(f.name)) return 'names';
+    return 'csv';
+  }
+
+  // The files chosen together, sorted into parts: CSV files and IDX pairs; of two parts the one
+  // named "test" or "t10k" (else the smaller) is the test set; a small text file is the names.
   async function sortFiles(list) {
-    const csv = [];
-    let names = null;
-    for (const f of list) {
-      const head = new TextDecoder().decode(await f.slice(0, 64).arrayBuffer());
-      if (f.size <= 4096 && !/^\uFEFF?label,/i.test(head) && !/\.csv(\.gz)?$/i.test(f.name)) names = f;
-      else csv.push(f);
+    const by = { csv: [], images: [], labels: [], names: [] };
+    for (const f of list) by[await kindOf(f)].push(f);
+    const isTest = (f) => /test|t10k/i.test(f.name);
+    const pairs = [];
+    if (by.images.length + by.labels.length > 0) {
+      for (const test of [false, true]) {
+        const images = by.images.filter((f) => isTest(f) === test);
+        const labels = by.labels.filter((f) => isTest(f) === test);
+        if (images.length + labels.length > 0) pairs.push({ images: images[0], labels: labels[0], size: (images[0] || labels[0]).size, test, extra: images.length > 1 || labels.length > 1 });
+      }
     }
-    if (csv.length === 2) {
-      const t = csv.findIndex((f) => /test/i.test(f.name));
-      const test = t >= 0 ? t : (csv[0].size <= csv[1].size ? 0 : 1);
-      return { train: csv[1 - test], test: csv[test], names };
-    }
-    return { train: csv.length === 1 ? csv[0] : null, names, extra: csv.length > 2 };
+    const parts = [...by.csv.map((f) => ({ file: f, size: f.size, test: isTest(f) })), ...pairs.map((p) => ({ file: { images: p.images, labels: p.labels }, size: p.size, test: p.test, extra: p.extra }))];
+    const names = by.names[0] || null;
+    if (parts.length === 0) return { train: null, names };
+    if (parts.length > 2 || by.names.length > 1 || parts.some((p) => p.extra)) return { extra: true };
+    if (parts.length === 1) return { train: parts[0].file, names };
+    let t = parts.findIndex((p) => p.test);
+    if (t < 0 || parts[1 - t].test) t = parts[0].size <= parts[1].size ? 0 : 1;
+    return { train: parts[1 - t].file, test: parts[t].file, names };
   }
 
   const input = document.getElementById('data-file');
@@ -134,7 +189,7 @@
       const M = app();
       if (!M || list.length === 0) return;
       const files = await sortFiles(list);
-      if (!files.train || files.extra) {
+      if (files.extra || !files.train) {
         M._fm_app_user_data_error(files.extra ? 2 : 1);
         return;
       }

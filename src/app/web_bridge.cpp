@@ -270,8 +270,13 @@ EMSCRIPTEN_KEEPALIVE void fm_app_set_error(const char* message) {
 // A user's data set (web/user_data.js): each 1 when sent to the engine, whose answer (a
 // user_data_progress, user_data or error event) the page waits for before the next; 0 refused,
 // state().error says why.
-EMSCRIPTEN_KEEPALIVE int fm_app_user_data_begin(const char* part, double bytes) {
-  return g_app != nullptr ? report(g_app->session().user_data_begin(part != nullptr ? part : "", bytes)) : 0;
+EMSCRIPTEN_KEEPALIVE int fm_app_user_data_begin(const char* part, double bytes, int idx) {
+  return g_app != nullptr ? report(g_app->session().user_data_begin(part != nullptr ? part : "", bytes, idx == 1)) : 0;
+}
+// One whole gunzipped IDX file of the current part (images 1: the image file, else the labels).
+EMSCRIPTEN_KEEPALIVE int fm_app_user_data_idx(int images, const uint8_t* bytes, int size) {
+  if (g_app == nullptr || bytes == nullptr || size < 0) return 0;
+  return report(g_app->session().user_data_idx(images == 1, std::vector<uint8_t>(bytes, bytes + size)));
 }
 EMSCRIPTEN_KEEPALIVE int fm_app_user_data_chunk(const uint8_t* bytes, int size) {
   if (g_app == nullptr || bytes == nullptr || size < 0) return 0;

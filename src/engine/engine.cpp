@@ -132,6 +132,8 @@ void Engine::handle(const Message& command) {
     on_user_data_begin(f);
   } else if (type == "user_data_chunk") {
     on_user_data_chunk(command);
+  } else if (type == "user_data_idx") {
+    on_user_data_idx(command, f);
   } else if (type == "user_data_names") {
     on_user_data_names(command);
   } else if (type == "user_data_end") {

@@ -71,6 +71,7 @@ class Engine {
   // engine_user_data.cpp: a user's CSV files, chunk by chunk.
   void on_user_data_begin(const FieldReader& f);
   void on_user_data_chunk(const Message& m);
+  void on_user_data_idx(const Message& m, const FieldReader& f);
   void on_user_data_names(const Message& m);
   void on_user_data_end();
   void on_user_data_cancel();

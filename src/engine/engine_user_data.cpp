@@ -41,7 +41,11 @@ void Engine::on_user_data_begin(const FieldReader& f) {
     return refuse("user_data_begin", "bad_field", bad_user_field("bytes", f.get("bytes")));
   }
   const std::string part = f.get("part");
-  if (!user_data_.begin(part, static_cast<uint64_t>(bytes))) {
+  const std::string format = f.get("format", "csv");
+  if (format != "csv" && format != "idx") {
+    return refuse("user_data_begin", "bad_field", bad_user_field("format", format));
+  }
+  if (!user_data_.begin(part, static_cast<uint64_t>(bytes), format == "idx")) {
     return refuse("user_data_begin", "bad_field", bad_user_field("part", part));
   }
   if (!user_data_.status()) {  // the training file, finished as the test file begins
@@ -58,6 +62,20 @@ void Engine::on_user_data_chunk(const Message& m) {
   if (!st) {
     user_data_.clear();
     return refuse("user_data_chunk", "status", status_fields(st));
+  }
+  emit(make_message("user_data_progress", progress_fields(user_data_, user_data_.part())));
+}
+
+void Engine::on_user_data_idx(const Message& m, const FieldReader& f) {
+  if (!user_data_.active()) return refuse("user_data_idx", "no_user_data");
+  const std::string kind = f.get("kind");
+  if (kind != "images" && kind != "labels") {
+    return refuse("user_data_idx", "bad_field", bad_user_field("kind", kind));
+  }
+  const Status st = user_data_.idx(kind == "images", m.payload.data(), m.payload.size());
+  if (!st) {
+    user_data_.clear();
+    return refuse("user_data_idx", "status", status_fields(st));
   }
   emit(make_message("user_data_progress", progress_fields(user_data_, user_data_.part())));
 }

@@ -47,8 +47,11 @@ std::vector<int32_t> bytes_to_int32(const std::vector<uint8_t>& bytes);
 //                                   given, must be the bundle's → data_loaded. Refused while that
 //                                   side's data is in use (a run, its model, or a CV on it).
 //                                   names=<ten names>: the class names (a user's data set's).
-//   user_data_begin part=train|test&bytes=N   a user's CSV file (core/csv.h) begins: train starts
-//                                   a new data set, test follows it → user_data_progress.
+//   user_data_begin part=train|test&bytes=N[&format=csv|idx]   a user's CSV file (core/csv.h)
+//                                   or IDX pair (core/idx.h) begins: train starts a new data set,
+//                                   test follows it → user_data_progress.
+//   user_data_idx kind=images|labels  payload: one whole gunzipped IDX file of the current part
+//                                   (format=idx) → user_data_progress; refused as a chunk is.
 //   user_data_chunk                 payload: the file's next bytes (any size), parsed at once →
 //                                   user_data_progress; a refusal (error, reason status: the row
 //                                   and why) drops the data set on its way in, nothing else.

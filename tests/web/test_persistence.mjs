@@ -137,10 +137,15 @@ export const tests = [
       // The button, with the real mouse.
       const r = (await rendered(page, 3)).ui.export_safetensors;
       assert(r && r.w > 0 && r.h > 0, `no Export as safetensors button ${JSON.stringify(r)}`);
-      const [download] = await Promise.all([
-        page.waitForEvent('download'),
-        page.mouse.click(r.x + r.w / 2, r.y + r.h / 2),
-      ]);
+      // As a hand clicks, the overlay drawing between press and release (ImGui 1.86 keeps one
+      // mouse state per frame: a press and release in one frame can be lost).
+      const downloaded = page.waitForEvent('download');
+      await page.mouse.move(r.x + r.w / 2, r.y + r.h / 2);
+      await rendered(page, 2);
+      await page.mouse.down();
+      await rendered(page, 2);
+      await page.mouse.up();
+      const download = await downloaded;
       const file = path.join(out, 'exported.safetensors');
       await download.saveAs(file);
       const name = download.suggestedFilename();

@@ -35,14 +35,17 @@ void EngineClient::adopt_bundle(int side, const std::vector<uint8_t>* bytes) {
   loaded_[static_cast<size_t>(slot)] = true;
 }
 
-void EngineClient::user_data_begin(const std::string& part, double bytes) {
+void EngineClient::user_data_begin(const std::string& part, double bytes, bool idx) {
   FieldWriter w;
-  w.add("part", part).add("bytes", static_cast<long long>(bytes));
+  w.add("part", part).add("bytes", static_cast<long long>(bytes)).add("format", idx ? "idx" : "csv");
   post("user_data_begin", w);
 }
 
 void EngineClient::user_data_chunk(std::vector<uint8_t> bytes) { post("user_data_chunk", {}, std::move(bytes)); }
 void EngineClient::user_data_names(std::vector<uint8_t> bytes) { post("user_data_names", {}, std::move(bytes)); }
+void EngineClient::user_data_idx(bool images, std::vector<uint8_t> bytes) {
+  post("user_data_idx", FieldWriter().add("kind", images ? "images" : "labels"), std::move(bytes));
+}
 void EngineClient::user_data_end() { post("user_data_end"); }
 void EngineClient::user_data_cancel() { post("user_data_cancel"); }
 

@@ -55,7 +55,8 @@ class EngineClient {
   void import_model(std::vector<uint8_t> file);
   void export_model(const char* format);  // "fmnist" (the model file) or "safetensors"
   // A user's CSV files for the engine to parse (protocol.h's user_data_* commands).
-  void user_data_begin(const std::string& part, double bytes);
+  void user_data_begin(const std::string& part, double bytes, bool idx);
+  void user_data_idx(bool images, std::vector<uint8_t> bytes);
   void user_data_chunk(std::vector<uint8_t> bytes);
   void user_data_names(std::vector<uint8_t> bytes);
   void user_data_end();

@@ -121,7 +121,7 @@ void Session::select_side(int side) {
 
 // --- A user's own data
 
-Status Session::user_data_begin(const std::string& part, double bytes) {
+Status Session::user_data_begin(const std::string& part, double bytes, bool idx) {
   if (part == "train") {
     if (user_.loading) return tr_error(Str::kErrUserDataBusy);
     if (!engine_.worker_alive()) engine_.start();
@@ -133,7 +133,7 @@ Status Session::user_data_begin(const std::string& part, double bytes) {
   user_.part = part;
   user_.fraction = 0;
   user_.images = 0;
-  engine_.user_data_begin(part, bytes);
+  engine_.user_data_begin(part, bytes, idx);
   redraw();
   return Status::Ok();
 }
@@ -141,6 +141,12 @@ Status Session::user_data_begin(const std::string& part, double bytes) {
 Status Session::user_data_chunk(std::vector<uint8_t> bytes) {
   if (!user_.loading || !engine_.worker_alive()) return tr_error(Str::kErrUserDataNoCsv);
   engine_.user_data_chunk(std::move(bytes));
+  return Status::Ok();
+}
+
+Status Session::user_data_idx(bool images, std::vector<uint8_t> bytes) {
+  if (!user_.loading || !engine_.worker_alive()) return tr_error(Str::kErrUserDataNoCsv);
+  engine_.user_data_idx(images, std::move(bytes));
   return Status::Ok();
 }
 

@@ -80,8 +80,9 @@ class Session {
   // (protocol.h's user_data_* commands) and answers with the data set at both input sizes, which
   // replaces the built-in bundles here and in the engine (the run is reset); Fashion-MNIST's are
   // kept aside for back_to_builtin(). A refusal changes nothing but messages().error.
-  Status user_data_begin(const std::string& part, double bytes);
+  Status user_data_begin(const std::string& part, double bytes, bool idx = false);
   Status user_data_chunk(std::vector<uint8_t> bytes);
+  Status user_data_idx(bool images, std::vector<uint8_t> bytes);
   Status user_data_names(std::vector<uint8_t> bytes);
   Status user_data_end();
   void user_data_cancel();
