@@ -6,6 +6,7 @@
 #include "app/i18n/refusals.h"
 #include "app/i18n/strings.h"
 #include "app/panels/plots.h"
+#include "app/ui/ui_util.h"
 #include "app/web_bridge.h"
 
 namespace fm {
@@ -177,6 +178,7 @@ void App::draw_panel(Panel p) {
 void App::frame() {
   const double t = now_ms();
   pacer_.begin_frame(t);
+  begin_clip_tracking();
   follow(t);
   if (session_.data() != nullptr) canvas_.update_prediction(session_);
   canvas_.begin_frame();

@@ -9,6 +9,7 @@
 #include "app/clock.h"
 #include "app/i18n/strings.h"
 #include "app/json_writer.h"
+#include "app/ui/ui_util.h"
 #include "app/web_bridge.h"
 
 namespace fm {
@@ -174,6 +175,9 @@ const std::string& App::state_json() {
   // A tooltip is on screen (ImGui's tooltip windows are named "##Tooltip_NN").
   const ImGuiWindow* tip = ImGui::FindWindowByName("##Tooltip_00");
   j.key("tooltip").boolean(tip != nullptr && tip->Active);
+  j.key("clipped").begin_array();  // texts shortened with "..." in the last frame drawn
+  for (const std::string& t : clipped_texts()) j.string(t.c_str());
+  j.end_array();
   j.end_object();
 
   j.key("draw_calls").integer(draw_calls_);

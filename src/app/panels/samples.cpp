@@ -261,10 +261,10 @@ bool SamplesPanel::draw(Session& s) {
     const ImU32 border = has_pred ? (right ? kGood : kBad) : IM_COL32(255, 255, 255, hovered ? 160 : 50);
     dl->AddRect(ImVec2(i0.x - 1, i0.y - 1), ImVec2(i1.x + 1, i1.y + 1), border, 0, 0, has_pred ? 2.0f : 1.0f);
     const float ty = i1.y + 2;
-    dl->AddText(ImVec2(p0.x, ty), IM_COL32(220, 220, 225, 255), fit_text(class_name(label), cell_w).c_str());
+    draw_fitted(dl, ImVec2(p0.x, ty), IM_COL32(220, 220, 225, 255), class_name(label), cell_w);
     if (has_pred) {
       std::snprintf(buf, sizeof(buf), "%.0f%% %s", it.confidence * 100.0, class_name(it.predicted));
-      dl->AddText(ImVec2(p0.x, ty + line_h), right ? kGood : kBad, fit_text(buf, cell_w).c_str());
+      draw_fitted(dl, ImVec2(p0.x, ty + line_h), right ? kGood : kBad, buf, cell_w);
     }
     if (hovered) {
       ImGui::BeginTooltip();

@@ -91,10 +91,11 @@ void WeightsPanel::draw(const Session& s) {
     } else {
       std::snprintf(buf, sizeof(buf), tr(Str::kFmtUnit), i + 1);
     }
-    const std::string label = fit_text(buf, size + gap);
-    const float tw = ImGui::CalcTextSize(label.c_str()).x;
-    dl->AddText(ImVec2(p0.x + (size - tw) * 0.5f, p0.y + size + 1), ImGui::GetColorU32(ImGuiCol_Text),
-                label.c_str());
+    // Centred under its tile; a long name in smaller type rather than cut.
+    const float full_w = ImGui::CalcTextSize(buf).x;
+    const float room = size + gap;
+    const float tw = std::min(full_w, room);
+    draw_fitted(dl, ImVec2(p0.x + (size - tw) * 0.5f, p0.y + size + 1), ImGui::GetColorU32(ImGuiCol_Text), buf, room);
   }
   ImGui::Dummy(ImVec2(avail.x, rows * (size + line_h + gap)));
 

@@ -4,6 +4,7 @@
 
 #include <algorithm>
 #include <cstdio>
+#include <cfloat>
 #include <cstring>
 
 #include "app/i18n/strings.h"
@@ -94,9 +95,40 @@ void text_right_aligned(const char* text) {
   ImGui::TextUnformatted(text);
 }
 
+namespace {
+std::vector<std::string>& clipped_list() {
+  static std::vector<std::string> list;
+  return list;
+}
+}  // namespace
+
+void begin_clip_tracking() { clipped_list().clear(); }
+const std::vector<std::string>& clipped_texts() { return clipped_list(); }
+
+float draw_fitted(ImDrawList* dl, ImVec2 pos, ImU32 color, const char* text, float max_width) {
+  ImFont* font = ImGui::GetFont();
+  const float full = ImGui::GetFontSize();
+  const float w = ImGui::CalcTextSize(text).x;
+  if (w <= max_width) {
+    dl->AddText(pos, color, text);
+    return w;
+  }
+  // A little under the exact ratio: CalcTextSize rounds widths up to whole pixels.
+  const float size = std::max(full * 0.6f, full * (max_width - 1.0f) / w);
+  const float small_w = font->CalcTextSizeA(size, FLT_MAX, 0.0f, text).x;
+  if (small_w <= max_width) {
+    dl->AddText(font, size, ImVec2(pos.x, pos.y + (full - size) * 0.5f), color, text);
+    return small_w;
+  }
+  const std::string cut = fit_text(text, max_width);
+  dl->AddText(pos, color, cut.c_str());
+  return ImGui::CalcTextSize(cut.c_str()).x;
+}
+
 std::string fit_text(const char* text, float max_width) {
   std::string s(text);
   if (ImGui::CalcTextSize(s.c_str()).x <= max_width) return s;
+  if (clipped_list().size() < 50) clipped_list().push_back(s);
   const float dots = ImGui::CalcTextSize("...").x;
   while (!s.empty()) {
     // Drop the last whole UTF-8 character (its continuation bytes and its lead byte).

@@ -3,6 +3,7 @@
 #pragma once
 
 #include <string>
+#include <vector>
 
 #include "imgui.h"
 
@@ -23,7 +24,15 @@ void text_right_aligned(const char* text);
 void text_wrapped_at_spaces(const char* text);
 // `text` shortened with "..." to fit `max_width` pixels (no clip rectangle: clip rectangles
 // split ImGui's draw calls, and a software renderer pays for each one).
+// A text that had to be shortened is recorded for this frame (clipped_texts()).
 std::string fit_text(const char* text, float max_width);
+// Draws `text` at `pos` within `max_width`: at the font's size when it fits, else smaller (down
+// to 60 %: the tooltip has the whole name), and only then shortened by fit_text. Returns the width drawn.
+float draw_fitted(ImDrawList* dl, ImVec2 pos, ImU32 color, const char* text, float max_width);
+// The texts shortened since begin_clip_tracking() (the frame's start): state().ui.clipped, which
+// a browser test walks at three sizes and two languages.
+void begin_clip_tracking();
+const std::vector<std::string>& clipped_texts();
 ImU32 class_color(int label);           // a distinct colour per class (plots, bars)
 // A box over the panels: kError is red at the bottom centre (errors, the divergence notice),
 // kWarning amber at the top centre (ignored link settings). Begin()s the window `id` and returns

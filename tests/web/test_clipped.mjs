@@ -1,0 +1,48 @@
+// Issue 18 §5: words that fit. The page records every text it had to shorten with "..." in the
+// frame it drew (state().ui.clipped, from ui_util's fit_text: class names under the weight tiles
+// and the samples, the canvas hint, the lesson's sample names). After a run, every panel is shown
+// (each tab clicked with the mouse where the layout has tabs) at 1280x800, 800x600 and 390x844, in
+// English and Korean, with a screenshot of each; nothing may be cut.
+import path from 'node:path';
+import { assert, openReady, rendered, trainAndWait, waitState } from './helpers.mjs';
+
+const SIZES = [[1280, 800], [800, 600], [390, 844]];
+
+export const tests = [
+  {
+    name: 'clipped: no text cut at 1280x800, 800x600 and 390x844, English and Korean, every panel',
+    async run({ page, url, out, note }) {
+      await openReady(page, url);
+      await trainAndWait(page, { epochs: 1 });
+      const found = [];
+      const seen = [];
+      for (const lang of ['en', 'ko']) {
+        await page.evaluate((l) => window.fmnist.applySettings(`lang=${l}`, 'hash'), lang);
+        for (const [width, height] of SIZES) {
+          await page.setViewportSize({ width, height });
+          let s = await waitState(page, (x) => x.ui.panels && Object.keys(x.ui.panels).length > 0, 'the panels');
+          s = await rendered(page, 3);
+          const look = (where) => {
+            seen.push(where);
+            for (const t of s.ui.clipped) found.push(`${where}: "${t}"`);
+          };
+          const tabs = Object.entries(s.ui.tabs || {});
+          if (tabs.length === 0) {
+            look(`${width}x${height} ${lang}`);
+          } else {
+            for (const [panel, r] of tabs) {
+              const cur = (await rendered(page, 1)).ui.tabs[panel];
+              await page.mouse.click((cur || r).x + (cur || r).w / 2, (cur || r).y + (cur || r).h / 2);
+              s = await waitState(page, (x) => x.ui.panels[panel] !== undefined, `the ${panel} tab`);
+              s = await rendered(page, 3);
+              look(`${width}x${height} ${lang} ${panel}`);
+            }
+          }
+          await page.screenshot({ path: path.join(out, `clipped-${width}x${height}-${lang}.png`) });
+        }
+      }
+      note(`${seen.length} views looked at; ${found.length} cut texts`);
+      assert(found.length === 0, `texts cut: ${found.join('; ')}`);
+    },
+  },
+];
