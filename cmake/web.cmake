@@ -11,10 +11,10 @@ add_core(fmnist_core_scalar)
 
 file(GLOB_RECURSE APP_SOURCES CONFIGURE_DEPENDS "${CMAKE_SOURCE_DIR}/src/app/*.cpp")
 list(APPEND APP_SOURCES ${MESSAGE_SOURCES})  # the page says the core's errors in its language
-# The settings table and the protocol (src/engine, not the engine itself): the page checks
-# train() and links against the same table, and speaks the same messages.
+# The settings table, its presets and the protocol (src/engine, not the engine itself): the page
+# checks train() and links against the same table, and speaks the same messages.
 list(APPEND APP_SOURCES "${CMAKE_SOURCE_DIR}/src/engine/settings.cpp" "${CMAKE_SOURCE_DIR}/src/engine/fields.cpp"
-     "${CMAKE_SOURCE_DIR}/src/engine/protocol.cpp")
+     "${CMAKE_SOURCE_DIR}/src/engine/presets.cpp" "${CMAKE_SOURCE_DIR}/src/engine/protocol.cpp")
 file(GLOB WEB_FILES CONFIGURE_DEPENDS "${CMAKE_SOURCE_DIR}/web/*")
 
 # web/ → FMNIST_WEB_DIR on every build (copy_if_different: cheap when nothing changed).

@@ -10,6 +10,7 @@
 #include "app/i18n/refusals.h"
 #include "app/i18n/strings.h"
 #include "app/settings/settings_form.h"
+#include "engine/presets.h"
 #include "engine/protocol.h"
 
 namespace fm {
@@ -124,6 +125,46 @@ TEST(SettingsForm, ApiArgumentsAreCheckedByTheTableAndWordedAsAnApiCall) {
   TrainForm form;
   form.set(s);
   EXPECT_EQ(read_settings_text(TrainForm{}, form.text(Language::kEnglish)).settings.seed, kMaxSeed);
+}
+
+// train({preset}) and the Best for sketches button read the presets table: the preset's every
+// row (side included), rows given with it over it, an unknown name refused with the names known.
+TEST(SettingsForm, PresetsComeFromThePresetsTable) {
+  Settings table;
+  ASSERT_TRUE(apply_preset("sketch", &table));
+  Settings s;
+  ASSERT_TRUE(settings_from_api("preset=sketch", 28, &s));
+  EXPECT_EQ(s, table);
+  EXPECT_EQ(s.model, ModelKind::kCnnSmall);
+  EXPECT_TRUE(s.augment);
+  ASSERT_TRUE(settings_from_api("epochs=2&preset=sketch&seed=7", 28, &s));
+  Settings over = table;
+  over.epochs = 2;
+  over.seed = 7;
+  EXPECT_EQ(s, over);
+  {
+    InLanguage en(Language::kEnglish);
+    const Status st = settings_from_api("preset=drawing", 14, &s);
+    ASSERT_FALSE(st);
+    EXPECT_EQ(describe(st, Language::kEnglish), "preset must be sketch (not drawing)");
+  }
+  // The form: the preset over it, side included, and back out as the same settings.
+  TrainForm form;
+  form.side = 28;
+  ASSERT_TRUE(form.apply_preset("sketch"));
+  EXPECT_EQ(form.settings(), table);
+  EXPECT_EQ(read_settings_text(TrainForm{}, form.text(Language::kEnglish)).settings, table);
+  TrainForm kept = form;
+  EXPECT_FALSE(form.apply_preset("nope"));
+  EXPECT_EQ(form.settings(), kept.settings());
+  // Every model kind round-trips through the form's menu index.
+  for (int k = 0; k < kModelKinds; ++k) {
+    Settings m;
+    m.model = static_cast<ModelKind>(k);
+    TrainForm f;
+    f.set(m);
+    EXPECT_EQ(f.settings().model, m.model);
+  }
 }
 
 TEST(SettingsForm, TheLastCheckBeforeARunBoundsTheBatchByTheTrainingSet) {

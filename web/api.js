@@ -124,6 +124,7 @@
     const has = (k) => Object.prototype.hasOwnProperty.call(o, k) && o[k] !== undefined;
     const enc = (v) => encodeURIComponent(String(v));
     const num = (v) => (typeof v === 'number' ? String(v) : `(${typeof v})${String(v)}`);
+    if (has('preset')) parts.push(`preset=${enc(o.preset)}`);
     if (has('model')) parts.push(`model=${enc(o.model)}`);
     if (has('hidden')) {
       const h = Array.isArray(o.hidden) ? o.hidden : [o.hidden];
@@ -132,6 +133,11 @@
     if (has('optimizer')) parts.push(`opt=${enc(o.optimizer)}`);
     for (const k of ['lr', 'batch', 'epochs', 'seed']) if (has(k)) parts.push(`${k}=${enc(num(o[k]))}`);
     if (has('pace')) parts.push(`pace=${enc(o.pace)}`);
+    if (has('early_stopping')) parts.push(`early_stopping=${enc(num(o.early_stopping))}`);
+    if (has('augment')) {
+      const a = o.augment;
+      parts.push(`augment=${typeof a === 'boolean' ? (a ? 1 : 0) : enc(`(${typeof a})${String(a)}`)}`);
+    }
     return parts.join('&');
   }
 
@@ -165,6 +171,12 @@
     // asks before a page command replaces a trained model); ui.touch: the last input was a finger;
     // ui.tooltip: a tooltip is on screen; lesson.rect, lesson.run_all_rect: the lesson's
     // window and its Run all button.
+    // ui.training also has the model menu's entries while it is open (model_items), the Augment box
+    // (augment) and the Best for sketches button (preset); ui.weights: the Weights panel's
+    // {view: none|templates|units|filters, count, cols, cell: the first cell's {x, y, size, step_x,
+    // step_y}, hovered}. canvas.input: the model input {path: none|source|strokes|pixels, side,
+    // pixels (side×side, row-major, 0..1)}; canvas.strokes: strokes kept since the last clear or
+    // load; canvas.tools: rectangles of the draw, erase, clear and undo controls.
     state() {
       const M = app();
       if (!M) return startingState();
@@ -177,6 +189,7 @@
         rect.y += r.top;
       };
       shift(s.canvas.rect);
+      if (s.canvas.tools) Object.values(s.canvas.tools).forEach(shift);
       if (s.ui) {
         Object.values(s.ui.panels).forEach(shift);
         shift(s.ui.about);
@@ -186,6 +199,11 @@
         Object.values(s.ui.tabs || {}).forEach(shift);
         ['train', 'plus_epoch', 'reset', 'import', 'lesson'].forEach((k) => s.ui.training && s.ui.training[k] && shift(s.ui.training[k]));
         ['keep', 'export', 'discard'].forEach((k) => s.ui.confirm && s.ui.confirm[k] && shift(s.ui.confirm[k]));
+        if (s.ui.weights) shift(s.ui.weights.cell);
+        if (s.ui.training) {
+          for (const k of ['augment', 'preset']) shift(s.ui.training[k]);
+          s.ui.training.model_items.forEach(shift);
+        }
       }
       if (s.lesson && s.lesson.run_all_rect) shift(s.lesson.run_all_rect);
       if (s.lesson && s.lesson.rect) shift(s.lesson.rect);
@@ -193,8 +211,11 @@
     },
     // Starts a new run from fresh weights; missing fields take the lesson's defaults
     // (softmax, rmsprop, lr 0.001, batch 32, 5 epochs, seed 42, pace 'full'; pace 'watch' spreads
-    // the run over about 10 s as the Train button does on a first visit). Returns false (and sets
-    // state().error) for invalid values; nothing is started then.
+    // the run over about 10 s as the Train button does on a first visit). Fields: model (softmax |
+    // mlp | cnn | cnn-small), hidden, optimizer, lr, batch, epochs, seed, pace, early_stopping
+    // (patience, 0: off), augment (true | false), preset ('sketch': the presets table's settings,
+    // switching to its input size; fields given with it override it). Returns false (and sets
+    // state().error) for invalid values or an unknown preset; nothing is started then.
     train(options) {
       const M = app();
       if (!M) return false;

@@ -16,7 +16,7 @@ constexpr uint8_t kInkThreshold = 16;  // the core's sketch threshold for "backg
 SketchCanvas::SketchCanvas() : pixels_(static_cast<size_t>(kCanvasSize) * kCanvasSize, 0) {}
 
 void SketchCanvas::push_undo() {
-  undo_.push_back({pixels_, source_, source_side_, source_tag_});
+  undo_.push_back({pixels_, source_, source_side_, source_tag_, drawing_, bitmap_});
   if (undo_.size() > kUndoDepth) undo_.pop_front();
 }
 
@@ -35,6 +35,7 @@ void SketchCanvas::begin_stroke(float x, float y) {
   stroking_ = true;
   last_x_ = x;
   last_y_ = y;
+  drawing_.begin_stroke(x, y, brush_, eraser_);
   stamp_segment(x, y, x, y);
   changed(false);
 }
@@ -42,6 +43,7 @@ void SketchCanvas::begin_stroke(float x, float y) {
 void SketchCanvas::stroke_to(float x, float y) {
   if (!stroking_) return;
   if (x == last_x_ && y == last_y_) return;
+  drawing_.stroke_to(x, y);
   stamp_segment(last_x_, last_y_, x, y);
   last_x_ = x;
   last_y_ = y;
@@ -53,6 +55,8 @@ void SketchCanvas::clear() {
   if (empty_ && !has_source()) return;
   push_undo();
   std::fill(pixels_.begin(), pixels_.end(), 0);
+  drawing_.clear();
+  bitmap_ = false;
   changed(false);
 }
 
@@ -64,6 +68,8 @@ bool SketchCanvas::undo() {
   source_.swap(s.source);
   source_side_ = s.source_side;
   source_tag_ = s.source_tag;
+  drawing_ = std::move(s.drawing);
+  bitmap_ = s.bitmap;
   undo_.pop_back();
   changed(true);
   return true;
@@ -76,6 +82,8 @@ void SketchCanvas::load_image(const uint8_t* image, int side, int tag) {
   source_.assign(image, image + static_cast<size_t>(side) * side);
   source_side_ = side;
   source_tag_ = tag;
+  drawing_.clear();
+  bitmap_ = true;
   changed(true);
 }
 

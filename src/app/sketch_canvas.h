@@ -1,10 +1,15 @@
-// The drawing canvas's pixels: anti-aliased brush and eraser strokes, clear, undo, and loading
-// a data-set image as a starting point. Knows nothing about ImGui; coordinates are canvas pixels.
+// The drawing canvas: what the user drew kept as strokes (the core's Drawing: points, brush
+// size, draw or erase), and as the anti-aliased pixels shown; clear, undo (a stroke, a clear or a
+// load at a time), and loading a data-set image as a starting point. A drawing made of strokes
+// alone becomes the model input through the core's stroke normalisation (core/strokes.h); one
+// over a loaded image keeps to the pixels. Knows nothing about ImGui; coordinates are canvas pixels.
 #pragma once
 
 #include <cstdint>
 #include <deque>
 #include <vector>
+
+#include "core/strokes.h"
 
 namespace fm {
 
@@ -24,8 +29,14 @@ class SketchCanvas {
   bool undo();    // false when there is nothing to undo
   bool can_undo() const { return !undo_.empty(); }
   // Replaces the content with a side×side image (light on dark), upscaled; undoable.
-  // The image is remembered as the "source" until the next edit.
+  // The image is remembered as the "source" until the next edit, and the canvas has a bitmap
+  // under its strokes until the next clear.
   void load_image(const uint8_t* image, int side, int tag);
+
+  // The strokes since the last clear or load, and whether a bitmap lies under them (then the
+  // pixels are the drawing: the model input takes the pixel path).
+  const Drawing& drawing() const { return drawing_; }
+  bool has_bitmap() const { return bitmap_; }
 
   void set_brush(float diameter) { brush_ = diameter; }
   float brush() const { return brush_; }
@@ -47,12 +58,16 @@ class SketchCanvas {
   struct Snapshot {
     std::vector<uint8_t> pixels, source;
     int source_side = 0, source_tag = -1;
+    Drawing drawing;
+    bool bitmap = false;
   };
   void push_undo();
   void stamp_segment(float x0, float y0, float x1, float y1);
   void changed(bool keep_source);
 
   std::vector<uint8_t> pixels_;  // kCanvasSize², 0 = background
+  Drawing drawing_;
+  bool bitmap_ = false;
   std::deque<Snapshot> undo_;
   std::vector<uint8_t> source_;
   int source_side_ = 0, source_tag_ = -1;

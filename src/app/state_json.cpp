@@ -68,7 +68,7 @@ const std::string& App::state_json() {
   const TrainConfig config = current ? run.config() : to_train_config(s.form.settings());
   const int side = current ? run.side() : (engine.starting_run() ? s.form.side : s.model_side());
   j.key("model").begin_object();
-  j.key("kind").string(config.model == ModelKind::kMlp ? "mlp" : "softmax");
+  j.key("kind").string(model_kind_name(config.model));
   j.key("hidden").begin_array();
   for (int w : config.hidden) j.integer(w);
   j.end_array();
@@ -93,6 +93,8 @@ const std::string& App::state_json() {
     j.string(origin == Session::Origin::kTrained ? "trained" : origin == Session::Origin::kRestored ? "restored" : "imported");
   }
   j.key("origin_name").string(s.origin_name().c_str());
+  j.key("augment").boolean(config.augment);
+  j.key("early_stopping").integer(config.early_stopping);
   j.end_object();
 
   j.key("training").begin_object();
@@ -110,6 +112,8 @@ const std::string& App::state_json() {
   j.key("samples_per_s").number(training_.samples_per_s());
   j.key("compute_s").number(current ? run.compute_s() : 0.0);
   j.key("train_compute_s").number(current ? run.train_compute_s() : 0.0);
+  j.key("best_epoch").integer(current ? run.best_epoch() : 0);  // early stopping's (0: none)
+  j.key("stopped_early").boolean(current && run.stopped_early());
   j.key("budget_ms").number(engine.slice_ms());  // the engine's slice length
   j.key("ui_ms").number(pacer_.ui_ms());           // main-thread time per drawn frame
   j.key("worker").boolean(true);
@@ -168,7 +172,8 @@ const std::string& App::state_json() {
   rect("user_data", training_.user_data_rect());
   // The Samples panel's view: what it lists (a confusion cell's images after a click on the map).
   samples_.json(j);
-  training_.json(j);  // the form's field rectangles, tooltip, buttons and refusals
+  weights_.json(j);
+  training_.json(j);  // the form's field rectangles, tooltip, buttons, refusals, model menu, augment, preset
   confirm_.json(j);
   plots_.json(j);
   j.key("touch").boolean(touch_.touch());  // the last input was a finger

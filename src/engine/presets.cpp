@@ -9,7 +9,7 @@ const std::vector<Preset>& presets_table() {
   static const std::vector<Preset> table = {
       {"sketch",
        "model=cnn-small&hidden=100&opt=adam&lr=0.001&batch=32&epochs=5&seed=42&side=14&"
-       "early_stopping=0&augment=1"},
+       "early_stopping=0&augment=1&pace=full"},
   };
   return table;
 }

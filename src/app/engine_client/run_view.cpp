@@ -75,6 +75,8 @@ void RunView::clear() {
   divergence_ = Status::Ok();
   imported_ = false;
   stop_after_epoch_ = -1;
+  best_epoch_ = 0;
+  stopped_early_ = false;
   ++run_id_;
 }
 
@@ -202,6 +204,8 @@ bool RunView::apply(const Message& m) {
     samples_ = whole(f, "samples_seen", samples_);
     compute_s_ = real(f, "compute_s", compute_s_);
     train_compute_s_ = real(f, "train_compute_s", train_compute_s_);
+    best_epoch_ = static_cast<int>(whole(f, "best_epoch", best_epoch_));
+    stopped_early_ = whole(f, "stopped_early", stopped_early_ ? 1 : 0) == 1;
     return true;
   }
   if (type == "confusion") {
@@ -276,6 +280,8 @@ bool RunView::apply(const Message& m) {
     samples_ = whole(f, "samples_seen", samples_);
     compute_s_ = real(f, "compute_s", compute_s_);
     train_compute_s_ = real(f, "train_compute_s", train_compute_s_);
+    best_epoch_ = static_cast<int>(whole(f, "best_epoch", best_epoch_));
+    stopped_early_ = whole(f, "stopped_early", stopped_early_ ? 1 : 0) == 1;
     return true;
   }
   if (type == "diverged") {

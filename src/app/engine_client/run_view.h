@@ -92,6 +92,10 @@ class RunView {
   bool imported() const { return imported_; }  // the run is an imported model's
   uint64_t run_id() const { return run_id_; }  // changes with every started/imported/reset
   int stop_after_epoch() const { return stop_after_epoch_; }
+  // Early stopping: the epoch whose weights the run keeps (0: off or none yet), and whether
+  // patience ran out before the last epoch.
+  int best_epoch() const { return best_epoch_; }
+  bool stopped_early() const { return stopped_early_; }
 
   const CvView& cv() const { return cv_; }
 
@@ -123,6 +127,8 @@ class RunView {
   bool imported_ = false;
   uint64_t run_id_ = 0;
   int stop_after_epoch_ = -1;
+  int best_epoch_ = 0;
+  bool stopped_early_ = false;
   CvView cv_;
 };
 

@@ -78,6 +78,18 @@ FM_KO(kTipLive, "훈련 중에도 바꿀 수 있습니다: 다음 배치부터 �
 FM_KO(kTipFixedForRun, "진행 중인 훈련에는 바꿀 수 없습니다: 다음 훈련부터 적용됩니다 (초기화하거나 끝날 때까지 기다리세요)")
 FM_KO(kSide14, "14\xC3\x97" "14 (축소, 빠름)")
 FM_KO(kSide28, "28\xC3\x97" "28 (원래 크기, 약 30 MB 다운로드)")
+FM_KO(kModelCnn, "CNN, 책의 모델 (28\xC3\x97" "28 전용)")
+FM_KO(kModelCnnSmall, "작은 CNN (cnn-small, 빠름)")
+FM_KO(kModelCnnShort, "CNN")
+FM_KO(kModelCnnSmallShort, "작은 CNN")
+FM_KO(kNoteCnn28, "책의 CNN은 28\xC3\x97" "28 이미지를 읽습니다: 입력 크기가 28\xC3\x97" "28로 바뀝니다 (14\xC3\x97" "14에는 작은 CNN을 고르세요).")
+FM_KO(kLabelAugment, "훈련 이미지 증강")
+FM_KO(kTipAugment, "훈련 이미지마다 무작위로 옮기고, 크기를 바꾸고, 조금 돌리고, 가끔 스케치 같은 윤곽선으로 바꿉니다 "
+                    "(같은 시드면 같은 결과). 그림을 더 잘 읽는 모델이 됩니다. 수업에서는 끕니다.")
+FM_KO(kButtonPresetSketch, "스케치에 가장 좋은 설정")
+FM_KO(kFmtTipPreset, "그림을 가장 잘 읽는 설정으로 채웁니다 (그다음 훈련을 누르세요): %s")
+FM_KO(kFmtBestEpoch, "조기 종료: 지금까지 가장 좋은 에포크 %d (훈련은 이 가중치로 끝납니다)")
+FM_KO(kFmtStoppedEarly, "에포크 %d 뒤 조기 종료: 검증 손실이 더 나아지지 않았습니다. 가중치는 에포크 %d의 것입니다")
 FM_KO(kFmtDownloading28, "28\xC3\x97" "28 데이터 다운로드 중: %.1f / %.1f MB")
 FM_KO(kButtonTrain, "훈련")
 FM_KO(kButtonPause, "일시정지")
@@ -157,6 +169,9 @@ FM_KO(kHintWeights, "모델이 훈련을 시작하면 가중치가 나타납니�
 FM_KO(kWeightsSoftmaxNote, "클래스마다 템플릿 하나: 빨간 픽셀은 점수를 올리고 파란 픽셀은 내립니다.")
 FM_KO(kFmtWeightsMlpNote, "첫 은닉층: 유닛 1-%d의 입력 가중치 (빨강은 양수, 파랑은 음수).")
 FM_KO(kFmtUnit, "유닛 %d")
+FM_KO(kFmtWeightsConvNote, "첫 합성곱 층: 필터 %d개, 각 %d\xC3\x97%d (빨강은 양수, 파랑은 음수). 마우스를 올리면 숫자가 보입니다.")
+FM_KO(kFmtFilter, "필터 %d")
+FM_KO(kFmtFilterBias, "편향 %+.3f")
 
 // --- canvas ---
 FM_KO(kCanvasHint, "여기에 옷을 그려 보세요")
@@ -174,6 +189,9 @@ FM_KO(kFmtPredictWith, "%s의 예측, %d 에포크 후%s")
 FM_KO(kTrainingNow, " (훈련 중)")
 FM_KO(kFmtModelInput, "모델 입력 %d\xC3\x97%d")
 FM_KO(kTipModelInput, "그림을 데이터 세트의 이미지처럼 잘라 크기를 맞추고 가운데에 놓은 뒤 축소한 것")
+FM_KO(kTipStepOutline, "그린 선을 그림의 긴 변이 틀을 채우도록 키우고 가운데에 놓은 뒤, 데이터 세트만큼의 굵기로 다시 그린 것 "
+                       "(어디에 얼마나 크게 그렸는지는 상관없습니다)")
+FM_KO(kTipStepFilled, "모델 입력: 윤곽선의 닫힌 모양을 채운 것 (데이터 세트의 실루엣처럼)")
 
 // --- about ---
 FM_KO(kAboutTitle, "fmnist-wasm 정보")
@@ -202,6 +220,7 @@ FM_KO(kErrApiHidden, "hidden은 층 너비 1개 또는 2개의 목록이어야 �
 FM_KO(kErrApiOptimizer, "optimizer는 'sgd', 'rmsprop', 'adam' 중 하나여야 합니다")
 FM_KO(kErrApiLr, "lr은 0보다 크고 1000 이하인 수여야 합니다")
 FM_KO(kErrApiSide, "입력 크기는 14 또는 28이어야 합니다")
+FM_KO(kErrPresetSide, "프리셋의 입력 크기 데이터를 아직 내려받는 중입니다: 다 받은 뒤 다시 해 보세요")
 FM_KO(kErrSideWhileTraining, "훈련 중에는 입력 크기를 바꿀 수 없습니다: 먼저 일시정지하고 초기화하세요")
 FM_KO(kErrWholeNumber, "%s: %lld부터 %lld까지의 정수여야 합니다")
 FM_KO(kErrTestIndex, "테스트 이미지 번호는 0부터 %lld까지의 정수여야 합니다")

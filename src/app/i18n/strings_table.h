@@ -77,6 +77,18 @@ FM_STRING(kTipLive, "Can change while training: applies from the next batch")
 FM_STRING(kTipFixedForRun, "Fixed for the run in progress: applies from the next Train (Reset or let it finish)")
 FM_STRING(kSide14, "14\xC3\x97" "14 (downsampled, fast)")
 FM_STRING(kSide28, "28\xC3\x97" "28 (full size, downloads ~30 MB)")
+FM_STRING(kModelCnn, "CNN, the book's (28\xC3\x97" "28 only)")
+FM_STRING(kModelCnnSmall, "Small CNN (cnn-small, fast)")
+FM_STRING(kModelCnnShort, "the CNN")
+FM_STRING(kModelCnnSmallShort, "the small CNN")
+FM_STRING(kNoteCnn28, "The book's CNN reads 28\xC3\x97" "28 images: the input size switches to 28\xC3\x97" "28 (for 14\xC3\x97" "14 pick the small CNN).")
+FM_STRING(kLabelAugment, "Augment training images")
+FM_STRING(kTipAugment, "Each training image is randomly shifted, scaled, slightly rotated, and sometimes turned into an "
+                        "outline like a sketch (same seed, same run). Models read drawings better; the lesson keeps it off.")
+FM_STRING(kButtonPresetSketch, "Best for sketches")
+FM_STRING(kFmtTipPreset, "Fills in the settings that read drawings best (then press Train): %s")  // settings text
+FM_STRING(kFmtBestEpoch, "Early stopping: best epoch so far %d (the run ends with its weights)")
+FM_STRING(kFmtStoppedEarly, "Stopped early after epoch %d: the validation loss stopped improving; the weights are epoch %d's")
 FM_STRING(kFmtDownloading28, "Downloading 28\xC3\x97" "28 data: %.1f / %.1f MB")
 FM_STRING(kButtonTrain, "Train")
 FM_STRING(kButtonPause, "Pause")
@@ -156,6 +168,9 @@ FM_STRING(kHintWeights, "The weights appear once a model is training.")
 FM_STRING(kWeightsSoftmaxNote, "One template per class: red pixels raise its score, blue ones lower it.")
 FM_STRING(kFmtWeightsMlpNote, "First hidden layer: input weights of units 1-%d (red positive, blue negative).")
 FM_STRING(kFmtUnit, "unit %d")
+FM_STRING(kFmtWeightsConvNote, "First convolution layer: %d filters, %d\xC3\x97%d each (red positive, blue negative); hover one for its numbers.")
+FM_STRING(kFmtFilter, "filter %d")
+FM_STRING(kFmtFilterBias, "bias %+.3f")
 
 // --- canvas ---
 FM_STRING(kCanvasHint, "Draw a clothing item here")
@@ -173,6 +188,9 @@ FM_STRING(kFmtPredictWith, "Predicted by %s after %d epoch(s)%s")  // model, fin
 FM_STRING(kTrainingNow, " (training)")
 FM_STRING(kFmtModelInput, "Model input %d\xC3\x97%d")
 FM_STRING(kTipModelInput, "The drawing cropped, scaled and centred like the data set's images, then downsampled")
+FM_STRING(kTipStepOutline, "Your strokes, scaled so the drawing's longer side fills the frame and centred, re-drawn with a "
+                           "line as thick as the data set's (the size and place you drew at do not matter)")
+FM_STRING(kTipStepFilled, "The model input: the outline with its closed shapes filled, like the data set's silhouettes")
 
 // --- about ---
 FM_STRING(kAboutTitle, "About fmnist-wasm")
@@ -201,6 +219,7 @@ FM_STRING(kErrApiHidden, "hidden must be a list of 1 or 2 layer widths")
 FM_STRING(kErrApiOptimizer, "optimizer must be 'sgd', 'rmsprop' or 'adam'")
 FM_STRING(kErrApiLr, "lr must be a number greater than 0 and at most 1000")
 FM_STRING(kErrApiSide, "the input size must be 14 or 28")
+FM_STRING(kErrPresetSide, "the preset's input size is still downloading: try again when it is in")
 FM_STRING(kErrSideWhileTraining, "the input size cannot change during a run: pause and reset first")
 FM_STRING(kErrWholeNumber, "%s must be a whole number from %lld to %lld")  // field, min, max
 FM_STRING(kErrTestIndex, "the test image index must be a whole number from 0 to %lld")

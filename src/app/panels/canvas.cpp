@@ -16,8 +16,21 @@
 #include "app/web_bridge.h"
 #include "core/metrics.h"
 #include "core/sketch.h"
+#include "core/strokes.h"
 
 namespace fm {
+namespace {
+
+Str model_short_name(ModelKind kind) {
+  switch (kind) {
+    case ModelKind::kMlp: return Str::kModelMlpShort;
+    case ModelKind::kCnn: return Str::kModelCnnShort;
+    case ModelKind::kCnnSmall: return Str::kModelCnnSmallShort;
+    default: return Str::kModelSoftmaxShort;
+  }
+}
+
+}  // namespace
 
 ImVec2 CanvasPanel::to_canvas(float x, float y) const {
   const float w = std::max(1.0f, max_.x - min_.x);
@@ -92,11 +105,25 @@ void CanvasPanel::update_prediction(const Session& s) {
     pred_input_key_ = key;
     model_input_side_ = side;
     model_input_.assign(static_cast<size_t>(side) * side, 0.0f);
+    steps_ = StrokeSteps{};
+    input_path_ = InputPath::kNone;
     if (!canvas_.empty()) {
       if (canvas_.has_source() && canvas_.source_side() == side) {
         // An unmodified data-set image: exactly what the data set gives the model.
+        input_path_ = InputPath::kSource;
         for (size_t i = 0; i < model_input_.size(); ++i) model_input_[i] = canvas_.source()[i] / 255.0f;
+      } else if (!canvas_.has_bitmap()) {
+        // Strokes alone: re-rendered at the model's side from the ink's box, whatever the
+        // drawing's size or place on the canvas.
+        StrokeStyle style;
+        style.fill = fill_outlines_;
+        steps_ = normalise_strokes(canvas_.drawing().strokes(), side, style);
+        if (!steps_.input.empty && steps_.input.pixels.size() == model_input_.size()) {
+          input_path_ = InputPath::kStrokes;
+          model_input_ = steps_.input.pixels;
+        }
       } else {
+        input_path_ = InputPath::kPixels;
         std::vector<uint8_t> work(canvas_.pixels(), canvas_.pixels() + kCanvasSize * kCanvasSize);
         if (fill_outlines_) fill_closed_outlines(work.data(), kCanvasSize, kCanvasSize);
         const SketchInput in = preprocess_sketch(work.data(), kCanvasSize, kCanvasSize, side);
@@ -107,11 +134,15 @@ void CanvasPanel::update_prediction(const Session& s) {
     atlas.reset(1, 1, side, side);
     atlas.put_gray(0, model_input_.data());
     input_tex_.upload(side, side, atlas.rgba.data());
+    if (input_path_ == InputPath::kStrokes) {
+      atlas.put_gray(0, steps_.outline.data());
+      outline_tex_.upload(side, side, atlas.rgba.data());
+    }
   }
   probs_.fill(0.0f);
   top_ = -1;
   has_probs_ = model;
-  if (model && !canvas_.empty() && run.network().arch().inputs == side * side) {
+  if (model && input_path_ != InputPath::kNone && run.network().arch().inputs == side * side) {
     run.network().predict(model_input_.data(), probs_.data());
     top_ = argmax(probs_.data(), kNumClasses);
   }
@@ -165,6 +196,13 @@ void CanvasPanel::draw(Session& s) {
     dl->AddText(ImVec2(p0.x + (draw - ts.x) * 0.5f, p0.y + (draw - ts.y) * 0.5f),
                 IM_COL32(150, 150, 160, 255), hint.c_str());
   }
+  if (input_path_ == InputPath::kStrokes && !steps_.box.empty) {
+    // The normalisation's first step: the box of the ink left after erasing (centre lines).
+    const float k = draw / kCanvasSize;
+    const InkBox& b = steps_.box;
+    dl->AddRect(ImVec2(p0.x + b.x0 * k - 1, p0.y + b.y0 * k - 1), ImVec2(p0.x + b.x1 * k + 1, p0.y + b.y1 * k + 1),
+                IM_COL32(255, 200, 80, 140), 0, 0, 1.0f);
+  }
   if (hovered) {
     // Brush outline under the pointer.
     const float r = canvas_.brush() * 0.5f * draw / kCanvasSize;
@@ -179,13 +217,19 @@ void CanvasPanel::draw(Session& s) {
   if (ImGui::SliderFloat("##brush", &brush, 4.0f, 60.0f, tr(Str::kFmtBrush))) canvas_.set_brush(brush);
   ImGui::SameLine();
   int tool = canvas_.eraser() ? 1 : 0;
+  const auto item_rect = [] { return std::array<float, 4>{ImGui::GetItemRectMin().x, ImGui::GetItemRectMin().y,
+                                                          ImGui::GetItemRectSize().x, ImGui::GetItemRectSize().y}; };
   if (ImGui::RadioButton(tr(Str::kToolDraw), &tool, 0)) canvas_.set_eraser(false);
+  tool_rects_[0] = item_rect();
   ImGui::SameLine();
   if (ImGui::RadioButton(tr(Str::kToolErase), &tool, 1)) canvas_.set_eraser(true);
+  tool_rects_[1] = item_rect();
   if (ImGui::Button(tr(Str::kButtonClear))) s.clear_canvas();
+  tool_rects_[2] = item_rect();
   ImGui::SameLine();
   ImGui::BeginDisabled(!canvas_.can_undo());
-  if (ImGui::Button(tr(Str::kButtonUndo))) canvas_.undo();
+  if (ImGui::Button(tr(Str::kButtonUndo))) s.undo_canvas();
+  tool_rects_[3] = item_rect();
   ImGui::EndDisabled();
   ImGui::SameLine();
   ImGui::Checkbox(tr(Str::kFillOutlines), &fill_outlines_);
@@ -215,15 +259,21 @@ void CanvasPanel::draw(Session& s) {
     ImGui::TextDisabled("%s", tr(Str::kCanvasNoModel));
   } else {
     std::snprintf(buf, sizeof(buf), tr(Str::kFmtPredictWith),
-                  run.config().model == ModelKind::kMlp ? tr(Str::kModelMlpShort) : tr(Str::kModelSoftmaxShort),
+                  tr(model_short_name(run.config().model)),
                   run.epoch(), s.running() ? tr(Str::kTrainingNow) : "");
     ImGui::TextDisabled("%s", buf);
   }
   ImGui::PopTextWrapPos();
-  // Stacked: the model input sits right of the bars; beside: below them.
-  const float input_px = std::floor(std::clamp(stacked ? std::min(rw * 0.3f, kNumClasses * bar_h)
-                                                       : std::min(rw, 112.0f),
-                                               28.0f, 140.0f));
+  // Stacked: the model input sits right of the bars; beside: below them. From strokes, the
+  // outline step comes first (above it when stacked, left of it beside).
+  const bool two_steps = input_path_ == InputPath::kStrokes;
+  float input_px = std::floor(std::clamp(stacked ? std::min(rw * 0.3f, kNumClasses * bar_h)
+                                                 : std::min(rw, 112.0f),
+                                         28.0f, 140.0f));
+  if (two_steps) {
+    input_px = std::floor(std::max(28.0f, stacked ? std::min(input_px, (kNumClasses * bar_h - line_h) * 0.5f - 4.0f)
+                                                  : std::min(input_px, (rw - style.ItemSpacing.x) * 0.5f)));
+  }
   char input_label[64];
   std::snprintf(input_label, sizeof(input_label), tr(Str::kFmtModelInput), model_input_side_, model_input_side_);
   const float input_col = std::max(input_px, ImGui::CalcTextSize(input_label).x);
@@ -253,10 +303,20 @@ void CanvasPanel::draw(Session& s) {
   ImGui::BeginGroup();
   ImGui::TextDisabled("%s", input_label);
   if (ImGui::IsItemHovered()) ImGui::SetTooltip("%s", tr(Str::kTipModelInput));
-  const ImVec2 m0 = ImGui::GetCursorScreenPos();
-  ImGui::Dummy(ImVec2(input_px, input_px));
-  if (input_tex_.valid()) dl->AddImage(input_tex_.id(), m0, ImVec2(m0.x + input_px, m0.y + input_px));
-  dl->AddRect(ImVec2(m0.x - 1, m0.y - 1), ImVec2(m0.x + input_px + 1, m0.y + input_px + 1), IM_COL32(255, 255, 255, 60));
+  const auto image = [&](const Texture& tex, Str tip) {
+    const ImVec2 m0 = ImGui::GetCursorScreenPos();
+    ImGui::Dummy(ImVec2(input_px, input_px));
+    if (ImGui::IsItemHovered()) ImGui::SetTooltip("%s", tr(tip));
+    if (tex.valid()) dl->AddImage(tex.id(), m0, ImVec2(m0.x + input_px, m0.y + input_px));
+    dl->AddRect(ImVec2(m0.x - 1, m0.y - 1), ImVec2(m0.x + input_px + 1, m0.y + input_px + 1), IM_COL32(255, 255, 255, 60));
+  };
+  if (two_steps) {
+    image(outline_tex_, Str::kTipStepOutline);
+    if (!stacked) ImGui::SameLine();
+    image(input_tex_, fill_outlines_ ? Str::kTipStepFilled : Str::kTipModelInput);
+  } else {
+    image(input_tex_, Str::kTipModelInput);
+  }
   ImGui::EndGroup();
   ImGui::EndGroup();
 }
@@ -290,6 +350,25 @@ void CanvasPanel::json(const Session& s, JsonWriter& j) const {
     j.null();
   }
   j.key("fill").boolean(fill_outlines_);
+  j.key("strokes").integer(static_cast<long long>(canvas.drawing().strokes().size()));
+  // The tools' rectangles: draw, erase, clear, undo.
+  j.key("tools").begin_object();
+  static const char* const kTools[] = {"draw", "erase", "clear", "undo"};
+  for (size_t i = 0; i < tool_rects_.size(); ++i) {
+    const auto& r = tool_rects_[i];
+    j.key(kTools[i]).begin_object().key("x").number(r[0]).key("y").number(r[1]);
+    j.key("w").number(r[2]).key("h").number(r[3]).end_object();
+  }
+  j.end_object();
+  // The model input as the model reads it: side×side values in [0, 1], rounded to 1/1000.
+  static const char* const kPaths[] = {"none", "source", "strokes", "pixels"};
+  j.key("input").begin_object();
+  j.key("path").string(kPaths[static_cast<int>(input_path_)]);
+  j.key("side").integer(model_input_side_);
+  j.key("pixels").begin_array();
+  for (float v : model_input_) j.number(std::round(v * 1000.0f) / 1000.0);
+  j.end_array();
+  j.end_object();
   j.end_object();
 }
 

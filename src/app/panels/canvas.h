@@ -13,6 +13,7 @@
 #include "imgui.h"
 #include "app/ui/gl_texture.h"
 #include "core/rng.h"
+#include "core/strokes.h"
 #include "core/types.h"
 
 struct ImGuiWindow;
@@ -36,7 +37,13 @@ class CanvasPanel {
   bool accepts(float x, float y) const;  // on the drawing area and not covered
   ImVec2 to_canvas(float x, float y) const;
 
-  Texture canvas_tex_, input_tex_;
+  // Where the model input came from: nothing drawn, an unmodified data-set image, the strokes
+  // (normalised: steps_ holds each step), or the canvas's pixels (a drawing over a loaded image).
+  enum class InputPath { kNone, kSource, kStrokes, kPixels };
+
+  Texture canvas_tex_, input_tex_, outline_tex_;
+  InputPath input_path_ = InputPath::kNone;
+  StrokeSteps steps_;
   uint64_t canvas_tex_version_ = 0;
   bool fill_outlines_ = true;
   std::array<float, kNumClasses> probs_{};
@@ -47,6 +54,7 @@ class CanvasPanel {
   std::string pred_input_key_;
   long long pred_weights_ = -1;
   ImVec2 min_{0, 0}, max_{0, 0};
+  std::array<std::array<float, 4>, 4> tool_rects_{};  // x, y, w, h of draw, erase, clear, undo
   bool shown_ = false;
   ImGuiWindow* window_ = nullptr;
   Rng rng_{12345};

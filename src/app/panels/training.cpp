@@ -14,6 +14,7 @@
 #include "app/session/session.h"
 #include "app/ui/ui_util.h"
 #include "app/web_bridge.h"
+#include "engine/presets.h"
 
 namespace fm {
 namespace {
@@ -26,6 +27,13 @@ void row_label(const char* label, float label_w) {
   ImGui::TextUnformatted(label);
   ImGui::SameLine(label_w);
   ImGui::SetNextItemWidth(-1);
+}
+
+ImRect last_item_rect() { return ImRect(ImGui::GetItemRectMin(), ImGui::GetItemRectMax()); }
+
+void rect_json(JsonWriter& j, const ImRect& r) {
+  j.begin_object().key("x").number(r.Min.x).key("y").number(r.Min.y);
+  j.key("w").number(r.GetWidth()).key("h").number(r.GetHeight()).end_object();
 }
 
 void report(Session& s, const Status& st) {
@@ -94,6 +102,7 @@ constexpr const char* kFieldNames[] = {"model", "optimizer", "lr", "batch", "epo
 void TrainingPanel::begin_frame() {
   field_shown_.fill(false);
   tooltip_ = nullptr;
+  model_items_.clear();
 }
 
 void TrainingPanel::field_drawn(Field field) {
@@ -117,6 +126,14 @@ void TrainingPanel::update_rate(const Session& s, double now_ms) {
 }
 
 void TrainingPanel::draw(Session& s, Options look, ConfirmReplace& confirm) {
+  // Switching the input size drops a trained model of the other size: the page asks first.
+  const auto switch_side = [&s, &confirm](int side) {
+    if (s.run().has_model() && side != s.model_side()) {
+      confirm.ask(s, Replace::kSide, [&s, side] { s.select_side(side); });
+    } else {
+      s.select_side(side);
+    }
+  };
   TrainForm& form_ = s.form;
   const RunView& run = s.run();
   const bool busy = s.engine().busy();
@@ -131,12 +148,31 @@ void TrainingPanel::draw(Session& s, Options look, ConfirmReplace& confirm) {
 
   // --- Model and optimizer: fixed for a run ---
   ImGui::BeginDisabled(busy);
-  const char* models[] = {tr(Str::kModelSoftmax), tr(Str::kModelMlp)};
+  // One entry per ModelKind, in its order (softmax, mlp, cnn, cnn-small).
+  const char* models[] = {tr(Str::kModelSoftmax), tr(Str::kModelMlp), tr(Str::kModelCnn),
+                          tr(Str::kModelCnnSmall)};
   row_label(tr(Str::kLabelModel), label_w);
-  ImGui::Combo("##model", &form_.model, models, 2);
+  const int model_before = form_.model;
+  const bool model_open = ImGui::BeginCombo("##model", models[std::clamp(form_.model, 0, kModelKinds - 1)]);
   field_drawn(Field::kModel);
+  if (model_open) {
+    for (int k = 0; k < kModelKinds; ++k) {
+      if (ImGui::Selectable(models[k], form_.model == k)) form_.model = k;
+      model_items_.push_back(last_item_rect());
+      if (form_.model == k) ImGui::SetItemDefaultFocus();
+    }
+    ImGui::EndCombo();
+  }
+  if (form_.model != model_before && form_.model == static_cast<int>(ModelKind::kCnn) && form_.side != 28) {
+    switch_side(28);  // the book's CNN reads 28×28 only (downloads its bundle first)
+  }
   fixed_for_run_tip(busy);
-  if (form_.model == 1) {
+  if (form_.model == static_cast<int>(ModelKind::kCnn)) {
+    ImGui::PushTextWrapPos(0.0f);
+    ImGui::TextDisabled("%s", tr(Str::kNoteCnn28));
+    ImGui::PopTextWrapPos();
+  }
+  if (form_.model == static_cast<int>(ModelKind::kMlp)) {
     row_label(tr(Str::kLabelHidden), label_w);
     const float w = ImGui::GetContentRegionAvail().x;
     ImGui::SetNextItemWidth(w * 0.3f);
@@ -195,16 +231,40 @@ void TrainingPanel::draw(Session& s, Options look, ConfirmReplace& confirm) {
   row_label(tr(Str::kLabelInput), label_w);
   int side_index = form_.side == 28 ? 1 : 0;
   const char* sides[] = {tr(Str::kSide14), tr(Str::kSide28)};
-  if (ImGui::Combo("##side", &side_index, sides, 2)) {
-    const int side = side_index == 1 ? 28 : 14;
-    if (s.run().has_model() && side != s.model_side()) {
-      confirm.ask(s, Replace::kSide, [&s, side] { s.select_side(side); });
-    } else {
-      s.select_side(side);
+  const bool side_changed = ImGui::Combo("##side", &side_index, sides, 2);
+  field_drawn(Field::kSide);
+  if (side_changed) {
+    switch_side(side_index == 1 ? 28 : 14);
+    // 14×14 has no book CNN: its small CNN instead.
+    if (side_index == 0 && form_.model == static_cast<int>(ModelKind::kCnn)) {
+      form_.model = static_cast<int>(ModelKind::kCnnSmall);
     }
   }
-  field_drawn(Field::kSide);
   fixed_for_run_tip(busy);
+  ImGui::Checkbox(tr(Str::kLabelAugment), &form_.augment);
+  augment_rect_ = last_item_rect();
+  fixed_for_run_tip(busy, tr(Str::kTipAugment));
+  ImGui::SameLine();
+  const char* preset_label = tr(Str::kButtonPresetSketch);
+  const float preset_w = ImGui::CalcTextSize(preset_label).x + 2 * ImGui::GetStyle().FramePadding.x;
+  ImGui::SetCursorPosX(std::max(ImGui::GetCursorPosX(), ImGui::GetWindowContentRegionMax().x - preset_w));
+  if (ImGui::Button(preset_label)) {
+    const int side_before = form_.side;  // the form's side follows the switch, once it happens
+    if (form_.apply_preset("sketch")) {
+      const int side = form_.side;
+      form_.side = side_before;
+      switch_side(side);
+    }
+  }
+  preset_rect_ = last_item_rect();
+  if (ImGui::IsItemHovered(ImGuiHoveredFlags_AllowWhenDisabled)) {
+    if (busy) {
+      ImGui::SetTooltip("%s", tr(Str::kTipFixedForRun));
+    } else if (const Preset* p = find_preset("sketch")) {
+      std::snprintf(buf, sizeof(buf), tr(Str::kFmtTipPreset), p->settings);
+      ImGui::SetTooltip("%s", buf);
+    }
+  }
   ImGui::EndDisabled();
   // Pace: how fast a run goes, never what it learns; may change during a run.
   row_label(tr(Str::kLabelPace), label_w);
@@ -335,6 +395,13 @@ void TrainingPanel::draw(Session& s, Options look, ConfirmReplace& confirm) {
       std::snprintf(buf, sizeof(buf), tr(Str::kFmtLastEpoch), e.epoch, e.train_acc, e.val_acc);
       ImGui::TextUnformatted(buf);
     }
+    if (run.stopped_early()) {
+      std::snprintf(buf, sizeof(buf), tr(Str::kFmtStoppedEarly), run.epoch(), run.best_epoch());
+      ImGui::TextColored(to_vec4(kGood), "%s", buf);
+    } else if (run.best_epoch() > 0) {
+      std::snprintf(buf, sizeof(buf), tr(Str::kFmtBestEpoch), run.best_epoch());
+      ImGui::TextDisabled("%s", buf);
+    }
     ImGui::PopTextWrapPos();
     if (std::isfinite(run.test_acc())) {
       std::snprintf(buf, sizeof(buf), tr(Str::kFmtTestAcc), run.test_acc());
@@ -400,6 +467,13 @@ void TrainingPanel::json(JsonWriter& j) const {
                                 {"reset", reset_}, {"import", import_}, {"lesson", lesson_}}) {
     rect(name, r);
   }
+  j.key("model_items").begin_array();  // while the model menu is open: one per model kind
+  for (const ImRect& r : model_items_) rect_json(j, r);
+  j.end_array();
+  j.key("augment");
+  rect_json(j, augment_rect_);
+  j.key("preset");
+  rect_json(j, preset_rect_);
   j.end_object();
 }
 

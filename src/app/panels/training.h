@@ -5,7 +5,9 @@
 #include <array>
 #include <cstdint>
 #include <utility>
+#include <vector>
 
+#include "imgui_internal.h"  // ImRect
 #include "imgui.h"
 
 #include "app/pacing/frame_pacer.h"
@@ -36,7 +38,9 @@ class TrainingPanel {
   void begin_frame();  // forgets last frame's field rectangles and tooltip
   // state().ui.training: the form fields' screen rectangles (model, optimizer, lr, batch, epochs,
   // seed, side; those drawn this frame), the tooltip shown over one of them (null: none), the
-  // buttons' rectangles, the keyboard hint and each number field's refusal.
+  // buttons' rectangles, the keyboard hint and each number field's refusal, the
+  // model menu's entries while it is open (model_items), the Augment box and the Best for
+  // sketches button (augment, preset).
   void json(JsonWriter& j) const;
 
   // The form's fields, in their order on screen.
@@ -56,6 +60,8 @@ class TrainingPanel {
   std::array<std::pair<ImVec2, ImVec2>, static_cast<size_t>(Field::kCount)> fields_{};
   std::array<bool, static_cast<size_t>(Field::kCount)> field_shown_{};
   const char* tooltip_ = nullptr;
+  ImRect augment_rect_, preset_rect_;
+  std::vector<ImRect> model_items_;  // the model menu's entries, while it is open
 };
 
 }  // namespace fm

@@ -257,6 +257,10 @@ Status Session::train_from_api(const std::string& text) {
   Settings s;
   const Status st = settings_from_api(text, d->side(), &s);
   if (!st) return st;
+  if (s.side != d->side()) {  // a preset's input size: switch to it when its data is in
+    if (!bundle(s.side).data.loaded()) return tr_error(Str::kErrPresetSide);
+    select_side(s.side);
+  }
   return start_training(to_train_config(s), s.pace);
 }
 
@@ -325,6 +329,10 @@ int Session::test_label(int index) const {
 void Session::clear_canvas() {
   canvas.clear();
   redraw();
+}
+
+void Session::undo_canvas() {
+  if (canvas.undo()) redraw();
 }
 
 Status Session::continue_after_divergence(double lr) {

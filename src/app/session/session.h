@@ -122,6 +122,7 @@ class Session {
   Status classify_image(const uint8_t* rgba, int w, int h);
   int test_label(int index) const;    // -1 when out of range or no data
   void clear_canvas();
+  void undo_canvas();  // the last stroke, clear or load undone; the prediction follows next frame
   // After a divergence: restore the last good weights and go on (lr 0: the form's).
   Status continue_after_divergence(double lr);
   // The model file: Export asks the engine for it (the own format, or safetensors: core/

@@ -8,6 +8,7 @@
 
 #include "app/i18n/refusals.h"
 #include "app/i18n/strings.h"
+#include "engine/presets.h"
 
 namespace fm {
 
@@ -20,7 +21,7 @@ const std::vector<SettingRow>& ui_setting_rows() {
 
 Settings TrainForm::settings() const {
   Settings s;
-  s.model = model == 1 ? ModelKind::kMlp : ModelKind::kSoftmax;
+  s.model = static_cast<ModelKind>(std::clamp(model, 0, kModelKinds - 1));
   s.hidden.clear();
   for (int i = 0; i < std::clamp(layers, 1, 2); ++i) s.hidden.push_back(width[i]);
   s.opt = static_cast<OptimizerKind>(std::clamp(optimizer, 0, 2));
@@ -30,11 +31,13 @@ Settings TrainForm::settings() const {
   s.seed = seed;
   s.side = side;
   s.pace = pace;
+  s.early_stopping = early_stopping;
+  s.augment = augment;
   return s;
 }
 
 void TrainForm::set(const Settings& s) {
-  model = s.model == ModelKind::kMlp ? 1 : 0;
+  model = static_cast<int>(s.model);
   if (!s.hidden.empty()) {
     layers = std::clamp(static_cast<int>(s.hidden.size()), 1, 2);
     for (int i = 0; i < layers; ++i) width[i] = s.hidden[static_cast<size_t>(i)];
@@ -45,6 +48,16 @@ void TrainForm::set(const Settings& s) {
   epochs = s.epochs;
   seed = s.seed;
   pace = s.pace;
+  early_stopping = s.early_stopping;
+  augment = s.augment;
+}
+
+bool TrainForm::apply_preset(const char* name) {
+  Settings s = settings();
+  if (!fm::apply_preset(name, &s)) return false;
+  set(s);
+  side = s.side;
+  return true;
 }
 
 std::string TrainForm::text(Language lang) const {
@@ -75,11 +88,28 @@ FormUpdate read_settings_text(const TrainForm& form, const std::string& text) {
   return u;
 }
 
+// The API's `preset` key: a choice of the presets table's names, read before the other rows.
+const std::vector<SettingRow>& preset_row() {
+  static const std::vector<SettingRow> rows = [] {
+    SettingRow r{"preset", nullptr, SettingScope::kUi, SettingRule::kChoice, 0, 0, 0, {}, nullptr, nullptr};
+    for (const Preset& p : presets_table()) r.choices.push_back(p.name);
+    return std::vector<SettingRow>{r};
+  }();
+  return rows;
+}
+
 Status settings_from_api(const std::string& text, int side, Settings* out) {
   Settings s;  // the lesson's defaults for everything not given
   s.side = side;
-  const SettingsParse p = parse_settings(text, &s);
+  SettingsParse p = parse_settings(text, &s, &preset_row());
   if (!p.ok()) return text_error(describe_setting_errors(p.errors, true));
+  if (!p.extra_values.empty()) {  // a preset, then the rows given with it over it
+    Settings base;
+    base.side = side;
+    apply_preset(preset_row()[0].choices[static_cast<size_t>(p.extra_values.back().second.choice)], &base);
+    s = base;
+    p = parse_settings(text, &s, &preset_row());
+  }
   if (s.model == ModelKind::kSoftmax) s.hidden = {100};
   *out = s;
   return Status::Ok();
