@@ -293,7 +293,7 @@ FM_KO(kLicenseOfl, "OFL-1.1")
 
 // --- the guided lesson ---
 FM_KO(kMenuLesson, "수업")
-FM_KO(kLessonTitle, "수업: Fashion-MNIST로 만드는 첫 신경망")
+FM_KO(kLessonTitle, "수업: 첫 신경망")
 FM_KO(kLessonIntro, "데이터에서 첫 신경망까지 다섯 단계입니다. 한 단계씩 실행하거나 모두 차례로 실행하세요.")
 FM_KO(kLessonRunAll, "모든 단계 실행")
 FM_KO(kLessonNextStep, "다음 단계 >")

@@ -292,7 +292,7 @@ FM_STRING(kLicenseOfl, "OFL-1.1")
 
 // --- the guided lesson (panels/lesson*.cpp) ---
 FM_STRING(kMenuLesson, "Lesson")
-FM_STRING(kLessonTitle, "Lesson: a first neural network on Fashion-MNIST")
+FM_STRING(kLessonTitle, "Lesson: a first neural network")
 FM_STRING(kLessonIntro, "Five steps from the data to a first neural network. Run one step, or all of them in order.")
 FM_STRING(kLessonRunAll, "Run all steps")
 FM_STRING(kLessonNextStep, "Next step >")
