@@ -65,6 +65,9 @@ int fail(const char* what) {
 }  // namespace
 
 int main(int, char**) {
+  // SDL listens for keys on the canvas, not on window (issue 15 §1, issue 16): it cancels every
+  // Ctrl key it sees, so bound to window no paste event would ever fire on the page.
+  SDL_SetHint(SDL_HINT_EMSCRIPTEN_KEYBOARD_ELEMENT, "#canvas");
   if (SDL_Init(SDL_INIT_VIDEO | SDL_INIT_TIMER) != 0) return fail(fm::tr(fm::Str::kErrSdlInit));
   SDL_GL_SetAttribute(SDL_GL_CONTEXT_PROFILE_MASK, SDL_GL_CONTEXT_PROFILE_ES);
   SDL_GL_SetAttribute(SDL_GL_CONTEXT_MAJOR_VERSION, 3);

@@ -14,6 +14,7 @@
 #include <utility>
 #include <vector>
 
+#include "imgui.h"
 #include "app/app.h"
 #include "app/i18n/strings.h"
 #include "app/ui/ui_util.h"
@@ -317,6 +318,11 @@ EMSCRIPTEN_KEEPALIVE void fm_app_image_error(int kind, const char* name, double 
     std::snprintf(buf, sizeof(buf), tr(fm::Str::kFmtErrImageNotImage), file.c_str());
   }
   g_app->session().messages.error = std::string(tr(fm::Str::kErrImagePrefix)) + buf;
+}
+
+// Whether an ImGui text field has the keyboard (web/paste.js leaves Ctrl/Cmd+V to it then).
+EMSCRIPTEN_KEEPALIVE int fm_app_wants_text() {
+  return g_app != nullptr && ImGui::GetCurrentContext() != nullptr && ImGui::GetIO().WantTextInput ? 1 : 0;
 }
 
 // window.fmnist.backToFashionMnist().

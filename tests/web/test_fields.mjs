@@ -7,7 +7,14 @@ import { assert, openReady, state, rendered } from './helpers.mjs';
 async function typeInto(page, rect, text, finish = 'Enter') {
   await page.mouse.click(rect.x + rect.w / 2, rect.y + rect.h / 2);
   await rendered(page, 2);  // the field is active
-  await page.keyboard.press('Control+A');
+  // Ctrl+A with a drawn frame between each key event: ImGui 1.86 keeps one state per key per
+  // frame, so a press and release in the same frame (Playwright's press, a few ms) is lost.
+  await page.keyboard.down('Control');
+  await rendered(page, 1);
+  await page.keyboard.down('a');
+  await rendered(page, 1);
+  await page.keyboard.up('a');
+  await page.keyboard.up('Control');
   await page.keyboard.type(text);
   const typing = await rendered(page, 2);
   await page.keyboard.press(finish);
