@@ -244,9 +244,10 @@ void TrainingPanel::draw(Session& s, Options look, ConfirmReplace& confirm) {
   ImGui::Checkbox(tr(Str::kLabelAugment), &form_.augment);
   augment_rect_ = last_item_rect();
   fixed_for_run_tip(busy, tr(Str::kTipAugment));
-  ImGui::SameLine();
   const char* preset_label = tr(Str::kButtonPresetSketch);
   const float preset_w = ImGui::CalcTextSize(preset_label).x + 2 * ImGui::GetStyle().FramePadding.x;
+  ImGui::SameLine();
+  if (ImGui::GetContentRegionAvail().x < preset_w) ImGui::NewLine();  // too narrow: its own line
   ImGui::SetCursorPosX(std::max(ImGui::GetCursorPosX(), ImGui::GetWindowContentRegionMax().x - preset_w));
   if (ImGui::Button(preset_label)) {
     const int side_before = form_.side;  // the form's side follows the switch, once it happens
