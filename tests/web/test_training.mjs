@@ -167,7 +167,7 @@ export const tests = [
         requestAnimationFrame(tick);
       }));
       await openReady(page, url);
-      await waitState(page, (x) => x.font && x.font.loaded !== undefined, 'the font request');
+      await waitState(page, (x) => x.font && x.font.loaded, 'the Korean font, loaded (its atlas rebuild draws frames)');
       // Idle, nothing moving: the overlay draws nothing (an idle page costs no frames).
       await frames(page, 30);
       const f0 = (await state(page)).frame;
