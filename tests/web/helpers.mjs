@@ -55,6 +55,38 @@ export async function rendered(page, n = 3) {
   return waitState(page, (x) => x.frame >= f0 + n, `${n} more frames drawn by the overlay`);
 }
 
+// Clicks what `pick(state)` locates, as a hand does: the pointer moves there and the overlay
+// draws (hover), then a press and a release with drawn frames between (ImGui 1.86 keeps one mouse
+// state per frame, so Playwright's click, a press and release a few ms apart, can be lost). The
+// rectangle is read again after the hover and the move repeated if the layout moved meanwhile (a
+// stale rectangle clicks whatever took its place). Resolves with the state after the click.
+export async function handClick(page, pick, what) {
+  let s = await rendered(page, 2);
+  for (let attempt = 0; attempt < 5; ++attempt) {
+    const r = pick(s);
+    assert(r && r.w > 0 && r.h > 0, `${what} has no rectangle: ${JSON.stringify(r)}`);
+    await page.mouse.move(r.x + r.w / 2, r.y + r.h / 2);
+    s = await rendered(page, 2);
+    const now = pick(s);
+    if (now && now.x === r.x && now.y === r.y && now.w === r.w && now.h === r.h) {
+      await page.mouse.down();
+      await rendered(page, 2);
+      await page.mouse.up();
+      return rendered(page, 3);
+    }
+  }
+  throw new Error(`${what} kept moving under the pointer`);
+}
+
+// Presses a key as a hand does: down, drawn frames, up (see handClick: ImGui 1.86 can lose a press
+// and release in one frame).
+export async function handPress(page, key) {
+  await page.keyboard.down(key);
+  await rendered(page, 2);
+  await page.keyboard.up(key);
+  return rendered(page, 3);
+}
+
 // Starts a run and waits for it to finish (not running, `epochs` history entries; without
 // `epochs` in the options, e.g. the defaults or a preset: not running and a test accuracy).
 // train() returning true means state().training.running is already true (checked in the same

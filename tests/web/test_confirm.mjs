@@ -2,18 +2,9 @@
 // first / discard), with the real mouse; window.fmnist's functions stay silent for scripts.
 import fs from 'node:fs';
 import path from 'node:path';
-import { assert, openReady, state, rendered, trainAndWait, waitState } from './helpers.mjs';
+import { assert, handClick, handPress, openReady, state, rendered, trainAndWait, waitState } from './helpers.mjs';
 
-const centre = (r) => [r.x + r.w / 2, r.y + r.h / 2];
-
-async function click(page, rect, what) {
-  assert(rect && rect.w > 0 && rect.h > 0, `${what} has no rectangle: ${JSON.stringify(rect)}`);
-  const [x, y] = centre(rect);
-  await page.mouse.move(x, y);
-  await rendered(page, 2);  // hovered first, as a person's pointer is
-  await page.mouse.click(x, y);
-  return rendered(page, 3);  // the overlay handles the click in its next frame
-}
+const click = handClick;
 
 async function askedFor(page, why) {
   const s = await waitState(page, (x) => x.ui.confirm.open, `the confirm box for ${why}`);
@@ -33,7 +24,7 @@ export const tests = [
       await openReady(page, url);
       // Nothing trained yet: Train starts at once, no question.
       let s = await state(page);
-      await click(page, s.ui.training.train, 'Train');
+      await click(page, (x) => x.ui.training.train, 'Train');
       s = await waitState(page, (x) => x.model.trained, 'a run started by the Train button');
       assert(!s.ui.confirm.open, 'asked before replacing nothing');
       s = await waitState(page, (x) => !x.training.running && x.test_acc !== null, 'the run to finish');
@@ -41,19 +32,19 @@ export const tests = [
       assert(epochs > 0, 'no epochs after the run');
 
       // Reset -> Keep: the model stays, with its history.
-      await click(page, s.ui.training.reset, 'Reset');
+      await click(page, (x) => x.ui.training.reset, 'Reset');
       s = await askedFor(page, 'reset');
       await runShots(page, out, 'confirm-reset');
-      s = await click(page, s.ui.confirm.keep, 'Keep the model');
+      s = await click(page, (x) => x.ui.confirm.keep, 'Keep the model');
       assert(!s.ui.confirm.open, 'the box stayed open after Keep');
       assert(s.model.trained && s.history.length === epochs, `Keep lost the model: ${JSON.stringify(s.model)}, ${s.history.length} epochs`);
 
       // Train -> Export first: the model is downloaded, then the new run starts.
-      await click(page, s.ui.training.train, 'Train');
+      await click(page, (x) => x.ui.training.train, 'Train');
       s = await askedFor(page, 'train');
       const [download] = await Promise.all([
         page.waitForEvent('download'),
-        click(page, s.ui.confirm.export, 'Export first'),
+        click(page, (x) => x.ui.confirm.export, 'Export first'),
       ]);
       const file = path.join(out, 'confirm-export.fmnist');
       await download.saveAs(file);
@@ -64,22 +55,22 @@ export const tests = [
       s = await waitState(page, (x) => !x.training.running && x.test_acc !== null, 'the second run to finish');
 
       // Import -> Keep: no file dialog, the model stays. (The file dialog itself is test_persistence's.)
-      await click(page, s.ui.training.import, 'Import');
+      await click(page, (x) => x.ui.training.import, 'Import');
       s = await askedFor(page, 'import');
-      s = await click(page, s.ui.confirm.keep, 'Keep the model');
+      s = await click(page, (x) => x.ui.confirm.keep, 'Keep the model');
       assert(s.model.trained, 'Keep after Import lost the model');
 
       // Reset -> Discard: the model is gone.
-      await click(page, s.ui.training.reset, 'Reset');
+      await click(page, (x) => x.ui.training.reset, 'Reset');
       s = await askedFor(page, 'reset');
-      s = await click(page, s.ui.confirm.discard, 'Discard it');
+      s = await click(page, (x) => x.ui.confirm.discard, 'Discard it');
       s = await waitState(page, (x) => !x.model.trained && !x.ui.confirm.open, 'the model discarded');
 
       // Space after a finished run asks too (Space starts a new run then).
       await trainAndWait(page, { epochs: 1 });
-      await page.keyboard.press('Space');
+      await handPress(page, 'Space');
       s = await askedFor(page, 'train');
-      await page.keyboard.press('Escape');  // Escape keeps the model
+      await handPress(page, 'Escape');  // Escape keeps the model
       s = await waitState(page, (x) => !x.ui.confirm.open, 'the box closed by Escape');
       assert(s.model.trained && !s.training.running && s.history.length === 1, 'Escape did not keep the model');
 
@@ -103,10 +94,10 @@ export const tests = [
       s = await rendered(page, 3);
       assert(s.lesson.open, 'the lesson window is not open');
       assert(s.lesson.run_all_rect && s.lesson.run_all_rect.w > 0, `Run all: ${JSON.stringify(s.lesson.run_all_rect)}`);
-      await click(page, s.lesson.run_all_rect, 'Run all steps');
+      await click(page, (x) => x.lesson.run_all_rect, 'Run all steps');
       s = await askedFor(page, 'lesson');
       await runShots(page, out, 'confirm-lesson-ko-390x844');
-      s = await click(page, s.ui.confirm.keep, 'Keep');
+      s = await click(page, (x) => x.ui.confirm.keep, 'Keep');
       assert(s.model.trained && !s.lesson.running, `Keep started the lesson: ${JSON.stringify(s.lesson)}`);
     },
   },

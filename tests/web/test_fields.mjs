@@ -2,11 +2,10 @@
 // while typing, and a refused value keeps the old one with a message beside the field in the
 // page's language. Typed with the real keyboard into the real page.
 import path from 'node:path';
-import { assert, openReady, state, rendered } from './helpers.mjs';
+import { assert, handClick, handPress, openReady, state, rendered } from './helpers.mjs';
 
-async function typeInto(page, rect, text, finish = 'Enter') {
-  await page.mouse.click(rect.x + rect.w / 2, rect.y + rect.h / 2);
-  await rendered(page, 2);  // the field is active
+async function typeInto(page, pick, text, finish = 'Enter') {
+  await handClick(page, pick, 'the field');  // the field is active
   // Ctrl+A with a drawn frame between each key event: ImGui 1.86 keeps one state per key per
   // frame, so a press and release in the same frame (Playwright's press, a few ms) is lost.
   await page.keyboard.down('Control');
@@ -17,8 +16,7 @@ async function typeInto(page, rect, text, finish = 'Enter') {
   await page.keyboard.up('Control');
   await page.keyboard.type(text);
   const typing = await rendered(page, 2);
-  await page.keyboard.press(finish);
-  return [typing, await rendered(page, 3)];
+  return [typing, await handPress(page, finish)];
 }
 
 export const tests = [
@@ -31,7 +29,7 @@ export const tests = [
       assert(Math.abs(lr0 - 0.001) < 1e-9, `default lr ${lr0}`);
 
       // "1e5": not applied while typing, refused on Enter (the table's lr limit), 0.001 kept.
-      let [typing, after] = await typeInto(page, s.ui.training.fields.lr, '1e5');
+      let [typing, after] = await typeInto(page, (x) => x.ui.training.fields.lr, '1e5');
       assert(typing.model.lr === lr0, `lr changed while typing: ${typing.model.lr}`);
       assert(after.model.lr === lr0, `lr 1e5 applied: ${after.model.lr}`);
       const msg = after.ui.training.refusals.lr;
@@ -41,19 +39,19 @@ export const tests = [
 
       // "-1" and "0": refused as well.
       for (const bad of ['-1', '0']) {
-        [, after] = await typeInto(page, s.ui.training.fields.lr, bad);
+        [, after] = await typeInto(page, (x) => x.ui.training.fields.lr, bad);
         assert(after.model.lr === lr0 && after.ui.training.refusals.lr, `lr ${bad}: lr ${after.model.lr}, message ${after.ui.training.refusals.lr}`);
       }
       // A good value applies on Enter, and the message goes.
-      [, after] = await typeInto(page, s.ui.training.fields.lr, '0.01');
+      [, after] = await typeInto(page, (x) => x.ui.training.fields.lr, '0.01');
       assert(Math.abs(after.model.lr - 0.01) < 1e-9 && after.ui.training.refusals.lr === null,
         `lr 0.01: lr ${after.model.lr}, message ${after.ui.training.refusals.lr}`);
 
       // Epochs "0" refused; "7" applied when the field loses focus (Tab), not on each key.
-      [, after] = await typeInto(page, s.ui.training.fields.epochs, '0');
+      [, after] = await typeInto(page, (x) => x.ui.training.fields.epochs, '0');
       assert(after.training.epochs === 5 && /kept 5/.test(after.ui.training.refusals.epochs || ''),
         `epochs 0: ${after.training.epochs}, message ${after.ui.training.refusals.epochs}`);
-      [typing, after] = await typeInto(page, s.ui.training.fields.epochs, '7', 'Tab');
+      [typing, after] = await typeInto(page, (x) => x.ui.training.fields.epochs, '7', 'Tab');
       assert(typing.training.epochs === 5, `epochs changed while typing: ${typing.training.epochs}`);
       assert(after.training.epochs === 7 && after.ui.training.refusals.epochs === null,
         `epochs 7 + Tab: ${after.training.epochs}, message ${after.ui.training.refusals.epochs}`);
@@ -61,7 +59,7 @@ export const tests = [
       // In Korean, the message is Korean.
       await page.evaluate(() => window.fmnist.applySettings('lang=ko', 'hash'));
       s = await rendered(page, 3);
-      [, after] = await typeInto(page, s.ui.training.fields.lr, '-1');
+      [, after] = await typeInto(page, (x) => x.ui.training.fields.lr, '-1');
       const ko = after.ui.training.refusals.lr || '';
       assert(/유지/.test(ko) && /0\.01/.test(ko), `Korean lr message: ${JSON.stringify(ko)}`);
       await page.screenshot({ path: path.join(out, 'fields-refused-lr-ko.png') });
