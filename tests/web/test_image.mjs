@@ -3,8 +3,9 @@
 // light on dark and inverted: dark on white), chosen through the image file input or dropped on
 // the page. The browser decodes them; the page makes each a model input (core/photo.h) and the
 // bars must give the labels back about as often as the test images themselves do. A file that is
-// not an image, a flat picture and a 12000-px-wide one are refused with the reason, the canvas
-// unchanged. fmnist.classifyImage(blob) resolves with the probabilities.
+// not an image, a flat picture, a 0×0, a 12000-px-wide and a 20000×20000 one and a file over 20 MB
+// are refused with the reason, the canvas unchanged; an animated GIF is read by its first frame.
+// fmnist.classifyImage(blob) resolves with the probabilities.
 import fs from 'node:fs';
 import path from 'node:path';
 import zlib from 'node:zlib';
@@ -12,7 +13,7 @@ import { assert, openReady, state, waitState, trainAndWait } from './helpers.mjs
 
 const idxDir = process.env.FASHION_MNIST_DIR || '/usr/share/datasets/fashion-mnist';
 
-// A greyscale 8-bit PNG.
+// A greyscale 8-bit PNG; pixel null: all black.
 function png(width, height, pixel) {
   const chunk = (type, data) => {
     const len = Buffer.alloc(4);
@@ -27,7 +28,7 @@ function png(width, height, pixel) {
   ihdr.writeUInt32BE(height, 4);
   ihdr[8] = 8;  // bit depth; colour type 0 (grey), compression, filter, interlace 0
   const raw = Buffer.alloc((width + 1) * height);
-  for (let y = 0; y < height; ++y) {
+  for (let y = 0; pixel && y < height; ++y) {
     for (let x = 0; x < width; ++x) raw[y * (width + 1) + 1 + x] = pixel(x, y);
   }
   return Buffer.concat([Buffer.from([137, 80, 78, 71, 13, 10, 26, 10]), chunk('IHDR', ihdr),
@@ -43,6 +44,39 @@ function photo(images, i, inverted) {
     const value = u >= 0 && u < 28 && v >= 0 && v < 28 ? img[v * 28 + u] : 0;
     return inverted ? 255 - value : value;
   });
+}
+
+// An animated GIF89a of black-and-white frames (each a w×h array of 0/1), looping. Its LZW stream
+// sends a clear code after every two pixels, so every code stays 3 bits wide: no compressor needed.
+function gif(w, h, frames) {
+  const bytes = [...Buffer.from('GIF89a', 'latin1'), w & 255, w >> 8, h & 255, h >> 8, 0x80, 0, 0,
+    0, 0, 0, 255, 255, 255];  // a global colour table of two: black, white
+  bytes.push(0x21, 0xff, 11, ...Buffer.from('NETSCAPE2.0', 'latin1'), 3, 1, 0, 0, 0);  // loop forever
+  for (const pixels of frames) {
+    bytes.push(0x21, 0xf9, 4, 0, 50, 0, 0, 0);  // 0.5 s a frame
+    bytes.push(0x2c, 0, 0, 0, 0, w & 255, w >> 8, h & 255, h >> 8, 0, 2);  // the image, min code size 2
+    const codes = [4];
+    pixels.forEach((p, i) => {
+      codes.push(p);
+      if (i % 2 === 1) codes.push(4);
+    });
+    codes.push(5);
+    const packed = [];
+    let acc = 0, bits = 0;
+    for (const c of codes) {
+      acc |= c << bits;
+      bits += 3;
+      while (bits >= 8) { packed.push(acc & 255); acc >>= 8; bits -= 8; }
+    }
+    if (bits > 0) packed.push(acc & 255);
+    for (let i = 0; i < packed.length; i += 255) {
+      const block = packed.slice(i, i + 255);
+      bytes.push(block.length, ...block);
+    }
+    bytes.push(0);
+  }
+  bytes.push(0x3b);
+  return Buffer.from(bytes);
 }
 
 async function dropFile(page, name, bytes, type) {
@@ -95,12 +129,36 @@ export const tests = [
         `classifyImage: ${probs}`);
       assert(top(probs) === (await state(page)).canvas.top, 'the canvas shows another prediction');
 
-      // Bad files: refused with the reason, the canvas and its prediction unchanged.
+      // An animated GIF is read by its first frame: the same probabilities as a PNG of that frame,
+      // and not those of the second frame (a trouser's two legs, then a bar across).
+      const side = 40;
+      const legs = Array.from({ length: side * side }, (_, k) => {
+        const x = k % side, y = Math.floor(k / side);
+        return y >= 4 && y < 36 && ((x >= 10 && x < 18) || (x >= 22 && x < 30) || (y < 10 && x >= 10 && x < 30)) ? 1 : 0;
+      });
+      const bar = Array.from({ length: side * side }, (_, k) => (Math.floor(k / side) >= 16 && Math.floor(k / side) < 24 ? 1 : 0));
+      const classify = (bytes, type) => page.evaluate(([b, t]) =>
+        window.fmnist.classifyImage(new Blob([new Uint8Array(b)], { type: t })), [Array.from(bytes), type]);
+      const fromGif = await classify(gif(side, side, [legs, bar]), 'image/gif');
+      const firstFrame = await classify(png(side, side, (x, y) => 255 * legs[y * side + x]), 'image/png');
+      const secondFrame = await classify(png(side, side, (x, y) => 255 * bar[y * side + x]), 'image/png');
+      const gap = (a, b) => Math.max(...a.map((v, k) => Math.abs(v - b[k])));
+      note(`animated GIF vs its first frame: largest difference ${gap(fromGif, firstFrame).toExponential(1)}; ` +
+        `vs its second frame ${gap(fromGif, secondFrame).toFixed(3)}`);
+      assert(gap(fromGif, firstFrame) < 1e-6, `the GIF was not read by its first frame: ${fromGif} vs ${firstFrame}`);
+      assert(gap(fromGif, secondFrame) > 1e-3, 'the two frames give the same probabilities: the check cannot tell them apart');
+
+      // Bad files: refused with the reason, the canvas and its prediction unchanged. The
+      // 20000×20000 PNG (390 KB of zeros deflated) is refused from its header, never decoded.
       const before = (await state(page)).canvas.probs;
+      const huge = Buffer.concat([png(8, 8, null), Buffer.alloc(21 * 1024 * 1024)]);
       const bad = [
         ['notes.png', Buffer.from('this is not an image\n'), /refused.*notes\.png.*not an image/i],
         ['flat.png', png(64, 48, () => 90), /refused.*one flat colour/i],
         ['wide.png', png(12000, 2, (x) => (x % 7) * 30), /refused.*12000.*2.*10000/i],
+        ['empty.png', png(0, 0, null), /refused.*empty\.png.*not an image/i],
+        ['giant.png', png(20000, 20000, null), /refused.*20000.*20000.*10000/i],
+        ['huge.png', huge, new RegExp(`refused.*huge\\.png.*${huge.length.toLocaleString('en-US')} bytes.*20,971,520`, 'i')],
       ];
       for (const [name, bytes, re] of bad) {
         const file = path.join(out, name);
