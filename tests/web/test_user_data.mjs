@@ -69,12 +69,28 @@ export const tests = [
       const settings = { epochs: 1, model: 'softmax', batch: 32, seed: 42 };
       const builtin = await trainAndWait(page, settings);
 
+      // Memory, printed: the engine's WebAssembly memory (it only grows, so after = peak) and the
+      // page's JS heap, sampled while the files stream through it.
+      const engineMB = async () => {
+        const sizes = await Promise.all(page.workers().map((w) => w.evaluate(() =>
+          (typeof engine !== 'undefined' && engine && engine.HEAPU8 ? engine.HEAPU8.buffer.byteLength : 0)).catch(() => 0)));
+        return Math.max(0, ...sizes) / 2 ** 20;
+      };
+      const engineBefore = await engineMB();
+      await page.evaluate(() => {
+        window.__heapPeak = performance.memory.usedJSHeapSize;
+        window.__heapSampler = setInterval(() => {
+          window.__heapPeak = Math.max(window.__heapPeak, performance.memory.usedJSHeapSize);
+        }, 20);
+      });
       const t0 = Date.now();
       await chooseFiles(page, [train, test, names]);
       const loaded = await waitState(page, (x) => x.error || (x.dataset.user.active && !x.dataset.user.loading), 'the user data set');
       const seconds = (Date.now() - t0) / 1000;
       assert(!loaded.error, `refused: ${loaded.error}`);
-      note(`${(fs.statSync(train).size / 1e6).toFixed(0)} MB + ${(fs.statSync(test).size / 1e6).toFixed(0)} MB of CSV read and parsed in ${seconds.toFixed(1)} s`);
+      const heapPeak = await page.evaluate(() => { clearInterval(window.__heapSampler); return window.__heapPeak / 2 ** 20; });
+      note(`${(fs.statSync(train).size / 1e6).toFixed(0)} MB + ${(fs.statSync(test).size / 1e6).toFixed(0)} MB of CSV read and parsed in ${seconds.toFixed(1)} s; ` +
+        `engine memory ${engineBefore.toFixed(0)} → ${(await engineMB()).toFixed(0)} MiB, page JS heap peak ${heapPeak.toFixed(0)} MiB`);
       assert(JSON.stringify(loaded.dataset.names) === JSON.stringify(userNames), `names ${loaded.dataset.names}`);
       assert(loaded.dataset.train === 48000 && loaded.dataset.val === 12000 && loaded.dataset.test === 10000,
         `counts ${JSON.stringify(loaded.dataset)}`);
