@@ -456,29 +456,49 @@ void Network::backward(const Eigen::Ref<const Matrix>& x, const uint8_t* labels)
   assert(x.cols() == batch);
   const Scalar inv_batch = Scalar(1) / static_cast<Scalar>(batch);
   // dL/dz of the mean cross-entropy: (p − onehot) / B. delta: out×B (top rows of the buffer).
-  Matrix* delta = &delta_;
-  Matrix* delta_next = &delta_next_;
   {
-    const Index outputs = arch_.outputs, ld = delta->rows();
+    const Index outputs = arch_.outputs, ld = delta_.rows();
     const Scalar* p = probs_.data();  // outputs×B, contiguous columns
-    Scalar* d = delta->data();
+    Scalar* d = delta_.data();
     for (Index j = 0; j < batch; ++j) {
       for (Index i = 0; i < outputs; ++i) d[i + j * ld] = p[i + j * outputs] * inv_batch;
       const Index label = labels[j];
       d[label + j * ld] = (p[label + j * outputs] - Scalar(1)) * inv_batch;
     }
   }
+  propagate(x, nullptr);
+}
+
+void Network::logit_input_gradient(const Eigen::Ref<const Matrix>& x, int cls, Matrix* dx) {
+  const Index batch = batch_;
+  assert(x.cols() == batch && cls >= 0 && cls < arch_.outputs);
+  auto d = delta_.topLeftCorner(arch_.outputs, batch);
+  d.setZero();
+  d.row(cls).setOnes();
+  dx->resize(arch_.inputs, batch);
+  const Stage& bottom = stages_.front();
+  if (bottom.spec.kind == LayerKind::kDense && wt_.size() < bottom.in_rows * bottom.out_rows) {
+    wt_.resize(bottom.in_rows * bottom.out_rows);  // training never needs the first layer's Wᵀ
+  }
+  propagate(x, dx);
+}
+
+void Network::propagate(const Eigen::Ref<const Matrix>& x, Matrix* dinput) {
+  const Index batch = batch_;
+  Matrix* delta = &delta_;
+  Matrix* delta_next = &delta_next_;
   // Layer by layer from the top: delta holds dL/d(the layer's output), out_rows×B. Below the
-  // first layer with weights nothing needs a gradient.
-  const int first = weighted_.front();
+  // first layer with weights nothing needs a gradient, unless the input's is asked for.
+  const int first = dinput != nullptr ? 0 : weighted_.front();
   for (int i = static_cast<int>(stages_.size()) - 1; i >= first; --i) {
     Stage& s = stages_[static_cast<size_t>(i)];
-    const bool needs_dx = i > first;
+    const bool needs_dx = i > first || dinput != nullptr;
+    Matrix* target = i == 0 && dinput != nullptr ? dinput : delta_next;  // where dx goes
     const Scalar* input = i == 0 ? x.data() : stages_[static_cast<size_t>(i) - 1].out.data();
     const Index input_stride = i == 0 ? x.outerStride() : stages_[static_cast<size_t>(i) - 1].out.rows();
     const ConstStridedMap in_map(input, s.in_rows, batch, Eigen::OuterStride<>(input_stride));
     auto dy = delta->topLeftCorner(s.out_rows, batch);
-    auto dx = delta_next->topLeftCorner(s.in_rows, batch);
+    auto dx = target->topLeftCorner(s.in_rows, batch);
     switch (s.spec.kind) {
       case LayerKind::kDense: {
         // Through the activation: relu' = (a > 0), sigmoid' = a(1 − a), from the output a.
@@ -502,8 +522,8 @@ void Network::backward(const Eigen::Ref<const Matrix>& x, const uint8_t* labels)
         // Into the layer below: Wᵀ·delta (in×B).
         kernels::transpose(out, in, params_.data() + s.w_offset, out, wt_.data(), in);
         kernels::gemm_nn(in, batch, out, wt_.data(), in, d, ld, nullptr, kernels::Epilogue::kNone,
-                         delta_next->data(), delta_next->rows());
-        std::swap(delta, delta_next);
+                         target->data(), target->rows());
+        std::swap(delta, target == delta_next ? delta_next : delta);
         break;
       }
       case LayerKind::kConv2D: {
@@ -512,7 +532,7 @@ void Network::backward(const Eigen::Ref<const Matrix>& x, const uint8_t* labels)
         Scalar* gb = grads_.data() + s.b_offset;
         if (needs_dx) {
           s.conv.backward(in_map, y, dy, params_.data() + s.w_offset, gw, gb, dx);
-          std::swap(delta, delta_next);
+          std::swap(delta, target == delta_next ? delta_next : delta);
         } else {
           s.conv.backward(in_map, y, dy, params_.data() + s.w_offset, gw, gb);
         }
@@ -520,13 +540,19 @@ void Network::backward(const Eigen::Ref<const Matrix>& x, const uint8_t* labels)
       }
       case LayerKind::kMaxPool2D:
         s.pool.backward(in_map, dy, dx);
-        std::swap(delta, delta_next);
+        std::swap(delta, target == delta_next ? delta_next : delta);
         break;
       case LayerKind::kDropout:
         if (dropout_masks_) s.dropout.backward(dy, dy);  // in place
+        if (i == 0 && dinput != nullptr) dx = dy;
         break;
     }
   }
+}
+
+Eigen::Block<const Matrix> Network::logits() const {
+  const Matrix& z = stages_.back().out;
+  return Eigen::Block<const Matrix>(z, 0, 0, z.rows(), batch_);
 }
 
 void Network::predict(const float* input, float* probs_out) const {

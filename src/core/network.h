@@ -116,6 +116,11 @@ class Network {
   // Backpropagates the mean cross-entropy of the last forward into grads() (dlogits = p − onehot),
   // through the masks of the last forward_train's dropout (none after forward()).
   void backward(const Eigen::Ref<const Matrix>& x, const uint8_t* labels);
+  // d logit_cls / d x for each column of the last forward() (dropout off), into dx (inputs×B,
+  // resized): for attribution (attribution.h). Overwrites grads() on the way.
+  void logit_input_gradient(const Eigen::Ref<const Matrix>& x, int cls, Matrix* dx);
+  // Last forward's logits (the output layer before softmax), outputs×B.
+  Eigen::Block<const Matrix> logits() const;
 
   // One sample, independent of the training buffers (the canvas while training runs). Dense
   // models: a few small vectors per call. Models with conv layers build a Predictor per call (its
@@ -137,6 +142,8 @@ class Network {
   // with_params false: no parameters, gradients or backward buffers (a Predictor's network).
   Network(const Architecture& arch, Index max_batch, bool with_params);
   void run_forward(const Scalar* params, const Eigen::Ref<const Matrix>& x, Rng* dropout_rng);
+  // backward's layer loop from the top's delta_; with dinput, down to the input's gradient.
+  void propagate(const Eigen::Ref<const Matrix>& x, Matrix* dinput);
 
   Architecture arch_;
   Vector params_, grads_;
