@@ -19,5 +19,8 @@ target_compile_options(imgui PRIVATE -w -Os)
 
 # Without this define ImGui 1.86's OpenGL3 backend picks GLES2/WebGL1 under Emscripten.
 target_compile_definitions(imgui PUBLIC IMGUI_IMPL_OPENGL_ES3)
+# ImGui's test-engine hooks: each labelled widget reports its label and rectangle, which the page
+# checks for clipped text (src/app/ui/clip_tracker.cpp defines the hooks).
+target_compile_definitions(imgui PUBLIC IMGUI_ENABLE_TEST_ENGINE)
 target_link_libraries(imgui PUBLIC sdl2_web)
 target_link_options(imgui INTERFACE "-sMIN_WEBGL_VERSION=2" "-sMAX_WEBGL_VERSION=2")

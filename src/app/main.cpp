@@ -11,6 +11,7 @@
 #include "imgui_impl_sdl.h"
 #include "app/app.h"
 #include "app/i18n/strings.h"
+#include "app/ui/ui_util.h"
 #include "app/web_bridge.h"
 
 #include <GLES3/gl3.h>
@@ -90,6 +91,7 @@ int main(int, char**) {
 
   IMGUI_CHECKVERSION();
   ImGui::CreateContext();
+  fm::enable_widget_clip_tracking();
   ImGui::StyleColorsDark();
   ImGui_ImplSDL2_InitForOpenGL(rt->window, rt->gl);
   ImGui_ImplOpenGL3_Init(glsl);

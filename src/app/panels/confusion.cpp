@@ -56,7 +56,7 @@ ConfusionPanel::Cell ConfusionPanel::draw(const Session& s, Cell chosen) {
   }
   std::snprintf(buf, sizeof(buf), tr(Str::kFmtConfusionSummary), run.epoch(),
                 format_count(cm.total()).c_str(), cm.accuracy());
-  ImGui::TextUnformatted(buf);
+  text_wrapped_at_spaces(buf);  // two lines on a phone rather than cut
 
   const float line_h = ImGui::GetTextLineHeight();
   float name_w = 0;
@@ -65,7 +65,12 @@ ConfusionPanel::Cell ConfusionPanel::draw(const Session& s, Cell chosen) {
   const float acc_w = ImGui::CalcTextSize("100.0%").x + 10.0f;
   const ImVec2 avail = ImGui::GetContentRegionAvail();
   const float header_h = line_h + 4.0f;
-  const float footer_h = line_h + 4.0f;
+  // The axes' note under the grid, from the grid's left edge when it fits there, else from the
+  // panel's, wrapped (a phone's English cut it: "predicted clas").
+  const char* axes = tr(Str::kConfusionAxes);
+  const float axes_w = ImGui::CalcTextSize(axes).x;
+  const bool axes_under_grid = axes_w <= avail.x - name_w;
+  const float footer_h = (axes_under_grid || axes_w <= avail.x ? 1 : 2) * ImGui::GetTextLineHeightWithSpacing() + 2.0f;
   const float cell_w = std::max(18.0f, (avail.x - name_w - acc_w) / kNumClasses);
   const float cell_h = std::clamp((avail.y - header_h - footer_h) / kNumClasses, 14.0f, cell_w);
   const ImVec2 o = ImGui::GetCursorScreenPos();
@@ -120,8 +125,13 @@ ConfusionPanel::Cell ConfusionPanel::draw(const Session& s, Cell chosen) {
   const float grid_bottom = o.y + header_h + kNumClasses * cell_h;
   cells_ = {ImVec2(o.x + name_w, o.y + header_h),
                       ImVec2(o.x + name_w + kNumClasses * cell_w, grid_bottom)};
-  dl->AddText(ImVec2(o.x + name_w, grid_bottom + 2), dim, tr(Str::kConfusionAxes));
-  ImGui::Dummy(ImVec2(name_w + kNumClasses * cell_w + acc_w, header_h + kNumClasses * cell_h + footer_h));
+  ImGui::Dummy(ImVec2(name_w + kNumClasses * cell_w + acc_w, header_h + kNumClasses * cell_h));
+  ImGui::SetCursorScreenPos(ImVec2(o.x + (axes_under_grid ? name_w : 0.0f), grid_bottom + 2));
+  ImGui::PushStyleColor(ImGuiCol_Text, dim);
+  ImGui::BeginGroup();
+  text_wrapped_at_spaces(axes);
+  ImGui::EndGroup();
+  ImGui::PopStyleColor();
 
   if (hover_t >= 0) {
     const int n = cm.at(hover_t, hover_p);

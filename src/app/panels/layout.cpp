@@ -84,6 +84,7 @@ void Layout::draw(Session& session, double fps, const Hooks& hooks) {
         const ImVec2 wp = ImGui::GetWindowPos(), ws = ImGui::GetWindowSize();
         show(p, wp, ImVec2(wp.x + ws.x, wp.y + ws.y));
         hooks.draw_panel(p);
+        check_window_width(panel_id(p));
       }
       ImGui::End();
     };
@@ -162,6 +163,7 @@ void Layout::tabbed_window(int slot, ImVec2 pos, ImVec2 size, const Panel* panel
     show(current, pos, ImVec2(pos.x + size.x, pos.y + size.y));
     ImGui::BeginChild("panel", ImVec2(0, 0), false);
     hooks.draw_panel(current);
+    check_window_width(panel_id(current));
     ImGui::EndChild();
   }
   ImGui::End();
@@ -221,17 +223,21 @@ void Layout::draw_about() {
   ImGui::PopTextWrapPos();
   if (ImGui::BeginTable("credits", 2, ImGuiTableFlags_BordersInnerH | ImGuiTableFlags_RowBg)) {
     ImGui::TableSetupColumn(tr(Str::kAboutComponent), ImGuiTableColumnFlags_WidthStretch);
-    ImGui::TableSetupColumn(tr(Str::kAboutLicense), ImGuiTableColumnFlags_WidthFixed, 150.0f);
-    ImGui::TableHeadersRow();
     const Str rows[][2] = {{Str::kCreditFashion, Str::kLicenseMit},
                            {Str::kCreditImgui, Str::kLicenseMit},
                            {Str::kCreditSdl, Str::kLicenseZlib},
                            {Str::kCreditEigen, Str::kLicenseMpl},
                            {Str::kCreditFont, Str::kLicenseOfl}};
+    // The licence column as wide as its widest entry; a component's name wraps in the rest (a
+    // phone's box cut "NanumGothic (NAVER Corp.), su").
+    float licence_w = ImGui::CalcTextSize(tr(Str::kAboutLicense)).x;
+    for (const auto& r : rows) licence_w = std::max(licence_w, ImGui::CalcTextSize(tr(r[1])).x);
+    ImGui::TableSetupColumn(tr(Str::kAboutLicense), ImGuiTableColumnFlags_WidthFixed, licence_w + 8.0f);
+    ImGui::TableHeadersRow();
     for (const auto& r : rows) {
       ImGui::TableNextRow();
       ImGui::TableSetColumnIndex(0);
-      ImGui::TextUnformatted(tr(r[0]));
+      text_wrapped_at_spaces(tr(r[0]));
       ImGui::TableSetColumnIndex(1);
       ImGui::TextUnformatted(tr(r[1]));
     }

@@ -164,7 +164,9 @@ bool SamplesPanel::draw(Session& s) {
   ImGui::SameLine();
   ImGui::SetNextItemWidth(std::max(90.0f, ImGui::GetContentRegionAvail().x));
   const char* preview = klass_ < 0 ? tr(Str::kAllClasses) : class_name(klass_);
-  if (ImGui::BeginCombo("##class", preview)) {
+  const bool class_open = ImGui::BeginCombo("##class", preview);
+  if (!class_open) check_frame_text(preview, ImGui::GetFrameHeight());
+  if (class_open) {
     if (ImGui::Selectable(tr(Str::kAllClasses), klass_ < 0)) klass_ = -1, page_ = 0;
     for (int c = 0; c < kNumClasses; ++c) {
       if (ImGui::Selectable(class_name(c), klass_ == c)) klass_ = c, page_ = 0;

@@ -155,6 +155,7 @@ void TrainingPanel::draw(Session& s, Options look, ConfirmReplace& confirm) {
   const int model_before = form_.model;
   const bool model_open = ImGui::BeginCombo("##model", models[std::clamp(form_.model, 0, kModelKinds - 1)]);
   field_drawn(Field::kModel);
+  if (!model_open) check_frame_text(models[std::clamp(form_.model, 0, kModelKinds - 1)], ImGui::GetFrameHeight());
   if (model_open) {
     for (int k = 0; k < kModelKinds; ++k) {
       if (ImGui::Selectable(models[k], form_.model == k)) form_.model = k;
@@ -175,11 +176,19 @@ void TrainingPanel::draw(Session& s, Options look, ConfirmReplace& confirm) {
   if (form_.model == static_cast<int>(ModelKind::kMlp)) {
     row_label(tr(Str::kLabelHidden), label_w);
     const float w = ImGui::GetContentRegionAvail().x;
-    ImGui::SetNextItemWidth(w * 0.3f);
+    // The slider as wide as its text ("2 layer(s)") needs, the width fields share the rest.
+    char layers_text[64];
+    std::snprintf(layers_text, sizeof(layers_text), tr(Str::kFmtLayers), 2);
+    const float slider_w = std::max(w * 0.3f, ImGui::CalcTextSize(layers_text).x +
+                                                  2.0f * ImGui::GetStyle().FramePadding.x + 2.0f);
+    const float spacing = ImGui::GetStyle().ItemSpacing.x;
+    ImGui::SetNextItemWidth(slider_w);
     ImGui::SliderInt("##layers", &form_.layers, 1, 2, tr(Str::kFmtLayers));
+    std::snprintf(layers_text, sizeof(layers_text), tr(Str::kFmtLayers), form_.layers);
+    check_frame_text(layers_text);
     for (int i = 0; i < form_.layers; ++i) {
       ImGui::SameLine();
-      ImGui::SetNextItemWidth(std::max(40.0f, (w * 0.7f - 8.0f * form_.layers) / form_.layers));
+      ImGui::SetNextItemWidth(std::max(40.0f, std::floor((w - slider_w - spacing * form_.layers) / form_.layers)));
       ImGui::PushID(i);
       long long width = 0;
       if (width_fields_[i].draw_whole("##width", *find_setting("hidden"), form_.width[i], &width)) {
@@ -194,6 +203,7 @@ void TrainingPanel::draw(Session& s, Options look, ConfirmReplace& confirm) {
   row_label(tr(Str::kLabelOptimizer), label_w);
   ImGui::Combo("##optimizer", &form_.optimizer, optimizers, 3);
   field_drawn(Field::kOptimizer);
+  check_frame_text(optimizers[std::clamp(form_.optimizer, 0, 2)], ImGui::GetFrameHeight());
   fixed_for_run_tip(busy);
   ImGui::EndDisabled();
 
@@ -233,6 +243,7 @@ void TrainingPanel::draw(Session& s, Options look, ConfirmReplace& confirm) {
   const char* sides[] = {tr(Str::kSide14), tr(Str::kSide28)};
   const bool side_changed = ImGui::Combo("##side", &side_index, sides, 2);
   field_drawn(Field::kSide);
+  check_frame_text(sides[side_index], ImGui::GetFrameHeight());
   if (side_changed) {
     switch_side(side_index == 1 ? 28 : 14);
     // 14×14 has no book CNN: its small CNN instead.
@@ -273,6 +284,7 @@ void TrainingPanel::draw(Session& s, Options look, ConfirmReplace& confirm) {
   const char* paces[] = {tr(Str::kPaceWatch), tr(Str::kPaceFull)};
   if (ImGui::Combo("##pace", &pace_index, paces, 2)) s.set_pace(pace_index == 0 ? Pace::kWatch : Pace::kFull);
   field_drawn(Field::kPace);
+  check_frame_text(paces[pace_index], ImGui::GetFrameHeight());
   fixed_for_run_tip(false, tr(Str::kTipPace));
   const BundleSlot& big = s.bundle(28);
   if (big.loading) {

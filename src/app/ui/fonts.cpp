@@ -80,7 +80,9 @@ bool load_ui_font(const uint8_t* bytes, size_t size, UiFont* font) {
   cfg.OversampleH = 2;
   cfg.OversampleV = 1;
   cfg.PixelSnapH = true;
-  cfg.GlyphOffset = ImVec2(0.0f, -1.0f);  // sit on ProggyClean's baseline
+  // ProggyClean is drawn 1 px low (AddFontDefault's GlyphOffset): so is Hangul, whose syllables
+  // then end on the digits' baseline ("187,161개"; at -1 they sat 2 px higher).
+  cfg.GlyphOffset = ImVec2(0.0f, 1.0f);
   void* copy = IM_ALLOC(size);
   std::memcpy(copy, bytes, size);
   ImGui::GetIO().Fonts->AddFontFromMemoryTTF(copy, static_cast<int>(size), kHangulPx, &cfg,

@@ -144,7 +144,9 @@ void line_chart(const char* id, const PlotSpec& spec, const std::vector<PlotSeri
   }
   if (rows > 0) {
     const float pad = 4.0f, swatch = 14.0f;
-    const float box_h = rows * line_h + 2 * pad;
+    // Rows a little apart: Hangul (14 px) is taller than ProggyClean's 13 px line.
+    const float row_h = line_h + 3.0f;
+    const float box_h = rows * row_h - 3.0f + 2 * pad;
     const float box_top = spec.legend_top ? top + 4 : bottom - 4 - box_h;
     const ImVec2 box_max(right - 4, box_top + box_h);
     const ImVec2 box_min(box_max.x - legend_w - swatch - 3 * pad, box_top);
@@ -152,7 +154,7 @@ void line_chart(const char* id, const PlotSpec& spec, const std::vector<PlotSeri
     dl->AddRect(box_min, box_max, IM_COL32(255, 255, 255, 40), 3.0f);
     float y = box_min.y + pad;
     auto legend_row = [&](const char* label, ImU32 color, bool dashed) {
-      const float cy = y + line_h * 0.5f;
+      const float cy = y + line_h * 0.5f + 1.0f;
       if (dashed) {
         dl->AddLine(ImVec2(box_min.x + pad, cy), ImVec2(box_min.x + pad + 5, cy), color, 2.0f);
         dl->AddLine(ImVec2(box_min.x + pad + 9, cy), ImVec2(box_min.x + pad + swatch, cy), color, 2.0f);
@@ -160,7 +162,7 @@ void line_chart(const char* id, const PlotSpec& spec, const std::vector<PlotSeri
         dl->AddLine(ImVec2(box_min.x + pad, cy), ImVec2(box_min.x + pad + swatch, cy), color, 2.5f);
       }
       dl->AddText(ImVec2(box_min.x + 2 * pad + swatch, y), text_col, label);
-      y += line_h;
+      y += row_h;
     };
     for (const PlotSeries& s : series) legend_row(s.label, s.color, false);
     if (std::isfinite(spec.ref_y)) legend_row(spec.ref_label, spec.ref_color, true);

@@ -103,6 +103,14 @@ std::vector<std::string>& clipped_list() {
 }  // namespace
 
 void begin_clip_tracking() { clipped_list().clear(); }
+void record_clipped(const std::string& text) {
+  if (clipped_list().size() < 50) clipped_list().push_back(text);
+}
+
+void check_frame_text(const char* text, float reserved) {
+  const float room = ImGui::GetItemRectSize().x - reserved - 2.0f * ImGui::GetStyle().FramePadding.x;
+  if (ImGui::CalcTextSize(text).x > room + 0.5f) record_clipped(text);
+}
 const std::vector<std::string>& clipped_texts() { return clipped_list(); }
 
 float draw_fitted(ImDrawList* dl, ImVec2 pos, ImU32 color, const char* text, float max_width) {
@@ -128,7 +136,7 @@ float draw_fitted(ImDrawList* dl, ImVec2 pos, ImU32 color, const char* text, flo
 std::string fit_text(const char* text, float max_width) {
   std::string s(text);
   if (ImGui::CalcTextSize(s.c_str()).x <= max_width) return s;
-  if (clipped_list().size() < 50) clipped_list().push_back(s);
+  record_clipped(s);
   const float dots = ImGui::CalcTextSize("...").x;
   while (!s.empty()) {
     // Drop the last whole UTF-8 character (its continuation bytes and its lead byte).

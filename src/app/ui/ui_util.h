@@ -31,8 +31,19 @@ std::string fit_text(const char* text, float max_width);
 float draw_fitted(ImDrawList* dl, ImVec2 pos, ImU32 color, const char* text, float max_width);
 // The texts shortened since begin_clip_tracking() (the frame's start): state().ui.clipped, which
 // a browser test walks at three sizes and two languages.
+// ImGui's own widgets are tracked too (clip_tracker.cpp): a label wider than its button, an item
+// past its window's edge. record_clipped adds one (at most 50 a frame).
 void begin_clip_tracking();
+void enable_widget_clip_tracking();  // once, after ImGui::CreateContext (clip_tracker.cpp)
+void record_clipped(const std::string& text);
+// At the end of a panel's contents: records the panel when something in it (plain text too, which
+// reports to no hook) reached past its right edge.
+void check_window_width(const char* what);
 const std::vector<std::string>& clipped_texts();
+// After a frame widget whose text ImGui clips inside it (a slider's value, a combo's preview):
+// records `text` when it does not fit the last item's frame (`reserved`: pixels of the frame not
+// for the text, e.g. a combo's arrow).
+void check_frame_text(const char* text, float reserved = 0.0f);
 ImU32 class_color(int label);           // a distinct colour per class (plots, bars)
 // A box over the panels: kError is red at the bottom centre (errors, the divergence notice),
 // kWarning amber at the top centre (ignored link settings). Begin()s the window `id` and returns
