@@ -176,7 +176,12 @@
     // {view: none|templates|units|filters, count, cols, cell: the first cell's {x, y, size, step_x,
     // step_y}, hovered}. canvas.input: the model input {path: none|source|strokes|pixels, side,
     // pixels (side×side, row-major, 0..1)}; canvas.strokes: strokes kept since the last clear or
-    // load; canvas.tools: rectangles of the draw, erase, clear and undo controls.
+    // load; canvas.tools: rectangles of the draw, erase, clear, undo and Why controls; canvas.bars:
+    // the ten class bars (a click explains that class); canvas.why: the Why view is on.
+    // explain (issue 13 §1, while canvas.why): {class (null: nothing to explain), picked (a bar
+    // chose it, else the top class), top_pixels: five [x, y, contribution], sum (of all pixels'
+    // contributions), logit_gap (logit(input) − logit(mean training image)), steps (integrated
+    // gradients' path steps; 0: the softmax's exact formula)}.
     state() {
       const M = app();
       if (!M) return startingState();
@@ -190,6 +195,7 @@
       };
       shift(s.canvas.rect);
       if (s.canvas.tools) Object.values(s.canvas.tools).forEach(shift);
+      if (s.canvas.bars) s.canvas.bars.forEach(shift);
       if (s.ui) {
         Object.values(s.ui.panels).forEach(shift);
         shift(s.ui.about);

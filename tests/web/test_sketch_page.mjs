@@ -4,7 +4,7 @@
 // the book's cnn asks for 28×28, the Best for sketches button fills the form from the presets
 // table, and train({preset}) is checked like every other argument.
 import path from 'node:path';
-import { assert, openReady, state, waitState, rendered, stroke, shotPanel } from './helpers.mjs';
+import { assert, openReady, state, waitState, rendered, stroke, shotPanel, handClick, handPress } from './helpers.mjs';
 
 // A T-shirt's outline as fractions of its box (x right, y down).
 const SHIRT = [[0.3, 0.0], [0.7, 0.0], [1.0, 0.25], [0.85, 0.4], [0.75, 0.3], [0.75, 1.0],
@@ -15,11 +15,6 @@ const placed = (u0, v0, k) => SHIRT.map(([u, v]) => [u0 + k * u, v0 + k * v]);
 
 // A click in the middle of `r`, the pointer moved there first and a frame drawn (ImGui hovers an
 // item before it takes a click on it).
-async function click(page, r) {
-  await page.mouse.move(r.x + r.w / 2, r.y + r.h / 2);
-  await rendered(page, 1);
-  await page.mouse.click(r.x + r.w / 2, r.y + r.h / 2);
-}
 
 const maxDiff = (a, b) => a.reduce((m, v, i) => Math.max(m, Math.abs(v - b[i])), 0);
 
@@ -39,7 +34,7 @@ export const tests = [
         `model input ${JSON.stringify(big.canvas.input).slice(0, 80)}`);
       await shotPanel(page, out, 'sketch-page-strokes', 'canvas');
 
-      await page.keyboard.press('c');
+      await handPress(page, 'c');
       await waitState(page, (s) => s.canvas.empty && s.canvas.strokes === 0, 'the canvas cleared by C');
       await stroke(page, r, placed(0.55, 0.05, 0.3), 8);
       await waitState(page, (s) => s.canvas.strokes === 1 && s.canvas.input.path === 'strokes',
@@ -51,7 +46,7 @@ export const tests = [
 
       // Erase by mouse: the Erase tool, a stroke across the sketch's lower half.
       const t = small.canvas.tools;
-      await click(page, t.erase);
+      await handClick(page, (x) => x.canvas.tools.erase, 'the erase tool');
       await waitState(page, (s) => s.canvas.eraser, 'the eraser chosen');
       await stroke(page, r, [[0.5, 0.25], [0.9, 0.25]], 8);
       await waitState(page, (s) => s.canvas.strokes === 2, 'the eraser stroke kept');
@@ -59,7 +54,7 @@ export const tests = [
       const changed = maxDiff(erased.canvas.input.pixels, small.canvas.input.pixels);
       assert(changed > 0.2, `erasing across the sketch changed the input by only ${changed}`);
       // Undo by mouse: the eraser stroke goes, the input is the one before it exactly.
-      await click(page, t.undo);
+      await handClick(page, (x) => x.canvas.tools.undo, 'the undo tool');
       await waitState(page, (s) => s.canvas.strokes === 1, 'the eraser stroke undone');
       const undone = await rendered(page, 2);  // the input is made at the start of a frame
       assert(maxDiff(undone.canvas.input.pixels, small.canvas.input.pixels) === 0,
@@ -76,11 +71,11 @@ export const tests = [
       const gone = await rendered(page, 2);
       assert(gone.canvas.input.path === 'none' && gone.canvas.top === null,
         `all ink erased, yet the input is ${gone.canvas.input.path}`);
-      await click(page, t.undo);
+      await handClick(page, (x) => x.canvas.tools.undo, 'the undo tool');
       await waitState(page, (s) => s.canvas.strokes === 1 && s.canvas.input.path === 'strokes', 'undone');
 
       // A test image loaded, and a stroke over it: the pixel path.
-      await click(page, t.draw);
+      await handClick(page, (x) => x.canvas.tools.draw, 'the draw tool');
       assert(await page.evaluate(() => window.fmnist.loadTestImage(3)), 'loadTestImage(3)');
       const loaded = await waitState(page, (s) => s.canvas.input.path === 'source', 'the test image as the input');
       assert(loaded.canvas.strokes === 0, 'a loaded image keeps no strokes');
@@ -93,14 +88,13 @@ export const tests = [
     name: 'sketch page: cnn-small picked in the model menu with the mouse trains; the Weights panel shows its filters',
     async run({ page, url, out, note }) {
       await openReady(page, url);
-      const ui = (await state(page)).ui.training;
-      await click(page, ui.fields.model);
+      await handClick(page, (x) => x.ui.training.fields.model, 'the model menu');
       await waitState(page, (s) => s.ui.training.model_items.length === 4, 'the model menu open');
-      const open = await rendered(page, 3);  // the menu's items where they stay (its first frame lays it out)
-      await click(page, open.ui.training.model_items[3]);
+      await rendered(page, 3);  // the menu's items where they stay (its first frame lays it out)
+      await handClick(page, (x) => x.ui.training.model_items[3], 'cnn-small in the menu');
       await waitState(page, (s) => s.model.kind === 'cnn-small' && s.ui.training.model_items.length === 0,
         'cnn-small chosen');
-      await page.keyboard.press('Space');  // Train, with the form's settings
+      await handPress(page, 'Space');  // Train, with the form's settings
       await waitState(page, (s) => s.model.kind === 'cnn-small' && s.ui.weights.view === 'filters',
         'the first weights of a cnn-small run in the Weights panel');
       const first = await waitState(page, (s) => s.history.length >= 1, 'one epoch of cnn-small');
@@ -122,24 +116,22 @@ export const tests = [
     name: "sketch page: the book's cnn in the menu switches to 28x28; Best for sketches fills the form; train({preset})",
     async run({ page, url, note }) {
       await openReady(page, url);
-      let ui = (await state(page)).ui.training;
-      await click(page, ui.fields.model);
+      await handClick(page, (x) => x.ui.training.fields.model, 'the model menu');
       await waitState(page, (s) => s.ui.training.model_items.length === 4, 'the model menu open');
-      const open = await rendered(page, 3);
-      await click(page, open.ui.training.model_items[2]);
+      await rendered(page, 3);
+      await handClick(page, (x) => x.ui.training.model_items[2], 'cnn in the menu');
       await waitState(page, (s) => s.model.kind === 'cnn' && s.dataset.side === 28,
         'cnn chosen and the input size switched to 28x28 (its bundle downloaded)');
 
       // The preset button: the presets table's 'sketch' row, input size included.
-      ui = (await state(page)).ui.training;
-      await click(page, ui.preset);
+      await handClick(page, (x) => x.ui.training.preset, 'Best for sketches');
       const p = await waitState(page, (s) => s.model.kind === 'cnn-small' && s.dataset.side === 14,
         'the sketch preset applied to the form');
       assert(p.model.augment === true && p.model.optimizer === 'adam', `preset form ${JSON.stringify(p.model)}`);
       const hash = await page.evaluate(() => location.hash);
       assert(hash.includes('model=cnn-small') && hash.includes('augment=1'), `link after the preset: ${hash}`);
       // The Augment box by mouse.
-      await click(page, p.ui.training.augment);
+      await handClick(page, (x) => x.ui.training.augment, 'the Augment box');
       await waitState(page, (s) => s.model.augment === false, 'augment unticked by mouse');
 
       // The API: an unknown preset is refused with a message, nothing starts; 'sketch' runs.

@@ -181,6 +181,12 @@ FM_STRING(kButtonClear, "Clear")
 FM_STRING(kButtonUndo, "Undo")
 FM_STRING(kFillOutlines, "Fill outlines")
 FM_STRING(kTipFill, "Fill closed outlines before predicting: the data set's items are filled silhouettes")
+FM_STRING(kWhyToggle, "Why?")
+FM_STRING(kTipWhy, "Show what speaks for and against the class: each pixel's share of its score, compared with the average training image (so missing ink counts too). Red for, blue against. Click a bar to explain another class.")
+FM_STRING(kFmtWhyLegend, "Red: for %s, blue: against it, compared with the average training image")  // class name
+FM_STRING(kWhyFor, "for")
+FM_STRING(kWhyAgainst, "against")
+FM_STRING(kFmtTipWhyBar, "Click: what speaks for and against %s")  // class name
 FM_STRING(kButtonRandomTest, "Random test image")
 FM_STRING(kFmtTestImage, "test #%d: %s")
 FM_STRING(kCanvasNoModel, "Train a model to see its predictions.")

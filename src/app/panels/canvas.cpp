@@ -88,6 +88,14 @@ void CanvasPanel::handle_event(Session& s, const SDL_Event& e) {
 // The model input for the canvas and its probabilities: immediately after an edit, and a few
 // times a second while training changes the weights.
 void CanvasPanel::update_prediction(const Session& s) {
+  refresh_prediction(s);
+  static const std::vector<float> kNothing;
+  if (show_why_) {
+    why_.update(s, input_path_ == InputPath::kNone ? kNothing : model_input_, model_input_side_, top_, pred_input_key_);
+  }
+}
+
+void CanvasPanel::refresh_prediction(const Session& s) {
   const RunView& run = s.run();
   const SketchCanvas& canvas_ = s.canvas;
   const int side = s.model_side();
@@ -203,6 +211,17 @@ void CanvasPanel::draw(Session& s) {
     dl->AddRect(ImVec2(p0.x + b.x0 * k - 1, p0.y + b.y0 * k - 1), ImVec2(p0.x + b.x1 * k + 1, p0.y + b.y1 * k + 1),
                 IM_COL32(255, 200, 80, 140), 0, 0, 1.0f);
   }
+  if (show_why_ && why_.ready()) {
+    // The Why map over the drawing: through the stroke normalisation's transform, or the whole
+    // canvas for an unmodified data-set image (a drawing over an image is cropped by the pixel
+    // path, whose transform is not kept: the map shows on the model input only).
+    const float k = draw / kCanvasSize;
+    if (input_path_ == InputPath::kStrokes) {
+      why_.draw_mapped(dl, p0, k, steps_.scale, steps_.dx, steps_.dy);
+    } else if (input_path_ == InputPath::kSource && model_input_side_ > 0) {
+      why_.draw_mapped(dl, p0, k, static_cast<float>(model_input_side_) / kCanvasSize, 0, 0);
+    }
+  }
   if (hovered) {
     // Brush outline under the pointer.
     const float r = canvas_.brush() * 0.5f * draw / kCanvasSize;
@@ -297,8 +316,25 @@ void CanvasPanel::draw(Session& s) {
                 top ? IM_COL32(255, 255, 255, 255) : ImGui::GetColorU32(ImGuiCol_Text), class_name(c));
     std::snprintf(buf, sizeof(buf), "%.0f%%", p * 100.0f);
     dl->AddText(ImVec2(bar_x + bar_w + 4, y + (bar_h - line_h) * 0.5f), ImGui::GetColorU32(ImGuiCol_Text), buf);
+    // Each bar is a button: what speaks for and against that class (the Why view).
+    ImGui::SetCursorScreenPos(ImVec2(b0.x, y));
+    ImGui::PushID(c);
+    if (ImGui::InvisibleButton("##bar", ImVec2(bars_w, bar_h)) && has_probs_) {
+      why_.pick(c == top_ && !why_.picked() ? -1 : c);
+      show_why_ = true;
+    }
+    ImGui::PopID();
+    bar_rects_[static_cast<size_t>(c)] = {b0.x, y, bars_w, bar_h};
+    if (ImGui::IsItemHovered() && has_probs_) {
+      std::snprintf(buf, sizeof(buf), tr(Str::kFmtTipWhyBar), class_name(c));
+      wrapped_tooltip(buf);
+    }
+    if (show_why_ && why_.ready() && why_.explained_class() == c) {
+      dl->AddRect(ImVec2(b0.x - 2, y), ImVec2(b0.x + bars_w, y + bar_h), IM_COL32(255, 200, 80, 220), 3.0f, 0, 1.5f);
+    }
   }
-  ImGui::Dummy(ImVec2(bars_w, kNumClasses * bar_h + 2));
+  ImGui::SetCursorScreenPos(ImVec2(b0.x, b0.y + kNumClasses * bar_h));
+  ImGui::Dummy(ImVec2(bars_w, 2));
   if (stacked) ImGui::SetCursorScreenPos(ImVec2(b0.x + bars_w + style.ItemSpacing.x, b0.y));
   ImGui::BeginGroup();
   ImGui::TextDisabled("%s", input_label);
@@ -313,9 +349,37 @@ void CanvasPanel::draw(Session& s) {
   if (two_steps) {
     image(outline_tex_, Str::kTipStepOutline);
     if (!stacked) ImGui::SameLine();
-    image(input_tex_, fill_outlines_ ? Str::kTipStepFilled : Str::kTipModelInput);
-  } else {
-    image(input_tex_, Str::kTipModelInput);
+  }
+  image(input_tex_, two_steps && fill_outlines_ ? Str::kTipStepFilled : Str::kTipModelInput);
+  if (show_why_) why_.draw_square(dl, ImGui::GetItemRectMin(), input_px);
+  ImGui::BeginDisabled(!has_probs_);
+  ImGui::Checkbox(tr(Str::kWhyToggle), &show_why_);
+  ImGui::EndDisabled();
+  tool_rects_[4] = item_rect();
+  if (ImGui::IsItemHovered(ImGuiHoveredFlags_AllowWhenDisabled)) wrapped_tooltip(tr(Str::kTipWhy));
+  if (show_why_ && why_.ready()) {
+    // The key beside the checkbox: a red and a blue swatch; the class is the outlined bar.
+    const float h = ImGui::GetFrameHeight();
+    const float key_w = 2 * (h * 0.5f + 3.0f + style.ItemSpacing.x) + ImGui::CalcTextSize(tr(Str::kWhyFor)).x +
+                        ImGui::CalcTextSize(tr(Str::kWhyAgainst)).x;
+    bool first = true;  // beside the checkbox when the key fits there, else on the next line
+    const bool wrap = ImGui::GetItemRectMax().x + key_w > ImGui::GetWindowPos().x + ImGui::GetWindowContentRegionMax().x;
+    const auto swatch = [&](ImU32 colour, Str word) {
+      if (!(first && wrap)) ImGui::SameLine();
+      first = false;
+      const ImVec2 q = ImGui::GetCursorScreenPos();
+      dl->AddRectFilled(ImVec2(q.x, q.y + h * 0.25f), ImVec2(q.x + h * 0.5f, q.y + h * 0.75f), colour);
+      ImGui::Dummy(ImVec2(h * 0.5f, h));
+      ImGui::SameLine(0, 3.0f);
+      ImGui::AlignTextToFramePadding();
+      ImGui::TextDisabled("%s", tr(word));
+    };
+    swatch(IM_COL32(255, 60, 40, 230), Str::kWhyFor);
+    swatch(IM_COL32(50, 120, 255, 230), Str::kWhyAgainst);
+    if (ImGui::IsItemHovered()) {
+      std::snprintf(buf, sizeof(buf), tr(Str::kFmtWhyLegend), class_name(why_.explained_class()));
+      wrapped_tooltip(buf);
+    }
   }
   ImGui::EndGroup();
   ImGui::EndGroup();
@@ -353,13 +417,19 @@ void CanvasPanel::json(const Session& s, JsonWriter& j) const {
   j.key("strokes").integer(static_cast<long long>(canvas.drawing().strokes().size()));
   // The tools' rectangles: draw, erase, clear, undo.
   j.key("tools").begin_object();
-  static const char* const kTools[] = {"draw", "erase", "clear", "undo"};
+  static const char* const kTools[] = {"draw", "erase", "clear", "undo", "why"};
   for (size_t i = 0; i < tool_rects_.size(); ++i) {
     const auto& r = tool_rects_[i];
     j.key(kTools[i]).begin_object().key("x").number(r[0]).key("y").number(r[1]);
     j.key("w").number(r[2]).key("h").number(r[3]).end_object();
   }
   j.end_object();
+  j.key("bars").begin_array();
+  for (const auto& r : bar_rects_) {
+    j.begin_object().key("x").number(r[0]).key("y").number(r[1]).key("w").number(r[2]).key("h").number(r[3]).end_object();
+  }
+  j.end_array();
+  j.key("why").boolean(show_why_);
   // The model input as the model reads it: side×side values in [0, 1], rounded to 1/1000.
   static const char* const kPaths[] = {"none", "source", "strokes", "pixels"};
   j.key("input").begin_object();
@@ -370,6 +440,7 @@ void CanvasPanel::json(const Session& s, JsonWriter& j) const {
   j.end_array();
   j.end_object();
   j.end_object();
+  why_.json(j);
 }
 
 }  // namespace fm

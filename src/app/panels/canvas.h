@@ -11,6 +11,7 @@
 #include <vector>
 
 #include "imgui.h"
+#include "app/explain/attribution_view.h"
 #include "app/ui/gl_texture.h"
 #include "core/rng.h"
 #include "core/strokes.h"
@@ -34,6 +35,7 @@ class CanvasPanel {
   void json(const Session& session, JsonWriter& j) const;  // state().canvas
 
  private:
+  void refresh_prediction(const Session& session);  // update_prediction without the Why view
   bool accepts(float x, float y) const;  // on the drawing area and not covered
   ImVec2 to_canvas(float x, float y) const;
 
@@ -54,7 +56,10 @@ class CanvasPanel {
   std::string pred_input_key_;
   long long pred_weights_ = -1;
   ImVec2 min_{0, 0}, max_{0, 0};
-  std::array<std::array<float, 4>, 4> tool_rects_{};  // x, y, w, h of draw, erase, clear, undo
+  std::array<std::array<float, 4>, 5> tool_rects_{};  // x, y, w, h of draw, erase, clear, undo, why
+  std::array<std::array<float, 4>, kNumClasses> bar_rects_{};  // the class bars (click: why that class)
+  bool show_why_ = false;  // the "Why?" overlay (issue 13 §1)
+  AttributionView why_;
   bool shown_ = false;
   ImGuiWindow* window_ = nullptr;
   Rng rng_{12345};
