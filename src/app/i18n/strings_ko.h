@@ -167,7 +167,8 @@ FM_KO(kTipClickCell, "누르면 이 이미지들을 샘플 패널에 보여 줍�
 // --- weights ---
 FM_KO(kHintWeights, "모델이 훈련을 시작하면 가중치가 나타납니다.")
 FM_KO(kWeightsSoftmaxNote, "클래스마다 템플릿 하나: 빨간 픽셀은 점수를 올리고 파란 픽셀은 내립니다.")
-FM_KO(kFmtWeightsMlpNote, "첫 은닉층: 유닛 1-%d의 입력 가중치 (빨강은 양수, 파랑은 음수).")
+FM_KO(kFmtWeightsMlpNote, "첫 은닉층: 유닛 %d개 각각의 입력 가중치 (빨강은 양수, 파랑은 음수). 마우스를 올리면 크게 보입니다.")
+FM_KO(kFmtWeightsPage, "%d-%d / 전체 %d")
 FM_KO(kFmtUnit, "유닛 %d")
 FM_KO(kFmtWeightsConvNote, "첫 합성곱 층: 필터 %d개, 각 %d\xC3\x97%d (빨강은 양수, 파랑은 음수). 마우스를 올리면 숫자가 보입니다.")
 FM_KO(kFmtFilter, "필터 %d")

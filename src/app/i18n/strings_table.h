@@ -166,7 +166,8 @@ FM_STRING(kTipClickCell, "Click to show these images in Samples")
 // --- weights ---
 FM_STRING(kHintWeights, "The weights appear once a model is training.")
 FM_STRING(kWeightsSoftmaxNote, "One template per class: red pixels raise its score, blue ones lower it.")
-FM_STRING(kFmtWeightsMlpNote, "First hidden layer: input weights of units 1-%d (red positive, blue negative).")
+FM_STRING(kFmtWeightsMlpNote, "First hidden layer: the input weights of each of its %d units (red positive, blue negative); hover one to enlarge it.")
+FM_STRING(kFmtWeightsPage, "%d-%d of %d")  // the weights page: first, last, total
 FM_STRING(kFmtUnit, "unit %d")
 FM_STRING(kFmtWeightsConvNote, "First convolution layer: %d filters, %d\xC3\x97%d each (red positive, blue negative); hover one for its numbers.")
 FM_STRING(kFmtFilter, "filter %d")
