@@ -36,6 +36,7 @@ void App::init() {
   style.WindowBorderSize = 1.0f;
   style.WindowPadding = ImVec2(8, 6);
   style.ItemSpacing = ImVec2(7, 5);
+  touch_.set_touch_first(touch_first_screen());
   session_.expect_bundle(14);  // the page fetches 14×14 at start
   // Settings precedence: URL hash, then saved, then the browser's language.
   const bool korean = language_for_tag(navigator_language().c_str()) == Language::kKorean;
@@ -179,6 +180,7 @@ void App::frame() {
   const double t = now_ms();
   pacer_.begin_frame(t);
   begin_clip_tracking();
+  set_touch_input(touch_.touch());  // no tooltips for a finger
   follow(t);
   if (session_.data() != nullptr) canvas_.update_prediction(session_);
   canvas_.begin_frame();

@@ -48,6 +48,9 @@ EM_JS(void, js_engine_terminate, (), {
   if (window.fmnist && window.fmnist._engine) window.fmnist._engine.terminate();
 });
 EM_JS(int, js_document_hidden, (), { return document.hidden ? 1 : 0; });
+EM_JS(int, js_touch_first, (), {
+  return window.matchMedia && matchMedia("(hover: none) and (pointer: coarse)").matches ? 1 : 0;
+});
 
 // replaceState: no new history entry per keystroke, and no hashchange event back to us.
 EM_JS(void, js_replace_hash, (const char* hash), {
@@ -155,6 +158,7 @@ void engine_terminate() { js_engine_terminate(); }
 void pause_main_loop() { emscripten_pause_main_loop(); }
 void resume_main_loop() { emscripten_resume_main_loop(); }
 bool document_hidden() { return js_document_hidden() != 0; }
+bool touch_first_screen() { return js_touch_first() != 0; }
 void replace_hash(const std::string& hash) { js_replace_hash(hash.c_str()); }
 std::string location_hash() { return take_js_string(js_location_hash()); }
 std::string navigator_language() { return take_js_string(js_navigator_language()); }

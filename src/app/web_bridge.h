@@ -33,6 +33,7 @@ void resume_main_loop();
 
 // The page: document.hidden, the address bar's hash, the browser's language.
 bool document_hidden();
+bool touch_first_screen();  // no hover and a coarse pointer: a phone or tablet
 void replace_hash(const std::string& hash);  // no history entry, no hashchange back
 std::string location_hash();
 std::string navigator_language();

@@ -99,9 +99,13 @@ FM_STRING(kButtonContinue, "Continue from the last good epoch")
 FM_STRING(kTipTrain, "Start a new run from fresh weights (Space)")
 FM_STRING(kButtonOpenLesson, "Follow the lesson (5 steps)")
 FM_STRING(kTipTrainBusy, "Start a new run from fresh weights in place of this one (Space pauses this one)")
+FM_STRING(kTipTrainPaused, "Start a new run from fresh weights in place of this one (Space resumes this one)")
+FM_STRING(kTipPause, "Pause the run, keeping its weights (Space)")
+FM_STRING(kTipResume, "Continue the paused run (Space)")
 FM_STRING(kTipStepEpoch, "Train one more epoch, then pause")
 FM_STRING(kFmtHintPressTrain, "Press Train (or Space) to train the model on %s images; %s are held out "
                               "for validation.")  // counts
+FM_STRING(kFmtHintTapTrain, "Tap Train to train the model on %s images; %s are held out for validation.")  // counts; a touch screen
 FM_STRING(kFmtEpochBatch, "Epoch %d / %d - batch %lld / %lld")  // epoch, epochs, batch, batches
 FM_STRING(kPhaseIdle, "Idle")
 FM_STRING(kPhaseTraining, "Training")

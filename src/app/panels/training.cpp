@@ -304,21 +304,27 @@ void TrainingPanel::draw(Session& s, Options look, ConfirmReplace& confirm) {
   }
   train_ = item_rect();
   ImGui::PopStyleColor(2);
-  item_tooltip(tr(busy ? Str::kTipTrainBusy : Str::kTipTrain));
+  // What Space does now: start (idle), pause (running) or resume (paused) — App::handle_key.
+  const char* train_tip = tr(!busy ? Str::kTipTrain : s.running() ? Str::kTipTrainBusy : Str::kTipTrainPaused);
+  if (item_tooltip(train_tip)) tooltip_ = train_tip;
   ImGui::SameLine();
   if (s.running()) {
     if (ImGui::Button(tr(Str::kButtonPause), bsize)) s.pause();
+    pause_ = item_rect();
+    if (item_tooltip(tr(Str::kTipPause))) tooltip_ = tr(Str::kTipPause);
   } else {
     ImGui::BeginDisabled(!busy);
     if (ImGui::Button(tr(Str::kButtonResume), bsize)) s.resume();
     ImGui::EndDisabled();
+    pause_ = item_rect();
+    if (busy && item_tooltip(tr(Str::kTipResume))) tooltip_ = tr(Str::kTipResume);
   }
   ImGui::SameLine();
   ImGui::BeginDisabled(run.phase() == Phase::kDiverged);
   if (ImGui::Button(tr(Str::kButtonStepEpoch), bsize)) s.plus_epoch();
   plus_epoch_ = item_rect();
   ImGui::EndDisabled();
-  item_tooltip(tr(Str::kTipStepEpoch), true);
+  if (item_tooltip(tr(Str::kTipStepEpoch), true)) tooltip_ = tr(Str::kTipStepEpoch);
   ImGui::SameLine();
   ImGui::BeginDisabled(!run.has_model() && !busy);
   if (ImGui::Button(tr(Str::kButtonReset), bsize)) confirm.ask(s, Replace::kReset, [&s] { s.reset(); });
@@ -341,7 +347,8 @@ void TrainingPanel::draw(Session& s, Options look, ConfirmReplace& confirm) {
   if (!run.has_model()) {
     ImGui::PushTextWrapPos(0.0f);
     const Split& sp = s.split();  // the data set in use (Fashion-MNIST's 48,000 + 12,000, or a user's)
-    std::snprintf(buf, sizeof(buf), tr(Str::kFmtHintPressTrain), format_count(static_cast<long long>(sp.train.size())).c_str(),
+    // No keyboard to mention on a touch screen.
+    std::snprintf(buf, sizeof(buf), tr(look.key_hints ? Str::kFmtHintPressTrain : Str::kFmtHintTapTrain), format_count(static_cast<long long>(sp.train.size())).c_str(),
                   format_count(static_cast<long long>(sp.val.size())).c_str());
     ImGui::TextDisabled("%s", busy ? tr(Str::kPhaseStarting) : buf);
     ImGui::PopTextWrapPos();
@@ -472,11 +479,13 @@ void TrainingPanel::json(JsonWriter& j) const {
   j.key("tooltip");
   if (tooltip_ != nullptr) {
     j.string(tooltip_);
+    const auto [lo, hi] = last_item_tooltip_rect();  // where it is ({x, y, w, h})
+    rect("tooltip_rect", {lo, hi});
   } else {
     j.null();
   }
   // The buttons ({x, y, w, h}; lesson: w 0 while the lesson is open).
-  for (const auto& [name, r] : {std::pair<const char*, Rect>{"train", train_}, {"plus_epoch", plus_epoch_},
+  for (const auto& [name, r] : {std::pair<const char*, Rect>{"train", train_}, {"pause", pause_}, {"plus_epoch", plus_epoch_},
                                 {"reset", reset_}, {"import", import_}, {"lesson", lesson_}}) {
     rect(name, r);
   }

@@ -51,7 +51,7 @@ class TrainingPanel {
   void field_drawn(Field field);              // records the last item's rectangle
   void fixed_for_run_tip(bool busy, const char* tip = nullptr);  // the field's tooltip
 
-  Rect train_{}, plus_epoch_{}, reset_{}, import_{}, lesson_{};
+  Rect train_{}, pause_{}, plus_epoch_{}, reset_{}, import_{}, lesson_{};
   bool key_hints_ = false;  // the keyboard hint was drawn in the last frame
   NumberField lr_field_, batch_field_, epochs_field_, seed_field_, width_fields_[2];
   RateMeter rate_;

@@ -14,6 +14,9 @@ class TouchPointer {
   void on_event(const SDL_Event& event);  // every SDL event, as it is polled
   void after_new_frame();                 // after the backend's NewFrame set the pointer
   bool touch() const { return touch_; }
+  // Before any input: a touch-first screen (no hover, a coarse pointer) starts as touch, so a
+  // phone's first screen shows no keyboard hints.
+  void set_touch_first(bool touch_first) { touch_ = touch_first; }
 
  private:
   bool touch_ = false;

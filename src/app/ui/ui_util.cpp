@@ -24,7 +24,17 @@ std::string format_count(long long n) {
   return negative ? "-" + out : out;
 }
 
+namespace {
+bool g_touch = false;
+std::pair<ImVec2, ImVec2> g_tooltip_rect{};
+}  // namespace
+
+void set_touch_input(bool touch) { g_touch = touch; }
+bool touch_input() { return g_touch; }
+std::pair<ImVec2, ImVec2> last_item_tooltip_rect() { return g_tooltip_rect; }
+
 void wrapped_tooltip(const char* text) {
+  if (g_touch) return;
   const float em = ImGui::GetFontSize();
   const float screen = ImGui::GetMainViewport()->WorkSize.x - 2.0f * em;
   ImGui::BeginTooltip();
@@ -36,15 +46,15 @@ void wrapped_tooltip(const char* text) {
 
 void help_marker(const char* text) {
   ImGui::TextDisabled("(?)");
-  if (ImGui::IsItemHovered()) wrapped_tooltip(text);
+  if (ImGui::IsItemHovered()) wrapped_tooltip(text);  // none on touch
 }
 
 bool item_tooltip(const char* text, bool disabled) {
   static ImGuiID hovered = 0;  // the item the pointer rests on, since when, seen in which frame
   static double since = 0;
   static int seen = -2;
-  if (!ImGui::IsItemHovered(disabled ? ImGuiHoveredFlags_AllowWhenDisabled : 0)) return false;
-  const ImVec2 lo = ImGui::GetItemRectMin(), hi = ImGui::GetItemRectMax();
+  if (g_touch || !ImGui::IsItemHovered(disabled ? ImGuiHoveredFlags_AllowWhenDisabled : 0)) return false;
+  const ImVec2 lo = ImGui::GetItemRectMin();
   const ImGuiID id = ImGui::GetItemID();
   if (id != hovered || seen < ImGui::GetFrameCount() - 1) hovered = id, since = ImGui::GetTime();
   seen = ImGui::GetFrameCount();
@@ -52,13 +62,24 @@ bool item_tooltip(const char* text, bool disabled) {
   const ImGuiViewport* vp = ImGui::GetMainViewport();
   const float wrap = std::min(ImGui::GetFontSize() * 24.0f, vp->WorkSize.x * 0.45f);
   const float w = std::min(wrap, ImGui::CalcTextSize(text).x) + 2 * ImGui::GetStyle().WindowPadding.x;
-  const bool right = hi.x + 8.0f + w <= vp->WorkPos.x + vp->WorkSize.x;
-  ImGui::SetNextWindowPos(right ? ImVec2(hi.x + 8.0f, lo.y) : ImVec2(lo.x - 8.0f, lo.y), ImGuiCond_Always,
-                          ImVec2(right ? 0.0f : 1.0f, 0.0f));
+  // Beside the panel, level with the item: the buttons sharing its row (Train's Pause and
+  // +1 epoch) and the controls below stay visible. No room either side: above the item.
+  const float panel_lo = ImGui::GetWindowPos().x, panel_hi = panel_lo + ImGui::GetWindowWidth();
+  const float screen_lo = vp->WorkPos.x, screen_hi = vp->WorkPos.x + vp->WorkSize.x;
+  if (panel_hi + 4.0f + w <= screen_hi) {
+    ImGui::SetNextWindowPos(ImVec2(panel_hi + 4.0f, lo.y), ImGuiCond_Always, ImVec2(0.0f, 0.0f));
+  } else if (panel_lo - 4.0f - w >= screen_lo) {
+    ImGui::SetNextWindowPos(ImVec2(panel_lo - 4.0f, lo.y), ImGuiCond_Always, ImVec2(1.0f, 0.0f));
+  } else {
+    const float x = std::clamp(lo.x, screen_lo, std::max(screen_lo, screen_hi - w));
+    ImGui::SetNextWindowPos(ImVec2(x, lo.y - 4.0f), ImGuiCond_Always, ImVec2(0.0f, 1.0f));
+  }
   ImGui::BeginTooltip();
   ImGui::PushTextWrapPos(ImGui::GetCursorPos().x + wrap);
   ImGui::TextUnformatted(text);
   ImGui::PopTextWrapPos();
+  g_tooltip_rect = {ImGui::GetWindowPos(), ImVec2(ImGui::GetWindowPos().x + ImGui::GetWindowWidth(),
+                                                  ImGui::GetWindowPos().y + ImGui::GetWindowHeight())};
   ImGui::EndTooltip();
   return true;
 }

@@ -3,6 +3,7 @@
 #pragma once
 
 #include <string>
+#include <utility>
 #include <vector>
 
 #include "imgui.h"
@@ -16,8 +17,16 @@ void wrapped_tooltip(const char* text);
 // The last item's tooltip: after the pointer rested on it for a moment (kTooltipDelay s), beside
 // it (right, else left, never over the controls below it), wrapped. `disabled`: also when the item
 // is disabled (why it is). True when it is shown this frame.
+// Beside means right of the item's window (its panel: a row of buttons stays visible), else left
+// of it, else above the item (a phone's full-width panel).
 constexpr double kTooltipDelay = 0.5;
 bool item_tooltip(const char* text, bool disabled = false);
+// The last tooltip item_tooltip showed, on screen (min, max), for state().
+std::pair<ImVec2, ImVec2> last_item_tooltip_rect();
+// The last input was a finger (set each frame by the App): no tooltips then (a tap leaves none),
+// from item_tooltip, wrapped_tooltip or help_marker.
+void set_touch_input(bool touch);
+bool touch_input();
 void text_right_aligned(const char* text);
 // Text wrapped to the available width at spaces only: ImGui's own wrapping also breaks after
 // '.' and ',', which splits numbers ("60,|000", "0.|83").
