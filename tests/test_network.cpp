@@ -456,6 +456,37 @@ TEST(Network, CnnPredictEqualsTheBatchColumn) {
   }
 }
 
+// The activations view's data: each hidden layer's shape (Dropout skipped), and the values of
+// column j: a Dense layer's are relu(W·x + b) by hand; a conv layer's maps are non-negative (relu).
+TEST(Network, ActivationsOfOneColumn) {
+  const Architecture arch = tiny_cnn();
+  Network net(arch, 3);
+  Rng rng(9);
+  net.init_glorot(rng);
+  Matrix x(64, 3);
+  for (Index i = 0; i < x.size(); ++i) x.data()[i] = rng.uniform(0.0f, 1.0f);
+  net.forward(x);
+  const std::vector<LayerActivations> a = net.activations(2);
+  ASSERT_EQ(a.size(), 5u);  // conv, pool, conv, pool, dense (the dropout skipped)
+  const int shapes[5][3] = {{8, 8, 4}, {4, 4, 4}, {2, 2, 6}, {1, 1, 6}, {1, 1, 5}};
+  const LayerKind kinds[5] = {LayerKind::kConv2D, LayerKind::kMaxPool2D, LayerKind::kConv2D,
+                              LayerKind::kMaxPool2D, LayerKind::kDense};
+  for (size_t i = 0; i < 5; ++i) {
+    EXPECT_EQ(a[i].kind, kinds[i]) << i;
+    EXPECT_EQ(a[i].height, shapes[i][0]) << i;
+    EXPECT_EQ(a[i].width, shapes[i][1]) << i;
+    EXPECT_EQ(a[i].channels, shapes[i][2]) << i;
+  }
+  for (int k = 0; k < 8 * 8 * 4; ++k) EXPECT_GE(a[0].values[k], 0.0f);
+  // The Dense layer by hand from the pool's output (weight layer 2: W 5×6).
+  for (int u = 0; u < 5; ++u) {
+    float z = net.bias(2)(u);
+    for (int i = 0; i < 6; ++i) z += net.weights(2)(u, i) * a[3].values[i];
+    EXPECT_NEAR(a[4].values[u], std::max(z, 0.0f), 1e-5f) << u;
+  }
+  EXPECT_TRUE(net.activations(3).empty());  // a column the last forward did not have
+}
+
 TEST(Network, NoHeapAllocationInCnnTrainingStep) {
   REQUIRE_MALLOC_COUNTER();
   const Architecture arch = tiny_cnn();

@@ -260,6 +260,9 @@ Network::Network(const Architecture& arch, Index max_batch, bool with_params)
     s.spec = spec;
     s.in_rows = in.size();
     s.out_rows = out.size();
+    s.out_h = out.h;
+    s.out_w = out.w;
+    s.out_c = out.c;
     const bool output = i == arch_.layers.size();
     s.relu = !output && spec.activation == Activation::kRelu &&
              (spec.kind == LayerKind::kDense || spec.kind == LayerKind::kConv2D);
@@ -548,6 +551,17 @@ void Network::propagate(const Eigen::Ref<const Matrix>& x, Matrix* dinput) {
         break;
     }
   }
+}
+
+std::vector<LayerActivations> Network::activations(Index column) const {
+  std::vector<LayerActivations> out;
+  if (column < 0 || column >= batch_) return out;
+  for (size_t i = 0; i + 1 < stages_.size(); ++i) {  // the output layer is the probabilities
+    const Stage& s = stages_[i];
+    if (s.spec.kind == LayerKind::kDropout) continue;  // the identity outside training
+    out.push_back({s.spec.kind, s.out_h, s.out_w, s.out_c, s.out.data() + column * s.out.rows()});
+  }
+  return out;
 }
 
 Eigen::Block<const Matrix> Network::logits() const {

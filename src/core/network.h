@@ -74,6 +74,14 @@ struct Architecture {
   bool operator!=(const Architecture& o) const { return !(*this == o); }
 };
 
+// What one layer computed for one sample in the last forward(): its kind and output shape
+// H×W×C (a Dense layer: 1×1×width), values channels fastest (as Keras' Flatten reads them).
+struct LayerActivations {
+  LayerKind kind = LayerKind::kDense;
+  int height = 0, width = 0, channels = 0;
+  const Scalar* values = nullptr;  // height·width·channels, valid until the next forward
+};
+
 // Layout of params: for each layer with weights (Conv2D, Dense, then the output layer), in order,
 // W then b. Dense W: out×in, column-major. Conv2D W: Keras' (k, k, C_in, C_out) order (conv2d.h).
 // Buffers: every layer's output is kept for backward, (H·W·C)×B each, plus two gradient buffers
@@ -119,6 +127,9 @@ class Network {
   // d logit_cls / d x for each column of the last forward() (dropout off), into dx (inputs×B,
   // resized): for attribution (attribution.h). Overwrites grads() on the way.
   void logit_input_gradient(const Eigen::Ref<const Matrix>& x, int cls, Matrix* dx);
+  // The hidden layers' outputs (Dropout skipped: the identity outside training) for `column` of
+  // the last forward: the activations view of the page (issue 13 §4). Empty for a bad column.
+  std::vector<LayerActivations> activations(Index column = 0) const;
   // Last forward's logits (the output layer before softmax), outputs×B.
   Eigen::Block<const Matrix> logits() const;
 
@@ -166,6 +177,7 @@ struct Network::Stage {
   bool relu = false;       // Dense/Conv2D: max(·, 0) after the bias
   bool sigmoid = false;    // Dense
   Index in_rows = 0, out_rows = 0;
+  int out_h = 0, out_w = 0, out_c = 0;  // out_rows = out_h·out_w·out_c
   Index w_offset = -1, b_offset = -1;  // Dense, Conv2D
   Conv2D conv;
   MaxPool2D pool;
