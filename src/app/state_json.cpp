@@ -198,7 +198,11 @@ const std::string& App::state_json() {
     j.string(s.messages.notice.c_str());
   }
   j.key("font").begin_object().key("loaded").boolean(font_.loaded).key("glyphs").integer(font_.glyphs)
-      .key("bytes").integer(static_cast<long long>(font_.bytes)).end_object();
+      .key("bytes").integer(static_cast<long long>(font_.bytes));
+  // Where Hangul sits against the digits beside it: the bottom of 개's ink minus the bottom of
+  // 8's, in pixels (0: on the same baseline; null before the Korean font is in).
+  j.key("hangul_drop").number(font_.loaded ? ink_drop_below_digit(0xAC1C) : NAN);
+  j.end_object();
   j.key("layout").string(layout_.kind() == LayoutKind::kWide ? "wide"
                          : layout_.kind() == LayoutKind::kMedium ? "medium" : "compact");
   j.end_object();

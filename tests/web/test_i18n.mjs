@@ -13,6 +13,12 @@ export const tests = [
       assert(s.lang === 'ko', `lang ${s.lang}`);
       note(`font ${s.font.bytes} bytes, ${s.font.glyphs} glyphs`);
       assert(s.font.bytes > 10000 && s.font.bytes <= 300 * 1024, `font size ${s.font.bytes}`);
+      // Hangul on the digits' baseline ("187,161개"): the bottom of 개's ink level with 8's or a
+      // pixel under it, as in print (it ended a pixel above with the merged font's offset at -1,
+      // and looked 2 px high).
+      note(`개 ends ${s.font.hangul_drop} px below 8`);
+      assert(s.font.hangul_drop !== null && s.font.hangul_drop >= 0 && s.font.hangul_drop <= 1,
+        `개 ends ${s.font.hangul_drop} px below the bottom of 8`);
       const html = await page.evaluate(() => document.documentElement.lang);
       assert(html === 'ko', `<html lang> ${html}`);
       await frames(page, 6);

@@ -14,8 +14,8 @@ async function trainTip(page, says, what) {
   let s = await rendered(page, 2);
   const t = s.ui.training.train;
   await page.mouse.move(t.x + t.w / 2, t.y + t.h / 2);
-  s = await waitState(page, (x) => x.ui.training.tooltip !== null && x.ui.training.tooltip.includes(says),
-    `Train's tooltip saying "${says}" (${what})`);
+  s = await waitState(page, (x) => x.ui.training.tooltip !== null && x.ui.training.tooltip.includes(says) &&
+    x.ui.training.tooltip_rect.w > 0, `Train's tooltip saying "${says}" (${what})`);
   const tip = s.ui.training.tooltip_rect;
   for (const k of ['train', 'pause', 'plus_epoch', 'reset']) {
     assert(!overlaps(tip, s.ui.training[k]), `${what}: Train's tooltip ${JSON.stringify(tip)} covers ${k} ${JSON.stringify(s.ui.training[k])}`);

@@ -181,7 +181,7 @@ bool SamplesPanel::draw(Session& s) {
   ImGui::BeginDisabled(!run.has_model());
   if (ImGui::RadioButton(tr(Str::kModeHardest), &mode, 1)) mode_ = SampleMode::kHardest, page_ = 0;
   ImGui::EndDisabled();
-  if (ImGui::IsItemHovered(ImGuiHoveredFlags_AllowWhenDisabled)) ImGui::SetTooltip("%s", tr(Str::kTipHardest));
+  item_tooltip(tr(Str::kTipHardest), true);
   if (mode_ == SampleMode::kCell) {  // on its own line; Back beside it when it fits, else below
     std::snprintf(buf, sizeof(buf), tr(Str::kFmtCellFilter), class_name(truth_),
                   class_name(predicted_));

@@ -82,17 +82,13 @@ void user_data_buttons(Session& s, std::pair<ImVec2, ImVec2>* rect) {
   if (ImGui::Button(tr(Str::kButtonUserData), size)) open_user_data_dialog();  // web/user_data.js
   ImGui::EndDisabled();
   *rect = {ImGui::GetItemRectMin(), ImGui::GetItemRectMax()};
-  if (ImGui::IsItemHovered(ImGuiHoveredFlags_AllowWhenDisabled)) {
-    wrapped_tooltip(tr(busy ? Str::kTipFixedForRun : Str::kTipUserData));  // long: wrapped for phones
-  }
+  item_tooltip(tr(busy ? Str::kTipFixedForRun : Str::kTipUserData), true);  // wrapped, beside the panel
   if (!u.active) return;
   ImGui::SameLine();
   ImGui::BeginDisabled(busy);
   if (ImGui::Button(tr(Str::kButtonBackToBuiltin), size)) report(s, s.back_to_builtin());
   ImGui::EndDisabled();
-  if (ImGui::IsItemHovered(ImGuiHoveredFlags_AllowWhenDisabled)) {
-    wrapped_tooltip(tr(busy ? Str::kTipFixedForRun : Str::kTipBackToBuiltin));
-  }
+  item_tooltip(tr(busy ? Str::kTipFixedForRun : Str::kTipBackToBuiltin), true);
 }
 
 }  // namespace
@@ -269,13 +265,11 @@ void TrainingPanel::draw(Session& s, Options look, ConfirmReplace& confirm) {
     }
   }
   preset_rect_ = last_item_rect();
-  if (ImGui::IsItemHovered(ImGuiHoveredFlags_AllowWhenDisabled)) {
-    if (busy) {
-      ImGui::SetTooltip("%s", tr(Str::kTipFixedForRun));
-    } else if (const Preset* p = find_preset("sketch")) {
-      std::snprintf(buf, sizeof(buf), tr(Str::kFmtTipPreset), p->settings);
-      ImGui::SetTooltip("%s", buf);
-    }
+  if (busy) {
+    fixed_for_run_tip(true);
+  } else if (const Preset* p = find_preset("sketch")) {
+    std::snprintf(buf, sizeof(buf), tr(Str::kFmtTipPreset), p->settings);
+    item_tooltip(buf);
   }
   ImGui::EndDisabled();
   // Pace: how fast a run goes, never what it learns; may change during a run.

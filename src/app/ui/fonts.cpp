@@ -5,6 +5,7 @@
 #include "app/ui/fonts.h"
 
 #include <algorithm>
+#include <cmath>
 #include <cstring>
 #include <set>
 
@@ -40,7 +41,31 @@ bool looks_like_truetype(const uint8_t* b, size_t n) {
          std::memcmp(b, "OTTO", 4) == 0;
 }
 
+// The bottom of a glyph's ink on screen (its rectangle's rows with any pixel at least half
+// covered), NAN when it has none or the atlas kept no pixels.
+float ink_bottom(const ImFontAtlas& atlas, const ImFont& font, ImWchar c) {
+  const ImFontGlyph* g = font.FindGlyphNoFallback(c);
+  if (g == nullptr || atlas.TexPixelsAlpha8 == nullptr || atlas.TexWidth <= 0) return NAN;
+  const int x0 = static_cast<int>(g->U0 * atlas.TexWidth), x1 = static_cast<int>(std::ceil(g->U1 * atlas.TexWidth));
+  const int y0 = static_cast<int>(g->V0 * atlas.TexHeight), y1 = static_cast<int>(std::ceil(g->V1 * atlas.TexHeight));
+  for (int y = y1 - 1; y >= y0; --y) {
+    for (int x = x0; x < x1; ++x) {
+      if (atlas.TexPixelsAlpha8[y * atlas.TexWidth + x] >= 128) {
+        // Atlas rows to screen pixels (no vertical oversampling: one row each).
+        return g->Y0 + (y + 1 - y0) * (g->Y1 - g->Y0) / std::max(1, y1 - y0);
+      }
+    }
+  }
+  return NAN;
+}
+
 }  // namespace
+
+float ink_drop_below_digit(ImWchar c) {
+  const ImFontAtlas* atlas = ImGui::GetIO().Fonts;
+  if (atlas->Fonts.empty()) return NAN;
+  return ink_bottom(*atlas, *atlas->Fonts[0], c) - ink_bottom(*atlas, *atlas->Fonts[0], '8');
+}
 
 std::vector<ImWchar> ui_glyph_ranges() {
   std::set<unsigned> cps;

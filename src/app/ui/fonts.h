@@ -25,4 +25,8 @@ struct UiFont {
 // rebuilds the font texture. Call between frames. On failure the atlas keeps the default font.
 bool load_ui_font(const uint8_t* bytes, size_t size, UiFont* font);
 
+// How far below the digit 8's ink the ink of `c` ends, in pixels, read from the atlas's pixels
+// (0: on the same baseline; NAN when either glyph or the pixels are missing). state().font.
+float ink_drop_below_digit(ImWchar c);
+
 }  // namespace fm

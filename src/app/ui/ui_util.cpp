@@ -78,8 +78,11 @@ bool item_tooltip(const char* text, bool disabled) {
   ImGui::PushTextWrapPos(ImGui::GetCursorPos().x + wrap);
   ImGui::TextUnformatted(text);
   ImGui::PopTextWrapPos();
-  g_tooltip_rect = {ImGui::GetWindowPos(), ImVec2(ImGui::GetWindowPos().x + ImGui::GetWindowWidth(),
-                                                  ImGui::GetWindowPos().y + ImGui::GetWindowHeight())};
+  // Not in the frame ImGui sizes a new tooltip in (it is hidden then, at a placeholder size).
+  const ImGuiWindow* tip = ImGui::GetCurrentWindow();
+  const bool sized = tip->HiddenFramesCannotSkipItems == 0 && tip->HiddenFramesCanSkipItems == 0;
+  g_tooltip_rect = sized ? std::pair{tip->Pos, ImVec2(tip->Pos.x + tip->Size.x, tip->Pos.y + tip->Size.y)}
+                         : std::pair<ImVec2, ImVec2>{};
   ImGui::EndTooltip();
   return true;
 }

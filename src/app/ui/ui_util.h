@@ -21,7 +21,8 @@ void wrapped_tooltip(const char* text);
 // of it, else above the item (a phone's full-width panel).
 constexpr double kTooltipDelay = 0.5;
 bool item_tooltip(const char* text, bool disabled = false);
-// The last tooltip item_tooltip showed, on screen (min, max), for state().
+// The last tooltip item_tooltip showed, on screen (min, max), for state(); empty in the frame
+// ImGui hides a new tooltip to size it.
 std::pair<ImVec2, ImVec2> last_item_tooltip_rect();
 // The last input was a finger (set each frame by the App): no tooltips then (a tap leaves none),
 // from item_tooltip, wrapped_tooltip or help_marker.
