@@ -11,6 +11,7 @@
 #include "imgui_impl_sdl.h"
 #include "app/app.h"
 #include "app/i18n/strings.h"
+#include "app/ui/fonts.h"
 #include "app/ui/ui_util.h"
 #include "app/web_bridge.h"
 
@@ -40,6 +41,7 @@ void frame(void* arg) {
   ImGui_ImplOpenGL3_NewFrame();
   ImGui_ImplSDL2_NewFrame();
   rt->app.touch_pointer().after_new_frame();
+  fm::apply_line_height(fm::language() == fm::Language::kKorean);
   ImGui::NewFrame();
   rt->app.frame();
   ImGui::Render();

@@ -17,6 +17,8 @@ export const tests = [
       // pixel under it, as in print (it ended a pixel above with the merged font's offset at -1,
       // and looked 2 px high).
       note(`개 ends ${s.font.hangul_drop} px below 8`);
+      // Korean lines a pixel taller than ProggyClean's 13 (wrapped Hangul lines touched).
+      assert(s.font.line_px === 14, `Korean line height ${s.font.line_px} px`);
       assert(s.font.hangul_drop !== null && s.font.hangul_drop >= 0 && s.font.hangul_drop <= 1,
         `개 ends ${s.font.hangul_drop} px below the bottom of 8`);
       const html = await page.evaluate(() => document.documentElement.lang);

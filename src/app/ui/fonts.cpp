@@ -61,6 +61,15 @@ float ink_bottom(const ImFontAtlas& atlas, const ImFont& font, ImWchar c) {
 
 }  // namespace
 
+void apply_line_height(bool korean) {
+  ImFontAtlas* atlas = ImGui::GetIO().Fonts;
+  if (atlas->Fonts.empty() || atlas->Fonts[0]->ConfigData == nullptr) return;
+  ImFont* font = atlas->Fonts[0];
+  // ImFont::RenderText scales glyphs by size / FontSize and ImGui draws at FontSize: the glyphs
+  // stay as baked, only the line (and frames around it) grows.
+  font->FontSize = font->ConfigData->SizePixels + (korean ? 1.0f : 0.0f);
+}
+
 float ink_drop_below_digit(ImWchar c) {
   const ImFontAtlas* atlas = ImGui::GetIO().Fonts;
   if (atlas->Fonts.empty()) return NAN;

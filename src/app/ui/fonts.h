@@ -25,6 +25,11 @@ struct UiFont {
 // rebuilds the font texture. Call between frames. On failure the atlas keeps the default font.
 bool load_ui_font(const uint8_t* bytes, size_t size, UiFont* font);
 
+// Korean lines one pixel taller (14 px): Hangul fills ProggyClean's 13 px line, so wrapped lines
+// and rows of text touched. Sets the UI font's line height (its glyphs keep their size); call
+// before ImGui::NewFrame.
+void apply_line_height(bool korean);
+
 // How far below the digit 8's ink the ink of `c` ends, in pixels, read from the atlas's pixels
 // (0: on the same baseline; NAN when either glyph or the pixels are missing). state().font.
 float ink_drop_below_digit(ImWchar c);
