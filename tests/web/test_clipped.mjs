@@ -3,7 +3,7 @@
 // and the samples, the canvas hint, the lesson's sample names), every ImGui widget whose label is
 // wider than its button or which runs past its window's edge (ImGui's test-engine hooks,
 // clip_tracker.cpp), a slider's or combo's text wider than its frame, and a panel whose content
-// (plain text too) is wider than the panel. After a run, every panel is shown (each tab clicked
+// (plain text too) is wider than the panel, and confusion counts too wide for their cells. After a run, every panel is shown (each tab clicked
 // with the mouse where the layout has tabs) and the About box opened at 1280x800, 800x600,
 // 640x400 and 390x844, in English and Korean, with a screenshot of each; nothing may be cut. At
 // 260 px, narrower than any layout is made for, the Training panel's buttons cannot fit: the
@@ -30,6 +30,8 @@ export const tests = [
           const look = (where) => {
             seen.push(where);
             for (const t of s.ui.clipped) found.push(`${where}: "${t}"`);
+            // The confusion matrix's counts (four digits on the diagonal) all drawn in their cells.
+            if (s.ui.confusion_hidden_counts > 0) found.push(`${where}: ${s.ui.confusion_hidden_counts} confusion counts hidden`);
           };
           const tabs = Object.entries(s.ui.tabs || {});
           if (tabs.length === 0) {
