@@ -173,8 +173,10 @@
     // window and its Run all button.
     // ui.training also has the model menu's entries while it is open (model_items), the Augment box
     // (augment) and the Best for sketches button (preset); ui.weights: the Weights panel's
-    // {view: none|templates|units|filters, count, cols, cell: the first cell's {x, y, size, step_x,
-    // step_y}, hovered}. canvas.input: the model input {path: none|source|strokes|pixels, side,
+    // {view: none|templates|units|filters|activations, count, cols, cell: the first cell's {x, y,
+    // size, step_x, step_y}, hovered, prev/next (the pager), activations_box (an MLP's or CNN's
+    // Activations box), activations (view activations: [{kind: conv|pool|dense, h, w, c,
+    // max, sum}] of each hidden layer for the drawing)}. canvas.input: the model input {path: none|source|strokes|pixels, side,
     // pixels (side×side, row-major, 0..1)}; canvas.strokes: strokes kept since the last clear or
     // load; canvas.tools: rectangles of the draw, erase, clear, undo and Why controls; canvas.bars:
     // the ten class bars (a click explains that class); canvas.why: the Why view is on.
@@ -205,7 +207,7 @@
         Object.values(s.ui.tabs || {}).forEach(shift);
         ['train', 'plus_epoch', 'reset', 'import', 'lesson'].forEach((k) => s.ui.training && s.ui.training[k] && shift(s.ui.training[k]));
         ['keep', 'export', 'discard'].forEach((k) => s.ui.confirm && s.ui.confirm[k] && shift(s.ui.confirm[k]));
-        if (s.ui.weights) shift(s.ui.weights.cell);
+        if (s.ui.weights) ['cell', 'prev', 'next', 'activations_box'].forEach((k) => s.ui.weights[k] && shift(s.ui.weights[k]));
         if (s.ui.training) {
           for (const k of ['augment', 'preset']) shift(s.ui.training[k]);
           s.ui.training.model_items.forEach(shift);

@@ -170,7 +170,7 @@ void App::draw_panel(Panel p) {
       }
       break;
     }
-    case Panel::kWeights: weights_.draw(session_); break;
+    case Panel::kWeights: weights_.draw(session_, canvas_.model_input(), canvas_.input_key()); break;
     case Panel::kCanvas: canvas_.draw(session_); break;
     default: break;
   }

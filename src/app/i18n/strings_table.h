@@ -192,6 +192,12 @@ FM_STRING(kFmtWhyLegend, "Red: for %s, blue: against it, compared with the avera
 FM_STRING(kWhyFor, "for")
 FM_STRING(kWhyAgainst, "against")
 FM_STRING(kFmtTipWhyBar, "Click: what speaks for and against %s")  // class name
+FM_STRING(kWeightsShowActivations, "Activations")
+FM_STRING(kTipActivations, "What each hidden layer makes of your drawing: a convolution's feature maps, a dense layer's units (bright = active), each layer scaled to its largest value. Updates as you draw and as the model trains.")
+FM_STRING(kActivationsHint, "Draw on the canvas (or load a test image) to see what each layer makes of it.")
+FM_STRING(kFmtActivationsConv, "Convolution %d: %d feature maps, %d\xC3\x97%d")  // layer number, maps, height, width
+FM_STRING(kFmtActivationsPool, "Max pooling: %d maps, %d\xC3\x97%d")  // maps, height, width
+FM_STRING(kFmtActivationsDense, "Dense layer %d: %d units")  // layer number, units
 FM_STRING(kButtonRandomTest, "Random test image")
 FM_STRING(kFmtTestImage, "test #%d: %s")
 FM_STRING(kCanvasNoModel, "Train a model to see its predictions.")

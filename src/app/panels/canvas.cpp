@@ -87,12 +87,14 @@ void CanvasPanel::handle_event(Session& s, const SDL_Event& e) {
 
 // The model input for the canvas and its probabilities: immediately after an edit, and a few
 // times a second while training changes the weights.
+const std::vector<float>& CanvasPanel::model_input() const {
+  static const std::vector<float> kNothing;
+  return input_path_ == InputPath::kNone ? kNothing : model_input_;
+}
+
 void CanvasPanel::update_prediction(const Session& s) {
   refresh_prediction(s);
-  static const std::vector<float> kNothing;
-  if (show_why_) {
-    why_.update(s, input_path_ == InputPath::kNone ? kNothing : model_input_, model_input_side_, top_, pred_input_key_);
-  }
+  if (show_why_) why_.update(s, model_input(), model_input_side_, top_, pred_input_key_);
 }
 
 void CanvasPanel::refresh_prediction(const Session& s) {
@@ -260,7 +262,7 @@ void CanvasPanel::draw(Session& s) {
   }
   ImGui::SameLine();
   if (ImGui::Button(tr(Str::kButtonClassifyImage))) open_image_dialog();  // web/image.js
-  if (ImGui::IsItemHovered()) wrapped_tooltip(tr(Str::kTipClassifyImage));
+  item_tooltip(tr(Str::kTipClassifyImage));
   if (canvas_.has_source() && canvas_.source_tag() >= 0) {
     ImGui::SameLine();
     std::snprintf(buf, sizeof(buf), tr(Str::kFmtTestImage), canvas_.source_tag(),
@@ -325,9 +327,9 @@ void CanvasPanel::draw(Session& s) {
     }
     ImGui::PopID();
     bar_rects_[static_cast<size_t>(c)] = {b0.x, y, bars_w, bar_h};
-    if (ImGui::IsItemHovered() && has_probs_) {
+    if (has_probs_) {
       std::snprintf(buf, sizeof(buf), tr(Str::kFmtTipWhyBar), class_name(c));
-      wrapped_tooltip(buf);
+      item_tooltip(buf);
     }
     if (show_why_ && why_.ready() && why_.explained_class() == c) {
       dl->AddRect(ImVec2(b0.x - 2, y), ImVec2(b0.x + bars_w, y + bar_h), IM_COL32(255, 200, 80, 220), 3.0f, 0, 1.5f);
@@ -356,7 +358,7 @@ void CanvasPanel::draw(Session& s) {
   ImGui::Checkbox(tr(Str::kWhyToggle), &show_why_);
   ImGui::EndDisabled();
   tool_rects_[4] = item_rect();
-  if (ImGui::IsItemHovered(ImGuiHoveredFlags_AllowWhenDisabled)) wrapped_tooltip(tr(Str::kTipWhy));
+  item_tooltip(tr(Str::kTipWhy), true);
   if (show_why_ && why_.ready()) {
     // The key beside the checkbox: a red and a blue swatch; the class is the outlined bar.
     const float h = ImGui::GetFrameHeight();
@@ -376,10 +378,8 @@ void CanvasPanel::draw(Session& s) {
     };
     swatch(IM_COL32(255, 60, 40, 230), Str::kWhyFor);
     swatch(IM_COL32(50, 120, 255, 230), Str::kWhyAgainst);
-    if (ImGui::IsItemHovered()) {
-      std::snprintf(buf, sizeof(buf), tr(Str::kFmtWhyLegend), class_name(why_.explained_class()));
-      wrapped_tooltip(buf);
-    }
+    std::snprintf(buf, sizeof(buf), tr(Str::kFmtWhyLegend), class_name(why_.explained_class()));
+    item_tooltip(buf);
   }
   ImGui::EndGroup();
   ImGui::EndGroup();

@@ -33,6 +33,9 @@ class CanvasPanel {
   void begin_frame() { shown_ = false; }
   void draw(Session& session);
   void json(const Session& session, JsonWriter& j) const;  // state().canvas
+  // The drawing's model input (empty when nothing is drawn) and a key that changes with it.
+  const std::vector<float>& model_input() const;
+  const std::string& input_key() const { return pred_input_key_; }
 
  private:
   void refresh_prediction(const Session& session);  // update_prediction without the Why view

@@ -21,7 +21,7 @@ constexpr float kTileTarget = 48.0f;  // tiles about this wide: 8 px under it is
 constexpr int kMaxCols = 10;
 }  // namespace
 
-void WeightsPanel::draw(const Session& s) {
+void WeightsPanel::draw(const Session& s, const std::vector<float>& input, const std::string& input_key) {
   const RunView& run = s.run();
   view_ = "none";
   hovered_ = -1;
@@ -35,6 +35,23 @@ void WeightsPanel::draw(const Session& s) {
   }
   const Network& net = run.network();
   const bool softmax = net.arch().layers.empty();
+  char buf[160];
+  show_rect_ = {};
+  // Hidden layers: their weights, or (the Activations box) what they make of the drawing. The box
+  // sits on the pager's row when it fits there (a row of tiles more in the small panel).
+  const auto activations_box = [&] {
+    ImGui::Checkbox(tr(Str::kWeightsShowActivations), &show_activations_);
+    show_rect_ = {ImGui::GetItemRectMin(), ImGui::GetItemRectMax()};
+    item_tooltip(tr(Str::kTipActivations));
+  };
+  if (!softmax && show_activations_) {
+    activations_box();
+    if (show_activations_) {
+      view_ = "activations";
+      activations_.draw(run, input, input_key);
+    }
+    return;  // unticked: the weights from the next frame
+  }
   // A CNN's first layer: its filters, k×k each (one input channel: row o of the C_out×k·k
   // weights is filter o, taps dy·k + dx). A Dense layer: each unit's side×side input weights.
   const bool conv = !softmax && net.arch().layers[0].kind == LayerKind::kConv2D;
@@ -43,7 +60,6 @@ void WeightsPanel::draw(const Session& s) {
   if (w.cols() != static_cast<Eigen::Index>(side) * side) return;  // not one input channel
   const int total = softmax ? kNumClasses : static_cast<int>(w.rows());
 
-  char buf[160];
   ImGui::PushTextWrapPos(0.0f);
   if (softmax) {
     ImGui::TextDisabled("%s", tr(Str::kWeightsSoftmaxNote));
@@ -60,21 +76,31 @@ void WeightsPanel::draw(const Session& s) {
   // of the layer on further pages.
   const float line_h = ImGui::GetTextLineHeight();
   const float gap = 6.0f;
-  const float legend_h = line_h + 10.0f;
+  // The legend's row and the spacing after the grid: left out, the panel overflows by a few px,
+  // its scrollbar narrows it, fewer tiles fit, the scrollbar goes, and the layout flips each frame.
+  const float legend_h = line_h + 10.0f + 2 * ImGui::GetStyle().ItemSpacing.y;
   const float pager_h = ImGui::GetFrameHeightWithSpacing();
   const ImVec2 avail = ImGui::GetContentRegionAvail();
+  const ImGuiStyle& style = ImGui::GetStyle();
+  std::snprintf(buf, sizeof(buf), tr(Str::kFmtWeightsPage), total, total, total);
+  const float pager_w = 2 * ImGui::GetFrameHeight() + 2 * style.ItemSpacing.x + ImGui::CalcTextSize(buf).x;
+  const float box_w = ImGui::GetFrameHeight() + style.ItemInnerSpacing.x +
+                      ImGui::CalcTextSize(tr(Str::kWeightsShowActivations)).x;
+  const bool box_beside_pager = !softmax && pager_w + 2 * style.ItemSpacing.x + box_w <= avail.x;
+  const float box_h = softmax ? 0.0f : pager_h;  // the box's own row (when it has one)
   const int cols = std::clamp(static_cast<int>((avail.x + gap) / (kTileTarget + gap)), 1, kMaxCols);
   float size = std::floor((avail.x - gap * (cols - 1)) / cols);
   const int rows_needed = (total + cols - 1) / cols;
   // All on one page when they fit at up to 2× the target (softmax's 10 templates, small layers).
-  const float one_page_size = std::floor((avail.y - legend_h - rows_needed * (line_h + gap)) / rows_needed);
+  const float one_page_size = std::floor((avail.y - legend_h - box_h - rows_needed * (line_h + gap)) / rows_needed);
   int rows;
   if (one_page_size >= std::min(size, kTileTarget - 8.0f)) {
     size = std::min({size, one_page_size, 2.0f * kTileTarget});
     rows = rows_needed;
   } else {
     size = std::min(size, 2.0f * kTileTarget);
-    rows = std::max(1, static_cast<int>((avail.y - legend_h - pager_h + gap) / (size + line_h + gap)));
+    const float above = pager_h + (box_beside_pager ? 0.0f : box_h);
+    rows = std::max(1, static_cast<int>((avail.y - legend_h - above + gap) / (size + line_h + gap)));
   }
   size = std::max(24.0f, size);
   per_page_ = std::max(1, std::min(total, cols * rows));
@@ -103,7 +129,9 @@ void WeightsPanel::draw(const Session& s) {
     tex_.upload(atlas.width(), atlas.height(), atlas.rgba.data());
   }
 
-  if (per_page_ < total) {  // ◀ 21–40 of 100 ▶
+  const bool paged = per_page_ < total;
+  if (!softmax && !(paged && box_beside_pager)) activations_box();
+  if (paged) {  // ◀ 21–40 of 100 ▶
     ImGui::BeginDisabled(first_ == 0);
     if (ImGui::ArrowButton("##wprev", ImGuiDir_Left)) first_ = std::max(0, first_ - per_page_);
     ImGui::EndDisabled();
@@ -117,6 +145,10 @@ void WeightsPanel::draw(const Session& s) {
     if (ImGui::ArrowButton("##wnext", ImGuiDir_Right)) first_ += per_page_;
     ImGui::EndDisabled();
     next_ = {ImGui::GetItemRectMin(), ImGui::GetItemRectMax()};
+    if (!softmax && box_beside_pager) {
+      ImGui::SameLine(0, 2 * style.ItemSpacing.x);
+      activations_box();
+    }
     if (ImGui::IsWindowHovered() && ImGui::GetIO().MouseWheel != 0 && ImGui::GetIO().KeyShift) {
       const int step = ImGui::GetIO().MouseWheel > 0 ? -per_page_ : per_page_;
       first_ = std::clamp(first_ + step, 0, (total - 1) / per_page_ * per_page_);
@@ -225,7 +257,9 @@ void WeightsPanel::json(JsonWriter& j) const {
   j.end_object();
   j.key("hovered").integer(hovered_);
   j.key("tooltip").boolean(tooltip_);
-  for (const auto& [k, r] : {std::pair<const char*, Rect>{"prev", prev_}, {"next", next_}}) {
+  if (std::string(view_) == "activations") activations_.json(j);
+  for (const auto& [k, r] : {std::pair<const char*, Rect>{"prev", prev_}, {"next", next_},
+                             {"activations_box", show_rect_}}) {
     j.key(k).begin_object();
     j.key("x").number(r.first.x).key("y").number(r.first.y);
     j.key("w").number(r.second.x - r.first.x).key("h").number(r.second.y - r.first.y);

@@ -6,8 +6,10 @@
 #include <cstdint>
 #include <string>
 #include <utility>
+#include <vector>
 
 #include "imgui.h"
+#include "app/explain/activations_view.h"
 #include "app/ui/gl_texture.h"
 
 namespace fm {
@@ -17,11 +19,14 @@ class Session;
 
 class WeightsPanel {
  public:
-  void draw(const Session& session);
+  // input, input_key: the drawing's model input and its key (CanvasPanel), for the activations.
+  void draw(const Session& session, const std::vector<float>& input, const std::string& input_key);
   // state().ui.weights: what the panel last drew (view: none|templates|units|filters), how many
   // cells on this page (count) of how many (total), the page's first cell (first, 0-based), the
   // first cell's rectangle, the hovered cell (its index in the layer, −1: none) and whether its
-  // enlarged tooltip is up, the pager's buttons (prev, next: {x, y, w, h}, w 0 when not drawn).
+  // enlarged tooltip is up, the pager's buttons (prev, next: {x, y, w, h}, w 0 when not drawn);
+  // an MLP's or CNN's Activations box (activations_box) and, view "activations", each hidden
+  // layer's activations for the drawing (activations).
   void json(JsonWriter& j) const;
 
  private:
@@ -35,6 +40,9 @@ class WeightsPanel {
   const char* view_ = "none";
   float cell_x_ = 0, cell_y_ = 0, cell_size_ = 0, cell_step_x_ = 0, cell_step_y_ = 0;  // the filter under the pointer (a CNN's), for state().ui and the tooltip
   Rect prev_{}, next_{};
+  bool show_activations_ = false;  // an MLP's or CNN's hidden activations for the drawing (issue 13 §4)
+  Rect show_rect_{};               // the Activations box
+  ActivationsView activations_;
 };
 
 }  // namespace fm
