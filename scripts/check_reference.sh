@@ -23,6 +23,23 @@ check() {
   fi
 }
 
+# check_both NAME VAL_REF TEST_REF TOLERANCE COMMAND... : validation and test accuracy of one run,
+# each within ±TOLERANCE of its reference (the 7×7 runs, whose reference gives both).
+check_both() {
+  local name=$1 val_ref=$2 test_ref=$3 tol=$4; shift 4
+  local start=$SECONDS out
+  if ! out=$("$@" --json 2>&1); then
+    echo "FAIL $name: command failed: $*"; echo "$out" | tail -3; failed=$((failed + 1)); return
+  fi
+  if echo "$out" | tail -1 | python3 -c "
+import json, sys
+d = json.load(sys.stdin)
+ok = abs(d['val_acc'] - $val_ref) <= $tol and abs(d['test_acc'] - $test_ref) <= $tol
+print(('ok   ' if ok else 'FAIL') + ' $name: val_acc = %.4f, test_acc = %.4f (each within $tol of the reference) [%d s]'
+      % (d['val_acc'], d['test_acc'], $SECONDS - $start))
+sys.exit(0 if ok else 1)"; then :; else failed=$((failed + 1)); fi
+}
+
 check "cv 28×28 (ref 0.8196)"      mean    "abs(v-0.8196)<=0.008" "$cli" cv --side 28 "${idx[@]}"
 check "cv 14×14 (ref 0.8291)"      mean    "abs(v-0.8291)<=0.008" "$cli" cv --side 14 "${idx[@]}"
 check "softmax 28×28 (ref 0.8501)" val_acc "v>=0.845" "$cli" train --model softmax --side 28 "${idx[@]}"
@@ -30,5 +47,11 @@ check "softmax 14×14 (ref 0.8242)" val_acc "v>=0.820" "$cli" train --model soft
 check "mlp:100 28×28 (ref 0.8744)" val_acc "v>=0.868" "$cli" train --model mlp:100 --optimizer adam --side 28 "${idx[@]}"
 check "mlp:100 14×14 (ref 0.8668)" val_acc "v>=0.858" "$cli" train --model mlp:100 --optimizer adam --side 14 "${idx[@]}"
 
+# 7×7 (4×4 mean pooling; tests/reference/README.md): validation and test accuracy both checked.
+check_both "softmax 7×7 (ref val 0.7753, test 0.7707)" 0.7753 0.7707 0.008 \
+  "$cli" train --model softmax --side 7 "${idx[@]}"
+check_both "mlp:100 7×7 (ref val 0.8317, test 0.8242)" 0.8317 0.8242 0.008 \
+  "$cli" train --model mlp:100 --optimizer adam --side 7 "${idx[@]}"
+
 if [ $failed -gt 0 ]; then echo "reference checks: $failed failed"; exit 1; fi
-echo "reference checks: all 6 passed"
+echo "reference checks: all 8 passed"

@@ -242,14 +242,52 @@ TEST(Downsample, HandCase) {
   EXPECT_EQ(small.class_names, full.class_names);
 }
 
+TEST(Downsample, SevenPools4x4HandCase) {
+  Dataset full = tiny_dataset(28, 1, 1);
+  std::fill(full.train_images.begin(), full.train_images.end(), 0);
+  std::fill(full.test_images.begin(), full.test_images.end(), 0);
+  uint8_t* p = full.train_images.data();
+  // Block (0,0), rows 0–3 × columns 0–3: sixteen 255s → 255.
+  for (int y = 0; y < 4; ++y) {
+    for (int x = 0; x < 4; ++x) p[y * 28 + x] = 255;
+  }
+  // Block (0,1): 1 + 2 + 5 = 8 over 16 → (8+8)/16 = 1 (0.5 rounds up); block (0,2): 7/16 → 0.
+  p[4] = 1, p[5] = 2, p[3 * 28 + 7] = 5;
+  p[8] = 7;
+  // Block (6,6), the last: 100 in each of its 16 pixels but one 99 → (1599+8)/16 = 100.
+  for (int y = 24; y < 28; ++y) {
+    for (int x = 24; x < 28; ++x) p[y * 28 + x] = 100;
+  }
+  p[27 * 28 + 27] = 99;
+  full.test_images[0] = 160;  // 160/16 = 10 in the test image's block (0,0)
+  Dataset tiny;
+  ASSERT_TRUE(downsample(full, 7, &tiny));
+  EXPECT_EQ(tiny.side, 7);
+  ASSERT_EQ(tiny.train_images.size(), 49u);
+  EXPECT_EQ(tiny.train_images[0], 255);
+  EXPECT_EQ(tiny.train_images[1], 1);
+  EXPECT_EQ(tiny.train_images[2], 0);
+  EXPECT_EQ(tiny.train_images[48], 100);
+  EXPECT_EQ(tiny.train_images[7], 0);
+  ASSERT_EQ(tiny.test_images.size(), 49u);
+  EXPECT_EQ(tiny.test_images[0], 10);
+  EXPECT_EQ(tiny.train_labels, full.train_labels);
+  EXPECT_EQ(tiny.class_names, full.class_names);
+}
+
 TEST(Downsample, Side28CopiesAndOthersFail) {
   const Dataset full = tiny_dataset(28, 2, 1);
   Dataset same;
   ASSERT_TRUE(downsample(full, 28, &same));
   expect_same(same, full);
   Dataset d = sentinel();
-  EXPECT_FALSE(downsample(full, 7, &d));
+  for (int side : {0, 4, 13, 20, 27, 56}) {
+    const Status s = downsample(full, side, &d);
+    ASSERT_FALSE(s) << side;
+    EXPECT_EQ(describe(s), "image side must be 7, 14 or 28, got " + std::to_string(side));
+  }
   EXPECT_FALSE(downsample(tiny_dataset(14, 1, 1), 14, &d));  // needs 28×28 input
+  EXPECT_FALSE(downsample(tiny_dataset(14, 1, 1), 7, &d));
   expect_same(d, sentinel());
 }
 
@@ -329,11 +367,13 @@ void round_trip(int side, int bits) {
 }
 
 TEST(Bundle, RoundTrip8Bit) {
+  round_trip(7, 8);
   round_trip(14, 8);
   round_trip(28, 8);
 }
 
 TEST(Bundle, RoundTrip4Bit) {
+  round_trip(7, 4);
   round_trip(14, 4);
   round_trip(28, 4);
 }
@@ -426,7 +466,7 @@ TEST(Bundle, RefusesBadHeaderFields) {
   expect_refused(version, "unsupported bundle version 2");
   Bytes side = good;
   set_le32(&side, 8, 20);
-  expect_refused(side, "side 20 is not 14 or 28");
+  expect_refused(side, "side 20 is not 7, 14 or 28");
   Bytes bpp = good;
   set_le32(&bpp, 12, 2);
   expect_refused(bpp, "bits per pixel 2");
@@ -602,6 +642,23 @@ TEST(RealData, LoadsDownsamplesBundlesAndSplits) {
   std::array<int, kNumClasses> per_class{};
   for (uint8_t y : full.train_labels) ++per_class[y];
   for (int c = 0; c < kNumClasses; ++c) EXPECT_EQ(per_class[c], 6000);
+
+  // 7×7: each pixel the rounded mean of its 4×4 block, for the first image as for the last.
+  Dataset tiny;
+  ASSERT_TRUE(downsample(full, 7, &tiny));
+  ASSERT_EQ(tiny.train_images.size(), 60000u * 49);
+  for (Index n : {Index{0}, Index{59999}}) {
+    for (int i = 0; i < 49; ++i) {
+      int sum = 0;
+      for (int k = 0; k < 16; ++k) sum += full.train_image(n)[(4 * (i / 7) + k / 4) * 28 + 4 * (i % 7) + k % 4];
+      ASSERT_EQ(tiny.train_image(n)[i], (sum + 8) / 16) << n << " " << i;
+    }
+  }
+  const Bytes b7 = write_bundle(tiny, 8);
+  Dataset back7;
+  ASSERT_TRUE(parse_bundle(b7.data(), b7.size(), &back7));
+  EXPECT_EQ(back7.side, 7);
+  EXPECT_EQ(back7.test_images, tiny.test_images);
 
   Dataset small;
   ASSERT_TRUE(downsample(full, 14, &small));

@@ -22,9 +22,9 @@ namespace fm {
 namespace {
 
 // A learnable toy set: class c lights pixels p ≡ c (mod 10), everything else is noise.
-Dataset synthetic(int train, int test, uint64_t seed) {
+Dataset synthetic(int train, int test, uint64_t seed, int side = 14) {
   Dataset d;
-  d.side = 14;
+  d.side = side;
   d.class_names = default_class_names();
   Rng rng(seed);
   const auto fill = [&](int count, std::vector<uint8_t>* images, std::vector<uint8_t>* labels) {
@@ -692,6 +692,49 @@ TEST(Engine, DivergesAtLr100AndContinuesWithASmallerRate) {
   h.run();
   EXPECT_EQ(h.engine.trainer().phase(), Phase::kDone);
   EXPECT_EQ(h.engine.trainer().history().size(), 20u);
+}
+
+// 7×7 data (issue 14 §3) sits beside 14×14: a run at side=7 reads it and gives the CLI's weights;
+// a bundle whose side contradicts the command's is refused; cross-validation runs on it too.
+TEST(Engine, SevenBySevenDataTrainsBesideFourteen) {
+  Harness h;
+  h.load();
+  const Dataset d7 = synthetic(400, 100, 9, 7);
+  const std::vector<Message> loaded = h.send("load_data side=7", write_bundle(d7, 8));
+  ASSERT_EQ(loaded.size(), 1u);
+  ASSERT_EQ(message_type(loaded[0]), "data_loaded") << loaded[0].text;
+  EXPECT_EQ(message_fields(loaded[0]).get("side"), "7");
+  ASSERT_NE(h.engine.data(7), nullptr);
+  ASSERT_NE(h.engine.data(14), nullptr);
+  EXPECT_EQ(h.engine.data(28), nullptr);
+  const std::vector<Message> wrong = h.send("load_data side=7", bundle());
+  ASSERT_EQ(message_type(wrong.at(0)), "error");
+  EXPECT_EQ(message_fields(wrong[0]).get("field"), "side");
+  EXPECT_EQ(h.engine.data(7)->train_count(), 400) << "the 7×7 data stays";
+
+  const char* const settings = "model=softmax&opt=rmsprop&lr=0.001&batch=32&epochs=2&seed=7&side=7";
+  h.send(std::string("train ") + settings);
+  h.run();
+  ASSERT_EQ(h.engine.trainer().phase(), Phase::kDone);
+  const Message* started = h.last("started");
+  ASSERT_NE(started, nullptr);
+  EXPECT_EQ(message_fields(*started).get("side"), "7");
+  EXPECT_EQ(whole(*started, "params"), 7 * 7 * 10 + 10);
+  Settings s;
+  ASSERT_TRUE(parse_settings(settings, &s).ok());
+  Dataset parsed;
+  ASSERT_TRUE(parse_bundle(write_bundle(d7, 8).data(), write_bundle(d7, 8).size(), &parsed));
+  Trainer cli;
+  ASSERT_TRUE(static_cast<bool>(cli.start(parsed, to_train_config(s))));
+  while (cli.busy()) cli.step();
+  EXPECT_TRUE(same_bits(h.engine.trainer().network().params(), cli.network().params()));
+
+  h.send("reset");
+  h.send("cv side=7&folds=2&seed=3");
+  h.run();
+  const Message* cv = h.last("cv_done");
+  ASSERT_NE(cv, nullptr);
+  EXPECT_EQ(message_fields(*cv).get("side"), "7");
 }
 
 TEST(Engine, ExportMatchesTheCliSaveAndImportRoundTripsBitwise) {

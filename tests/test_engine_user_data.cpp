@@ -45,7 +45,7 @@ struct Harness {
   }
 };
 
-TEST(EngineUserData, ChunksBecomeBothSizesWithTheNames) {
+TEST(EngineUserData, ChunksBecomeEverySizeWithTheNames) {
   Harness h;
   const std::string train = csv(50), test = csv(20);
   ASSERT_EQ(message_type(h.send("user_data_begin part=train&bytes=" + std::to_string(train.size()))[0]),
@@ -56,7 +56,7 @@ TEST(EngineUserData, ChunksBecomeBothSizesWithTheNames) {
   h.feed(test, 4096);
   ASSERT_EQ(message_type(h.send("user_data_names", bytes("a\nb\nc\nd\ne\nf\ng\nh\ni\nj\n"))[0]), "user_data_progress");
   const std::vector<Message> done = h.send("user_data_end");
-  ASSERT_EQ(done.size(), 2u);
+  ASSERT_EQ(done.size(), 3u);  // 28×28, 7×7, then 14×14 with done=1
   for (const Message& m : done) {
     ASSERT_EQ(message_type(m), "user_data") << m.text;
     const FieldReader f = message_fields(m);
@@ -68,13 +68,18 @@ TEST(EngineUserData, ChunksBecomeBothSizesWithTheNames) {
     EXPECT_EQ(std::to_string(d.side), f.get("side"));
     EXPECT_EQ(d.train_labels[13], 3);
   }
-  EXPECT_EQ(message_fields(done[1]).get("done"), "1");
+  EXPECT_EQ(message_fields(done[0]).get("side"), "28");
+  EXPECT_EQ(message_fields(done[1]).get("side"), "7");
+  EXPECT_EQ(message_fields(done[1]).get("done"), "0");
+  EXPECT_EQ(message_fields(done[2]).get("done"), "1");
+  ASSERT_NE(h.engine.data(7), nullptr);
+  EXPECT_EQ(h.engine.data(7)->train_count(), 50);
   ASSERT_NE(h.engine.data(28), nullptr);
   EXPECT_EQ(h.engine.data(28)->train_image(2)[5], (5 + 14) % 256);
   EXPECT_EQ(h.engine.data(14)->class_names[0], "a");
   // A fresh worker gets the bundle back with the names.
   Harness g;
-  const std::vector<Message> loaded = g.send("load_data side=14&names=a,b,c,d,e,f,g,h,i,j", done[1].payload);
+  const std::vector<Message> loaded = g.send("load_data side=14&names=a,b,c,d,e,f,g,h,i,j", done[2].payload);
   ASSERT_EQ(message_type(loaded.at(0)), "data_loaded") << loaded[0].text;
   EXPECT_EQ(g.engine.data(14)->class_names[9], "j");
   // A run on it trains (the trainer's model carries the names).
@@ -106,7 +111,7 @@ TEST(EngineUserData, AnIdxPairAndACsvTestFile) {
   h.send("user_data_begin part=test");
   h.feed(csv(10), 333);
   const std::vector<Message> done = h.send("user_data_end");
-  ASSERT_EQ(done.size(), 2u) << done[0].text;
+  ASSERT_EQ(done.size(), 3u) << done[0].text;
   EXPECT_EQ(message_fields(done[0]).get("train"), "40");
   EXPECT_EQ(message_fields(done[0]).get("test"), "10");
   EXPECT_EQ(h.engine.data(28)->train_labels[5], 5);

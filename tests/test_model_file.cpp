@@ -436,9 +436,11 @@ TEST(ModelFile, RefusesAbsurdArchitecture) {
   Bytes outputs = good;
   set_u32(&outputs, 16, 9);
   expect_refused(outputs, "9 outputs");
-  Bytes side = good;
-  set_u32(&side, 8, 20);
-  expect_refused(side, "side 20");
+  for (uint32_t bad : {0u, 6u, 8u, 20u, 56u}) {
+    Bytes side = good;
+    set_u32(&side, 8, bad);
+    expect_refused(side, "input side " + std::to_string(bad) + " is not 7, 14 or 28");
+  }
   Bytes lr = good;
   set_f32(&lr, kLrAt, std::numeric_limits<float>::infinity());
   reseal(&lr);
@@ -575,6 +577,32 @@ TEST(ModelFile, RefusesNonFiniteWeights) {
   set_f32(&inf, v3_params_at(2) + 4 * (kParams - 1), -std::numeric_limits<float>::infinity());
   reseal(&inf);
   expect_refused(inf, "non-finite weight");
+}
+
+// 7×7 models (4×4 mean pooling): each kind that reads 7×7 saves and loads bitwise; its inputs
+// must be 49.
+TEST(ModelFile, SevenBySevenRoundTrips) {
+  for (ModelKind kind : {ModelKind::kSoftmax, ModelKind::kMlp, ModelKind::kCnnSmall}) {
+    SavedModel m = model_of(kind, 7, 5);
+    if (kind == ModelKind::kMlp) {  // model_of leaves the hidden layers empty
+      m.config.hidden = {100};
+      m.arch = architecture_for(m.config, 7);
+      m.params = Vector::Constant(m.arch.param_count(), 0.25f);
+    }
+    ASSERT_EQ(m.arch.inputs, 49);
+    const Bytes b = save_model(m);
+    SavedModel back;
+    const Status s = load_model(b.data(), b.size(), &back);
+    ASSERT_TRUE(s) << describe(s);
+    EXPECT_EQ(back.side, 7);
+    EXPECT_TRUE(back.arch == m.arch);
+    EXPECT_EQ(save_model(back), b);
+    EXPECT_TRUE(check_model_fits(back, 7));
+    EXPECT_FALSE(check_model_fits(back, 14));
+  }
+  Bytes inputs = save_model(model_of(ModelKind::kSoftmax, 7, 5));
+  set_u32(&inputs, 12, 196);  // but side 7
+  expect_refused(inputs, "196 inputs do not match 7×7");
 }
 
 TEST(ModelFile, CheckModelFits) {

@@ -236,7 +236,8 @@ TEST(Safetensors, RoundTripIsBitwiseForEveryKind) {
                                     model_of(ModelKind::kMlp, 14, {5, 3}, Activation::kSigmoid),
                                     model_of(ModelKind::kMlp, 28, {100}),
                                     model_of(ModelKind::kCnnSmall, 14), model_of(ModelKind::kCnnSmall, 28),
-                                    model_of(ModelKind::kCnn, 28)};
+                                    model_of(ModelKind::kCnn, 28), model_of(ModelKind::kSoftmax, 7),
+                                    model_of(ModelKind::kMlp, 7, {100}), model_of(ModelKind::kCnnSmall, 7)};
   models[0].val_acc = std::numeric_limits<float>::quiet_NaN();
   models[2].class_names = {"티셔츠", "바지", "풀오버", "드레스", "코트", "샌들", "셔츠", "운동화", "가방", "앵클 \"부츠\"\\"};
   models[3].config.optimizer.kind = OptimizerKind::kSgd;
@@ -309,8 +310,10 @@ TEST(Safetensors, RefusesBadHeaders) {
                  "fmnist format version \"2\" is not supported (this build reads 1)");
   expect_refused(edited(good, "\"input_side\": \"14\"", "\"input_side\": 14"),
                  "__metadata__ \"input_side\" is missing or not valid");
-  expect_refused(edited(good, "\"input_side\": \"14\"", "\"input_side\": \"20\""),
-                 "__metadata__ \"input_side\" is missing or not valid");
+  for (const char* side : {"20", "8", "07", "0", "28 "}) {
+    expect_refused(edited(good, "\"input_side\": \"14\"", std::string("\"input_side\": \"") + side + "\""),
+                   "__metadata__ \"input_side\" is missing or not valid");
+  }
   expect_refused(edited(good, "\"model\": \"softmax\"", "\"model\": \"resnet\""),
                  "__metadata__ \"model\" is missing or not valid");
   expect_refused(edited(good, "\"activation\\\": \\\"softmax\\\"", "\"activation\\\": \\\"relu\\\""),

@@ -119,10 +119,43 @@ TEST(Session, AnAcceptedTrainIsSentAndTheFormFollowsItSoTheLinkReproducesIt) {
   EXPECT_TRUE(page.bundles_asked.empty());
 }
 
+// 7×7 (issue 14 §3), like 28×28: downloaded on request; when it arrives the panels switch, the
+// engine gets it, a run trains on it and a kept 7×7 model file needs it; a failed download names it.
+TEST(Session, SevenBySevenIsFetchedOnRequestAndTrainsAtItsSize) {
+  Page page;
+  ASSERT_TRUE(page.session.load_bundle(tiny_bundle(14), 14));
+  ASSERT_TRUE(page.session.set_input_size(7));
+  EXPECT_EQ(page.bundles_asked, std::vector<int>{7});
+  EXPECT_EQ(page.session.side(), 14) << "the panels switch when it arrives";
+  EXPECT_TRUE(page.session.bundle(7).loading);
+  EXPECT_FALSE(page.session.bundle(28).loading);
+  page.session.bundle_failed(7, "HTTP 404");
+  EXPECT_EQ(page.session.messages.error, "The 7\xC3\x97" "7 data could not be loaded: HTTP 404");
+  EXPECT_EQ(page.session.form.side, 14);
+  ASSERT_TRUE(page.session.set_input_size(7));  // a retry asks again
+  EXPECT_EQ(page.bundles_asked, (std::vector<int>{7, 7}));
+  EXPECT_FALSE(page.session.load_bundle(tiny_bundle(14), 7)) << "a bundle of the wrong size";
+  ASSERT_TRUE(page.session.set_input_size(7));
+  ASSERT_TRUE(page.session.load_bundle(tiny_bundle(7), 7));
+  EXPECT_EQ(page.session.side(), 7);
+  ASSERT_NE(page.session.data(), nullptr);
+  EXPECT_EQ(page.session.data()->side(), 7);
+  EXPECT_EQ(page.session.bundle(14).data.side(), 14) << "14×14 stays where it was";
+  ASSERT_TRUE(page.session.train_from_api("model=mlp&hidden=16"));
+  EXPECT_TRUE(page.sent_type("load_data side=7")) << "the worker gets every bundle in";
+  ASSERT_FALSE(page.sent.empty());
+  EXPECT_EQ(page.sent.back().rfind("train ", 0), 0u) << page.sent.back();
+  EXPECT_NE(page.sent.back().find("side=7"), std::string::npos) << page.sent.back();
+  EXPECT_NE(page.session.form.text(Language::kEnglish).find("side=7"), std::string::npos);
+  Korean ko;
+  page.session.bundle_failed(28, "HTTP 500");
+  EXPECT_EQ(page.session.messages.error, "28\xC3\x97" "28 데이터를 불러오지 못했습니다: HTTP 500");
+}
+
 TEST(Session, InputSizeTestImagesAndModelFilesAreChecked) {
   Page page;
   ASSERT_TRUE(page.session.load_bundle(tiny_bundle(14), 14));
-  EXPECT_EQ(in(Language::kEnglish, page.session.set_input_size(15)), "the input size must be 14 or 28");
+  EXPECT_EQ(in(Language::kEnglish, page.session.set_input_size(15)), "the input size must be 7, 14 or 28");
   ASSERT_TRUE(page.session.set_input_size(28));
   EXPECT_EQ(page.bundles_asked, std::vector<int>{28}) << "28×28 is downloaded on request";
   EXPECT_EQ(page.session.side(), 14) << "the panels switch when it arrives";
@@ -148,7 +181,7 @@ TEST(Session, InputSizeTestImagesAndModelFilesAreChecked) {
   EXPECT_EQ(in(Language::kEnglish, page.session.continue_after_divergence(0)),
             "There is no diverged run to continue.");
   Korean ko;
-  EXPECT_EQ(in(Language::kKorean, page.session.set_input_size(15)), "입력 크기는 14 또는 28이어야 합니다");
+  EXPECT_EQ(in(Language::kKorean, page.session.set_input_size(15)), "입력 크기는 7, 14 또는 28이어야 합니다");
   EXPECT_EQ(in(Language::kKorean, page.session.continue_after_divergence(0)),
             "이어서 학습할 발산한 실행이 없습니다.");
 }

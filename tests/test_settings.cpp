@@ -11,6 +11,7 @@
 
 #include "engine/fields.h"
 #include "engine/presets.h"
+#include "core/dataset.h"
 #include "engine/settings.h"
 
 namespace fm {
@@ -213,6 +214,8 @@ TEST(Settings, RefusalsNameTheKeyTheValueAndTheRule) {
       {"epochs=1001", "epochs", "1001", SettingRule::kWhole},
       {"side=20", "side", "20", SettingRule::kChoice},
       {"side=014", "side", "014", SettingRule::kChoice},
+      {"side=07", "side", "07", SettingRule::kChoice},
+      {"side=8", "side", "8", SettingRule::kChoice},
       {"early_stopping=-1", "early_stopping", "-1", SettingRule::kWhole},
       {"early_stopping=1001", "early_stopping", "1001", SettingRule::kWhole},
       {"early_stopping=2.5", "early_stopping", "2.5", SettingRule::kWhole},
@@ -230,6 +233,26 @@ TEST(Settings, RefusalsNameTheKeyTheValueAndTheRule) {
     EXPECT_TRUE(p.applied.empty());
     EXPECT_EQ(s, before) << c.text;
   }
+}
+
+// The input sizes are the core's (kInputSides): 7×7 beside 14×14 and 28×28, each round-tripping.
+TEST(Settings, InputSizesAreTheCoresSides) {
+  const SettingRow* row = find_setting("side");
+  ASSERT_NE(row, nullptr);
+  ASSERT_EQ(row->choices.size(), std::size(kInputSides));
+  for (size_t i = 0; i < std::size(kInputSides); ++i) {
+    EXPECT_EQ(row->choices[i], std::to_string(kInputSides[i]));
+    Settings s;
+    s.side = kInputSides[i];
+    EXPECT_TRUE(check_settings(s).empty()) << s.side;
+    expect_round_trip(s);
+  }
+  Settings s;
+  ASSERT_TRUE(parse_settings("side=7&model=mlp&hidden=100&opt=adam", &s).ok());
+  EXPECT_EQ(s.side, 7);
+  EXPECT_NE(format_settings(s).find("&side=7&"), std::string::npos) << format_settings(s);
+  s.side = 9;
+  ASSERT_EQ(check_settings(s).size(), 1u) << "a side the table has no choice for";
 }
 
 TEST(Settings, UnknownKeysAreReportedAndTheRestApplied) {

@@ -141,6 +141,28 @@ TEST(Sketch, Side14IsTheMeanOf2x2Blocks) {
   EXPECT_NEAR(e.cy, 6.5, 0.5);
 }
 
+TEST(Sketch, Side7IsTheMeanOf4x4Blocks) {
+  Canvas c(100, 80);
+  c.rect(40, 20, 30, 15, 255);  // 2:1 → 28×14 in the 28 frame, rows 7..20
+  const SketchInput s28 = preprocess_sketch(c.px.data(), c.width, c.height, 28);
+  const SketchInput s7 = preprocess_sketch(c.px.data(), c.width, c.height, 7);
+  ASSERT_FALSE(s7.empty);
+  ASSERT_EQ(s7.side, 7);
+  ASSERT_EQ(s7.pixels.size(), 49u);
+  for (int r = 0; r < 7; ++r) {
+    for (int col = 0; col < 7; ++col) {
+      float sum = 0;
+      for (int y = 0; y < 4; ++y)
+        for (int x = 0; x < 4; ++x) sum += s28.pixels[size_t(4 * r + y) * 28 + 4 * col + x];
+      ASSERT_NEAR(s7.pixels[size_t(r) * 7 + col], sum / 16, 1e-6f) << r << "," << col;
+    }
+  }
+  const Extent e = extent(s7);
+  EXPECT_EQ(e.x0, 0);
+  EXPECT_EQ(e.x1, 6);
+  EXPECT_NEAR(e.cy, 3.0, 0.5);
+}
+
 TEST(Sketch, EmptyCanvasIsEmpty) {
   Canvas c(64, 64);
   const SketchInput s = preprocess_sketch(c.px.data(), c.width, c.height, 14);
@@ -156,7 +178,7 @@ TEST(Sketch, OutputStaysInUnitRange) {
   Canvas c(97, 61);
   for (int y = 0; y < 61; ++y)
     for (int x = 0; x < 97; ++x) c.at(x, y) = static_cast<uint8_t>((x * 31 + y * 17) % 256);
-  for (int side : {14, 28}) {
+  for (int side : {7, 14, 28}) {
     const SketchInput s = preprocess_sketch(c.px.data(), c.width, c.height, side);
     ASSERT_FALSE(s.empty);
     for (float v : s.pixels) {

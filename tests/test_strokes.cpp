@@ -72,7 +72,7 @@ TEST(Strokes, OneDrawingAtThreeSizesAndPlacesGivesTheSameInput) {
   EXPECT_LE(max_difference(big.outline, small.outline), 0.15f);  // before filling too
   // Without the mouse's rounding the input is the same up to float rounding, at both sides, even
   // for a drawing a fifth of the canvas wide.
-  for (const int side : {14, 28}) {
+  for (const int side : {7, 14, 28}) {
     EXPECT_LE(max_difference(normalise_strokes({drawn(kShirt, 250, 12, 18, false, kBrush, true)}, side).input.pixels,
                              normalise_strokes({drawn(kShirt, 56, 211, 3, false, kBrush, true)}, side).input.pixels),
               0.01f);
@@ -110,6 +110,20 @@ TEST(Strokes, TheShapeFillsTheFrameCentredAndTheOutlineIsFilled) {
   EXPECT_LT(at(s.input, 2, 20), 0.01f);
   // Anti-aliased: some grey levels between 0 and 1 on the outline's edges.
   EXPECT_TRUE(std::any_of(s.outline.begin(), s.outline.end(), [](float v) { return v > 0.1f && v < 0.9f; }));
+}
+
+TEST(Strokes, SevenBySevenIsFilledCentredAndOtherSidesAreEmpty) {
+  const StrokeSteps s = normalise_strokes({drawn(kShirt, 200, 40, 40)}, 7);
+  ASSERT_FALSE(s.input.empty);
+  ASSERT_EQ(s.input.side, 7);
+  ASSERT_EQ(s.input.pixels.size(), 49u);
+  ASSERT_EQ(s.outline.size(), 49u);
+  EXPECT_TRUE(all_in_unit_range(s.input.pixels));
+  // The width touches both edges; the body's middle is filled.
+  EXPECT_GT(at(s.input, 0, 1), 0.05f);
+  EXPECT_GT(at(s.input, 6, 1), 0.05f);
+  EXPECT_GT(at(s.input, 3, 4), 0.9f);
+  for (int side : {0, 8, 21}) EXPECT_TRUE(normalise_strokes({drawn(kShirt, 200, 40, 40)}, side).input.empty) << side;
 }
 
 TEST(Strokes, AnOpenShapeIsNotFilledButASmallGapCloses) {

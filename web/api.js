@@ -243,7 +243,7 @@
       const M = app();
       return M ? M._fm_app_load_test_image(Number(i)) === 1 : false;
     },
-    // Input size 14 or 28 for the panels and the next run (28 downloads its bundle first; watch
+    // Input size 7, 14 or 28 for the panels and the next run (7 and 28 download their bundle first; watch
     // state().dataset.loading and state().dataset.side). False if refused (e.g. during a run).
     setInputSize(side) {
       const M = app();

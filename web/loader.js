@@ -220,7 +220,7 @@
     const M = window.Module;
     window.fmnist._withCString(M, message, (p) => M._fm_app_bundle_failed(side, p));
   }
-  // The 28×28 bundle, on request from the program (Training panel → input size).
+  // The 28×28 and 7×7 bundles, on request from the program (Training panel → input size).
   async function loadBundle(side) {
     const M = window.Module;
     try {

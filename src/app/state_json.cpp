@@ -52,10 +52,12 @@ const std::string& App::state_json() {
   j.key("names").begin_array();
   for (int c = 0; c < kNumClasses; ++c) j.string(class_name(c));
   j.end_array();
-  const BundleSlot& big = s.bundle(28);
+  // The bundle on its way (28×28 or 7×7, fetched on request), if any.
   j.key("loading");
-  if (big.loading) {
-    j.begin_object().key("side").integer(28).key("loaded").number(big.loaded)
+  const int loading_side = s.bundle(28).loading ? 28 : s.bundle(7).loading ? 7 : 0;
+  if (loading_side != 0) {
+    const BundleSlot& big = s.bundle(loading_side);
+    j.begin_object().key("side").integer(loading_side).key("loaded").number(big.loaded)
         .key("total").number(big.total).end_object();
   } else {
     j.null();

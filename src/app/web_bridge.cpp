@@ -194,10 +194,13 @@ extern "C" {
 // A bundle's bytes: the page writes them at fm_app_bundle_buffer(side, size) (0 when out of
 // memory), then calls fm_app_load_bundle(side), which checks and keeps them (1) or says why not
 // in state().error (0). The buffer is moved to the App: one copy of the bytes in the page.
-std::vector<uint8_t> g_bundle_buffers[2];
+std::vector<uint8_t> g_bundle_buffers[std::size(fm::kInputSides)];  // by input_side_index
+static size_t bundle_buffer_slot(int side) {
+  return static_cast<size_t>(fm::input_side_index(fm::is_input_side(side) ? side : 14));
+}
 
 EMSCRIPTEN_KEEPALIVE uint8_t* fm_app_bundle_buffer(int side, int size) {
-  std::vector<uint8_t>& b = g_bundle_buffers[side == 28 ? 1 : 0];
+  std::vector<uint8_t>& b = g_bundle_buffers[bundle_buffer_slot(side)];
   std::vector<uint8_t>().swap(b);
   if (size <= 0) return nullptr;
   b.resize(static_cast<size_t>(size));
@@ -205,7 +208,7 @@ EMSCRIPTEN_KEEPALIVE uint8_t* fm_app_bundle_buffer(int side, int size) {
 }
 
 EMSCRIPTEN_KEEPALIVE int fm_app_load_bundle(int side) {
-  std::vector<uint8_t> bytes = std::move(g_bundle_buffers[side == 28 ? 1 : 0]);
+  std::vector<uint8_t> bytes = std::move(g_bundle_buffers[bundle_buffer_slot(side)]);
   if (g_app == nullptr) return 0;
   return g_app->session().load_bundle(std::move(bytes), side).ok ? 1 : 0;
 }

@@ -26,7 +26,7 @@ uint8_t to_level(uint8_t p) { return static_cast<uint8_t>((p * 15 + 127) / 255);
 }  // namespace
 
 std::vector<uint8_t> write_bundle(const Dataset& data, int bits_per_pixel) {
-  assert(data.side == 14 || data.side == 28);
+  assert(is_input_side(data.side));
   assert(bits_per_pixel == 8 || bits_per_pixel == 4);
   const size_t train = data.train_labels.size(), test = data.test_labels.size();
   // Sized once, then written at offsets (the layout is fixed; no reallocation).
@@ -79,7 +79,7 @@ Status check_bundle(const uint8_t* bytes, size_t size, BundleLayout* out) {
   if (version != kBundleVersion) {
     return Status::Error(ErrorCode::kBundleVersion, {param(version), param(kBundleVersion)});
   }
-  if (side != 14 && side != 28) {
+  if (!is_input_side(static_cast<int>(side))) {
     return Status::Error(ErrorCode::kBundleSide, {param(side)});
   }
   if (bpp != 8 && bpp != 4) {

@@ -1,4 +1,4 @@
-// 2×2 mean pooling of the 28×28 images to 14×14.
+// Mean pooling of the 28×28 images to 14×14 (2×2 blocks) or 7×7 (4×4 blocks).
 #include "core/downsample.h"
 
 #include <utility>
@@ -6,19 +6,22 @@
 namespace fm {
 
 namespace {
-// 28×28 images → 14×14 by the mean of each 2×2 block, rounded to nearest.
-std::vector<uint8_t> pool_2x2(const std::vector<uint8_t>& full) {
-  constexpr int kIn = kFullSide, kOut = kFullSide / 2;
-  const size_t count = full.size() / (kIn * kIn);
-  std::vector<uint8_t> small(count * kOut * kOut);
+// 28×28 images → (28/f)×(28/f) by the mean of each f×f block, rounded to nearest.
+std::vector<uint8_t> pool(const std::vector<uint8_t>& full, int f) {
+  const int in = kFullSide, out = kFullSide / f, area = f * f;
+  const size_t count = full.size() / (in * in);
+  std::vector<uint8_t> small(count * out * out);
   for (size_t n = 0; n < count; ++n) {
-    const uint8_t* src = full.data() + n * kIn * kIn;
-    uint8_t* dst = small.data() + n * kOut * kOut;
-    for (int r = 0; r < kOut; ++r) {
-      for (int c = 0; c < kOut; ++c) {
-        const uint8_t* p = src + 2 * r * kIn + 2 * c;
-        const int sum = p[0] + p[1] + p[kIn] + p[kIn + 1];
-        dst[r * kOut + c] = static_cast<uint8_t>((sum + 2) / 4);
+    const uint8_t* src = full.data() + n * in * in;
+    uint8_t* dst = small.data() + n * out * out;
+    for (int r = 0; r < out; ++r) {
+      for (int c = 0; c < out; ++c) {
+        int sum = 0;
+        for (int y = 0; y < f; ++y) {
+          const uint8_t* row = src + (f * r + y) * in + f * c;
+          for (int x = 0; x < f; ++x) sum += row[x];
+        }
+        dst[r * out + c] = static_cast<uint8_t>((sum + area / 2) / area);
       }
     }
   }
@@ -34,13 +37,13 @@ Status downsample(const Dataset& full, int side, Dataset* out) {
     *out = full;
     return Status::Ok();
   }
-  if (side != kFullSide / 2) {
-    return Status::Error(ErrorCode::kSideNot14Or28, {param(side)});
+  if (!is_input_side(side)) {
+    return Status::Error(ErrorCode::kInputSide, {param(side)});
   }
   Dataset d;
   d.side = side;
-  d.train_images = pool_2x2(full.train_images);
-  d.test_images = pool_2x2(full.test_images);
+  d.train_images = pool(full.train_images, kFullSide / side);
+  d.test_images = pool(full.test_images, kFullSide / side);
   d.train_labels = full.train_labels;
   d.test_labels = full.test_labels;
   d.class_names = full.class_names;

@@ -39,7 +39,7 @@ FM_ERROR(kBundleTestLabelRange, 2)   // label, index
 
 // --- downsample.cpp ---
 FM_ERROR(kDownsampleNeeds28, 1)  // the data's side
-FM_ERROR(kSideNot14Or28, 1)      // the side asked for
+FM_ERROR(kInputSide, 1)          // the side asked for (not 7, 14 or 28)
 
 // --- csv.cpp (rows numbered as in a spreadsheet: the header is row 1) ---
 FM_ERROR(kCsvEmpty, 0)

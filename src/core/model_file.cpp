@@ -371,7 +371,7 @@ Status load_model(const uint8_t* bytes, size_t size, SavedModel* out) {
   }
   const uint32_t side = r.u32(), inputs = r.u32(), outputs = r.u32();
   if (r.truncated()) return truncated();
-  if (side != 14 && side != 28) {
+  if (!is_input_side(static_cast<int>(side))) {
     return Status::Error(ErrorCode::kModelSide, {param(side)});
   }
   if (inputs != side * side) {

@@ -226,10 +226,10 @@ Status read_architecture(const JsonValue& metadata, SavedModel* m) {
     return metadata_error("model");
   }
   std::string side;
-  if (!string_field(metadata, "input_side", &side) || (side != "14" && side != "28")) {
+  if (!string_field(metadata, "input_side", &side) || (side != "7" && side != "14" && side != "28")) {
     return metadata_error("input_side");
   }
-  m->side = side == "14" ? 14 : 28;
+  m->side = side == "7" ? 7 : side == "14" ? 14 : 28;
   JsonValue layers;
   if (!metadata_json(metadata, "layers", &layers) || !layers.is(JsonValue::Type::kArray) ||
       layers.items.empty() || layers.items.size() > static_cast<size_t>(kMaxLayers) + 1) {

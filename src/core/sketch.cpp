@@ -1,10 +1,12 @@
 // Canvas pixels → model input, made like the data set: bounding box, longest side scaled to 28
-// with area averaging, centred, /255, then 2×2 mean pooling for 14×14 models.
+// with area averaging, centred, /255, then 2×2 (4×4) mean pooling for 14×14 (7×7) models.
 #include "core/sketch.h"
 
 #include <algorithm>
 #include <cassert>
 #include <cmath>
+
+#include "core/dataset.h"
 
 namespace fm {
 
@@ -49,10 +51,10 @@ std::vector<std::vector<Tap>> axis_taps(int n, int m) {
 
 SketchInput preprocess_sketch(const uint8_t* canvas, int width, int height, int side,
                               uint8_t threshold) {
-  assert(side == 14 || side == 28);
+  assert(is_input_side(side));
   SketchInput result;
   result.side = side;
-  if (!canvas || width <= 0 || height <= 0 || (side != 14 && side != 28)) return result;
+  if (!canvas || width <= 0 || height <= 0 || !is_input_side(side)) return result;
 
   // Bounding box of the ink.
   int x0 = width, y0 = height, x1 = -1, y1 = -1;
@@ -103,12 +105,18 @@ SketchInput preprocess_sketch(const uint8_t* canvas, int width, int height, int 
   if (side == kFrame) {
     result.pixels = std::move(frame);
   } else {
-    // 2×2 mean, as the 14×14 data set was made from the 28×28 images.
+    // f×f mean (2×2 for 14, 4×4 for 7), as those data sets were made from the 28×28 images.
+    const int f = kFrame / side;
+    const float inv_area = 1.0f / static_cast<float>(f * f);
     result.pixels.assign(side * side, 0.0f);
     for (int r = 0; r < side; ++r) {
       for (int c = 0; c < side; ++c) {
-        const float* p = frame.data() + 2 * r * kFrame + 2 * c;
-        result.pixels[r * side + c] = 0.25f * (p[0] + p[1] + p[kFrame] + p[kFrame + 1]);
+        float sum = 0;
+        for (int y = 0; y < f; ++y) {
+          const float* p = frame.data() + (f * r + y) * kFrame + f * c;
+          for (int x = 0; x < f; ++x) sum += p[x];
+        }
+        result.pixels[r * side + c] = sum * inv_area;
       }
     }
   }

@@ -6,11 +6,13 @@
 #include <algorithm>
 #include <cmath>
 
+#include "core/dataset.h"
+
 namespace fm {
 
 namespace {
 
-constexpr int kFine = 112;           // the supersampled frame: 8× a 14×14 input, 4× a 28×28 one
+constexpr int kFine = 112;           // the supersampled frame: 16× a 7×7 input, 8× 14×14, 4× 28×28
 constexpr int kBoxSamples = 256;     // centre-line samples across the drawing's extent (ink_box)
 constexpr uint8_t kWallLevel = 127;  // a fine pixel at least half covered stops the fill's flood
 
@@ -203,7 +205,7 @@ StrokeSteps normalise_strokes(const std::vector<Stroke>& strokes, int side,
                               const StrokeStyle& style) {
   StrokeSteps steps;
   steps.input.side = side;
-  if (side != 14 && side != 28) return steps;
+  if (!is_input_side(side)) return steps;
   const std::vector<std::vector<StrokePoint>> paths = ink_paths(strokes);
   for (const std::vector<StrokePoint>& path : paths) {
     for (const StrokePoint& p : path) grow(&steps.box, p.x, p.y);

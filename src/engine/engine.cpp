@@ -24,7 +24,7 @@ constexpr long long kMaxIntervalMs = 60000;
 constexpr double kMinShare = 0.1;  // a run that yields to drawing still moves
 constexpr double kConvEvalMacs = 2.5e7;  // multiply-adds per evaluation step of a conv net
 
-int slot_of(int side) { return side == 14 ? 0 : side == 28 ? 1 : -1; }
+int slot_of(int side) { return input_side_index(side); }  // data_'s slot: kInputSides' order
 
 const SettingRow& row(const char* name) { return *find_setting(name); }
 
@@ -454,7 +454,7 @@ void Engine::on_cv(const FieldReader& f) {
     return refuse("cv", "bad_field", bad_field("seed", f.get("seed")));
   }
   if (given) config.seed = static_cast<uint64_t>(seed.whole);
-  const int side_px = side.choice == 1 ? 28 : 14;
+  const int side_px = kInputSides[side.choice];
   const Dataset* d = data(side_px);
   if (!d) return refuse("cv", "no_data", side_field(side_px));
   const Status st = cv_.start(*d, static_cast<int>(folds), config);

@@ -99,7 +99,7 @@ class Engine {
   Sink sink_;
   std::vector<Message> queue_;
 
-  std::array<std::unique_ptr<Dataset>, 2> data_;  // [0]: 14×14, [1]: 28×28
+  std::array<std::unique_ptr<Dataset>, std::size(kInputSides)> data_;  // [i]: kInputSides[i]
   UserDataLoader user_data_;  // a user's data set on its way in (user_data_* commands)
   Trainer trainer_;
   bool paused_ = false;

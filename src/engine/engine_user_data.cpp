@@ -1,9 +1,10 @@
 // The engine's user_data_* commands (protocol.h): a user's CSV files parsed chunk by chunk
-// (user_data_loader.h), then made the data set both input sizes train on.
+// (user_data_loader.h), then made the data set every input size trains on.
 #include <string>
 #include <utility>
 
 #include "core/bundle.h"
+#include "core/downsample.h"
 #include "engine/engine.h"
 
 namespace fm {
@@ -92,25 +93,27 @@ void Engine::on_user_data_names(const Message& m) {
 
 void Engine::on_user_data_end() {
   if (!user_data_.active()) return refuse("user_data_end", "no_user_data");
-  Dataset full, small;
-  const Status st = user_data_.finish(&full, &small);
+  Dataset full, small, tiny;
+  Status st = user_data_.finish(&full, &small);
+  if (st) st = downsample(full, 7, &tiny);
   if (!st) return refuse("user_data_end", "status", status_fields(st));
   // The new data set replaces the one in use: its run (a model of other classes) and CV go.
   if (cv_.busy()) on_cancel_cv();
   if (trainer_.has_model() || trainer_.busy()) on_reset();
   const std::vector<std::string> names(full.class_names.begin(), full.class_names.end());
-  std::vector<uint8_t> full_bytes = write_bundle(full, 8), small_bytes = write_bundle(small, 8);
-  data_[1] = std::make_unique<Dataset>(std::move(full));
-  data_[0] = std::make_unique<Dataset>(std::move(small));
-  for (int slot : {1, 0}) {
-    const Dataset& d = *data_[static_cast<size_t>(slot)];
+  // The data set at every input size, 14×14 (the page's default) last, with done=1.
+  for (Dataset* d : {&full, &tiny, &small}) {
+    std::vector<uint8_t> bytes = write_bundle(*d, 8);
+    const int side = d->side;
+    data_[static_cast<size_t>(input_side_index(side))] = std::make_unique<Dataset>(std::move(*d));
+    const Dataset& in = *data_[static_cast<size_t>(input_side_index(side))];
     FieldWriter w;
-    w.add("side", d.side)
-        .add("train", static_cast<long long>(d.train_count()))
-        .add("test", static_cast<long long>(d.test_count()))
+    w.add("side", side)
+        .add("train", static_cast<long long>(in.train_count()))
+        .add("test", static_cast<long long>(in.test_count()))
         .add_list("names", names)
-        .add("done", slot == 0);
-    emit(make_message("user_data", w, std::move(slot == 1 ? full_bytes : small_bytes)));
+        .add("done", side == 14);
+    emit(make_message("user_data", w, std::move(bytes)));
   }
 }
 

@@ -3,6 +3,8 @@
 
 #include <cstring>
 
+#include "core/dataset.h"
+
 namespace fm {
 namespace {
 
@@ -120,11 +122,9 @@ std::vector<SettingRow> make_table() {
                0,
                0,
                0,
-               {"14", "28"},
-               [](const S& s) {
-                 return choice(s.side == 28 ? 1 : s.side == 14 ? 0 : -1);
-               },
-               [](S* s, const V& v) { s->side = v.choice == 1 ? 28 : 14; }});
+               {"7", "14", "28"},  // kInputSides, in its order
+               [](const S& s) { return choice(input_side_index(s.side)); },
+               [](S* s, const V& v) { s->side = kInputSides[v.choice]; }});
   t.push_back({"early_stopping",
                nullptr,
                SettingScope::kTrain,

@@ -78,8 +78,8 @@ FM_MESSAGE(kBundleTestLabelRange, "bundle test label {0} at index {1} is out of 
 // --- downsampling ---
 FM_MESSAGE(kDownsampleNeeds28, "downsample needs 28\xC3\x97" "28 images, got {0}\xC3\x97{0}",
            "다운샘플링에는 28\xC3\x97" "28 이미지가 필요합니다 (받은 크기: {0}\xC3\x97{0})")
-FM_MESSAGE(kSideNot14Or28, "image side must be 14 or 28, got {0}",
-           "이미지 한 변은 14 또는 28이어야 합니다 (받은 값: {0})")
+FM_MESSAGE(kInputSide, "image side must be 7, 14 or 28, got {0}",
+           "이미지 한 변은 7, 14 또는 28이어야 합니다 (받은 값: {0})")
 
 // --- CSV files (rows as a spreadsheet numbers them: the header is row 1) ---
 FM_MESSAGE(kCsvEmpty, "the CSV file is empty", "CSV 파일이 비어 있습니다")
@@ -183,8 +183,8 @@ FM_MESSAGE(kBundleMagic, "not a Fashion-MNIST bundle (magic is not \"FMNB\")",
            "Fashion-MNIST 번들이 아닙니다 (매직 넘버가 \"FMNB\"가 아님)")
 FM_MESSAGE(kBundleVersion, "unsupported bundle version {0} (this build reads version {1})",
            "지원하지 않는 번들 버전입니다: {0} (이 빌드가 읽는 버전: {1})")
-FM_MESSAGE(kBundleSide, "bundle image side {0} is not 14 or 28",
-           "번들의 이미지 크기가 14나 28이 아닙니다 (한 변: {0})")
+FM_MESSAGE(kBundleSide, "bundle image side {0} is not 7, 14 or 28",
+           "번들의 이미지 크기가 7, 14, 28 중 하나가 아닙니다 (한 변: {0})")
 FM_MESSAGE(kBundleBits, "bundle bits per pixel {0} is not 8 or 4",
            "번들의 픽셀당 비트 수가 8이나 4가 아닙니다 ({0})")
 FM_MESSAGE(kBundleCounts,
@@ -204,8 +204,8 @@ FM_MESSAGE(kModelMagic, "not an fmnist model file", "fmnist 모델 파일이 아
 FM_MESSAGE(kModelVersion,
            "unsupported model file version {0} (this build reads versions 1 to {1})",
            "지원하지 않는 모델 파일 버전입니다: {0} (이 빌드가 읽는 버전: 1\xE2\x80\x93{1})")
-FM_MESSAGE(kModelSide, "model file: input side {0} is not 14 or 28",
-           "모델 파일: 입력 이미지 크기가 14나 28이 아닙니다 (한 변: {0})")
+FM_MESSAGE(kModelSide, "model file: input side {0} is not 7, 14 or 28",
+           "모델 파일: 입력 이미지 크기가 7, 14, 28 중 하나가 아닙니다 (한 변: {0})")
 FM_MESSAGE(kModelInputs, "model file: {0} inputs do not match {1}\xC3\x97{1} images",
            "모델 파일: 입력 {0}개가 {1}\xC3\x97{1} 이미지와 맞지 않습니다")
 FM_MESSAGE(kModelOutputs, "model file: {0} outputs, expected {1}",

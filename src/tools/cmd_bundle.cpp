@@ -10,20 +10,20 @@ namespace fm {
 
 int cmd_bundle(int argc, char** argv) {
   Args args("bundle", {kIdxFlag,
-                       {"side", true, "14 (2×2 mean pooling, the default) or 28 (full resolution)"},
+                       {"side", true, "14 (2×2 mean pooling, the default), 28 (full resolution) or 7 (4×4 mean pooling)"},
                        {"bits", true, "grey levels stored: 8 (256 levels, default) or 4 (16 levels)"},
                        {"out", true, "output file (required), e.g. assets/fashion-mnist-14.bin"}});
   Status s = args.parse(argc, argv, 2);
   if (!s) return fail("bundle", s, 2);
   if (args.help()) {
-    std::printf("%s", args.usage("--out FILE [--side 14|28] [--idx DIR] [--bits 8|4]",
+    std::printf("%s", args.usage("--out FILE [--side 14|28|7] [--idx DIR] [--bits 8|4]",
                                  "Reads the four gzip'd IDX files (--idx DIR, else $FASHION_MNIST_DIR, else\n"
                                  "/usr/share/datasets/fashion-mnist), downsamples and writes the bundle.").c_str());
     return 0;
   }
   long long side = 14, bits = 8;
-  if (!(s = args.get_int("side", 14, 14, 28, &side)) || (side != 14 && side != 28)) {
-    return fail("bundle", s ? "--side must be 14 or 28" : describe(s), 2);
+  if (!(s = args.get_int("side", 14, 0, 1000, &side)) || !is_input_side(static_cast<int>(side))) {
+    return fail("bundle", s ? "--side must be 7, 14 or 28" : describe(s), 2);
   }
   if (!(s = args.get_int("bits", 8, 4, 8, &bits)) || (bits != 8 && bits != 4)) {
     return fail("bundle", s ? "--bits must be 8 or 4" : describe(s), 2);

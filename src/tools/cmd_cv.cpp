@@ -9,14 +9,14 @@
 namespace fm {
 
 int cmd_cv(int argc, char** argv) {
-  Args args("cv", {kBundleFlag, kIdxFlag, kCsvFlag, {"side", true, "input size: 14 (default) or 28"},
+  Args args("cv", {kBundleFlag, kIdxFlag, kCsvFlag, {"side", true, "input size: 14 (default), 28 or 7"},
                    {"folds", true, "number of folds (default 5)"},
                    {"epochs", true, "SGD epochs per classifier (default 5, like max_iter=5)"},
                    {"seed", true, "shuffling seed: a whole number 0…2^53−1 (9007199254740991); default 42"}, kJsonFlag});
   Status s = args.parse(argc, argv, 2);
   if (!s) return fail("cv", s, 2);
   if (args.help()) {
-    std::printf("%s", args.usage("[--bundle FILE | --idx DIR | --csv FILE] [--side 14|28] [--folds 5] "
+    std::printf("%s", args.usage("[--bundle FILE | --idx DIR | --csv FILE] [--side 14|28|7] [--folds 5] "
                                  "[--epochs 5] [--seed 42] [--json]",
                                  "SGDClassifier(loss='log_loss', max_iter=5) one-vs-rest, L2 alpha 1e-4, the\n"
                                  "'optimal' learning rate; prints each fold's accuracy and the mean.").c_str());
@@ -24,8 +24,8 @@ int cmd_cv(int argc, char** argv) {
   }
   if (!args.positional().empty()) return fail("cv", "unexpected argument '" + args.positional()[0] + "'", 2);
   long long side = 14, folds = 5, epochs = 5, seed = 42;
-  if (!(s = args.get_int("side", 14, 14, 28, &side)) || (side != 14 && side != 28)) {
-    return fail("cv", s ? "--side must be 14 or 28" : describe(s), 2);
+  if (!(s = args.get_int("side", 14, 0, 1000, &side)) || !is_input_side(static_cast<int>(side))) {
+    return fail("cv", s ? "--side must be 7, 14 or 28" : describe(s), 2);
   }
   if (!(s = args.get_int("folds", 5, 2, 20, &folds))) return fail("cv", s, 2);
   if (!(s = args.get_int("epochs", 5, 1, 1000, &epochs))) return fail("cv", s, 2);

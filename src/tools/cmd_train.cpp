@@ -40,7 +40,7 @@ int cmd_train(int argc, char** argv) {
   if (!s) return fail("train", s, 2);
   if (args.help()) {
     std::printf("%s", args.usage("[--model softmax|mlp:100[,50]|cnn|cnn-small] [--optimizer rmsprop|adam|sgd] "
-                                 "[--lr X] [--batch N] [--epochs N] [--seed N] [--side 14|28] [--early-stopping N] "
+                                 "[--lr X] [--batch N] [--epochs N] [--seed N] [--side 14|28|7] [--early-stopping N] "
                                  "[--augment] [--save FILE] "
                                  "[--bundle FILE | --idx DIR | --csv FILE [--test-csv FILE]] [--names FILE] [--json]",
                                  "Trains on 48,000 images, validates on 12,000 (seeded 80/20 split of the\n"
@@ -49,7 +49,7 @@ int cmd_train(int argc, char** argv) {
                                  "the run stops after N epochs without a lower validation loss and the\n"
                                  "validation and test figures are those of the best epoch's weights.\n"
                                  "With --csv (your own 28×28 images, Kaggle's CSV form, at most 200,000, labels\n"
-                                 "0–9; pooled to 14×14 unless --side 28) the same seeded 80/20 split applies; the\n"
+                                 "0–9; pooled to 14×14 unless --side 28 or 7) the same seeded 80/20 split applies; the\n"
                                  "test set is --test-csv, and without it there is none.").c_str());
     return 0;
   }
@@ -130,7 +130,9 @@ int cmd_train(int argc, char** argv) {
             ", \"epochs_run\": " + std::to_string(trainer.epoch()) +
             ", \"best_epoch\": " + std::to_string(trainer.best_epoch()) +
             ", \"stopped_early\": " + (trainer.stopped_early() ? "true" : "false") +
-            ", \"seconds_per_epoch\": " + json_number(compute_s / std::max(1, trainer.epoch())) + "}";
+            ", \"seconds_per_epoch\": " + json_number(compute_s / std::max(1, trainer.epoch())) +
+            ", \"side\": " + std::to_string(side) +
+            ", \"params\": " + std::to_string(trainer.network().params().size()) + "}";
     std::printf("%s\n", json.c_str());
   }
   return 0;

@@ -3,6 +3,7 @@
 
 #include <cstdlib>
 
+#include "core/dataset.h"
 #include "messages/messages.h"
 
 namespace fm {
@@ -18,7 +19,7 @@ std::vector<FlagSpec> train_flag_specs() {
           {"seed", true,
            "seed for initial weights, split and shuffles: a whole number 0…2^53−1 "
            "(9007199254740991); default 42"},
-          {"side", true, "input size: 14 (default) or 28"},
+          {"side", true, "input size: 14 (default), 28, or 7 (4×4 mean pooling)"},
           {"early-stopping", true,
            "stop after N epochs without a lower validation loss and keep the best epoch's weights "
            "(default 0: off)"},
@@ -91,8 +92,8 @@ Status read_train_flags(const Args& args, TrainConfig* config, int* side) {
   if (!(s = args.get_int("batch", 32, 1, 1000000, &batch))) return s;
   if (!(s = args.get_int("epochs", 5, 1, kMaxEpochs, &epochs))) return s;
   if (!(s = args.get_int("seed", 42, 0, 9007199254740991LL, &seed))) return s;
-  if (!(s = args.get_int("side", 14, 14, 28, &side_value))) return s;
-  if (side_value != 14 && side_value != 28) return text_error("--side must be 14 or 28");
+  if (!(s = args.get_int("side", 14, 0, 1000, &side_value))) return s;
+  if (!is_input_side(static_cast<int>(side_value))) return text_error("--side must be 7, 14 or 28");
   if (!(s = args.get_int("early-stopping", 0, 0, kMaxEpochs, &patience))) return s;
   config->early_stopping = static_cast<int>(patience);
   config->augment = args.has("augment");

@@ -33,10 +33,13 @@ def read_safetensors(path):
 
 
 def page_pixels(x28, side):
-    """The test images as the page's bundle holds them: 14×14 = 2×2 means in 16 grey levels."""
+    """The test images as the page's bundle holds them: 14×14 = 2×2 means in 16 grey levels,
+    7×7 = 4×4 means."""
     x = x28.astype(np.int32)
     if side == 14:
         x = ((x.reshape(-1, 14, 2, 14, 2).sum((2, 4)) + 2) // 4 * 15 + 127) // 255 * 17
+    if side == 7:
+        x = (x.reshape(-1, 7, 4, 7, 4).sum((2, 4)) + 8) // 16
     return x.astype(np.uint8)
 
 

@@ -35,15 +35,15 @@ expect_error() {
   if [ "$(wc -l <<<"$err")" -ne 1 ]; then echo "expected one line for '$*', got: $err"; exit 1; fi
 }
 
-# export_round_trip MODEL.fmnist: exported as safetensors, it evaluates to the same accuracy and
+# export_round_trip MODEL.fmnist [BUNDLE]: exported as safetensors, it evaluates to the same accuracy and
 # predicts the same probabilities, and exported back to the own format it is the same bytes.
 export_round_trip() {
-  local model=$1 st=${1%.fmnist}.safetensors back=${1%.fmnist}.back.fmnist a b
+  local model=$1 bundle=${2:-$tmp/b14.bin} st=${1%.fmnist}.safetensors back=${1%.fmnist}.back.fmnist a b
   "$cli" export "$model" --format safetensors --out "$st" | grep -q "^wrote $st (safetensors" || { echo "export failed"; exit 1; }
   python3 -c "import sys; b=open(sys.argv[1],'rb').read(); n=int.from_bytes(b[:8],'little'); sys.exit(0 if b[8:9]==b'{' and (8+n)%8==0 else 1)" "$st" \
     || { echo "$st is not laid out as safetensors"; exit 1; }
-  a=$("$cli" eval "$model" --bundle "$tmp/b14.bin" --json | tail -1) || exit 1
-  b=$("$cli" eval "$st" --bundle "$tmp/b14.bin" --json | tail -1) || exit 1
+  a=$("$cli" eval "$model" --bundle "$bundle" --json | tail -1) || exit 1
+  b=$("$cli" eval "$st" --bundle "$bundle" --json | tail -1) || exit 1
   [ "$a" = "$b" ] || { echo "eval differs: $a (model file) vs $b (safetensors)"; exit 1; }
   a=$("$cli" predict "$model" "$tmp/sq.pgm" --json | tail -1) || exit 1
   b=$("$cli" predict "$st" "$tmp/sq.pgm" --json | tail -1) || exit 1
@@ -73,7 +73,10 @@ case $case_name in
     expect_error 2 "needs 28×28 inputs \(got 14×14\)" train --model cnn --side 14 --bundle "$tmp/missing.bin"
     expect_error 2 "--early-stopping must be a whole number from 0 to 1000" train --early-stopping -1
     expect_error 2 "unknown optimizer" train --optimizer lbfgs
-    expect_error 2 "--side must be 14 or 28" train --side 20
+    expect_error 2 "--side must be 7, 14 or 28" train --side 20
+    expect_error 2 "--side must be 7, 14 or 28" train --side 5
+    expect_error 2 "--side must be 7, 14 or 28" bundle --side 21 --out "$tmp/b.bin"
+    expect_error 2 "--side must be 7, 14 or 28" cv --side 0
     expect_error 2 "needs a value" train --seed
     expect_error 2 "--out FILE is required" bundle
     expect_error 2 "expected one model file" eval
@@ -170,6 +173,35 @@ PY
     pr=$(tail -1 <<<"$pr")
     python3 -c "import json; d=json.loads('$pr'); assert 0 <= d['top'] < 10 and abs(sum(d['probs'])-1) < 1e-4" || { echo "predict: $pr"; exit 1; }
     export_round_trip "$tmp/cnn.fmnist"
+    ;;
+  side7)
+    # 7×7 inputs (4×4 mean pooling): the bundle, one epoch of softmax, eval, predict through the
+    # sketch preprocessing, the safetensors round trip; a 14×14 bundle is refused for --side 7.
+    require_data
+    "$cli" bundle --side 7 --out "$tmp/b7.bin" | grep -q "60000 train + 10000 test images, 7×7" \
+      || { echo "bundle --side 7 did not write 7×7 images"; exit 1; }
+    python3 -c "import gzip,sys; b=gzip.open(sys.argv[1]).read(); sys.exit(0 if int.from_bytes(b[8:12],'little')==7 and len(b)==268+70000*50 else 1)" "$tmp/b7.bin" \
+      || { echo "b7.bin: not a 7×7 bundle of 70,000 images"; exit 1; }
+    out=$("$cli" train --bundle "$tmp/b7.bin" --side 7 --epochs 1 --save "$tmp/m7.fmnist" --json) || { echo "$out"; exit 1; }
+    json=$(tail -1 <<<"$out")
+    python3 -c "import json,sys; d=json.loads(sys.argv[1]); sys.exit(0 if d['val_acc'] > 0.70 and d['side'] == 7 else 1)" "$json" \
+      || { echo "softmax 7×7, 1 epoch: $json"; exit 1; }
+    ev=$("$cli" eval "$tmp/m7.fmnist" --bundle "$tmp/b7.bin" --json) || { echo "eval failed: $ev"; exit 1; }
+    python3 -c "import json,sys; a=json.loads(sys.argv[1]); b=json.loads(sys.argv[2]); sys.exit(0 if a['test_acc'] == b['test_acc'] else 1)" "$json" "$(tail -1 <<<"$ev")" \
+      || { echo "eval of the saved 7×7 model: $ev, training reported $json"; exit 1; }
+    python3 -c "
+w, h = 40, 30
+px = bytearray(w * h)
+for y in range(8, 22):
+    for x in range(12, 28): px[y * w + x] = 255
+open('$tmp/sq.pgm', 'wb').write(b'P5\n%d %d\n255\n' % (w, h) + bytes(px))"
+    pr=$("$cli" predict "$tmp/m7.fmnist" "$tmp/sq.pgm" --json) || { echo "predict failed: $pr"; exit 1; }
+    python3 -c "import json,sys; d=json.loads(sys.argv[1]); assert 0 <= d['top'] < 10 and abs(sum(d['probs'])-1) < 1e-4" "$(tail -1 <<<"$pr")" \
+      || { echo "predict: $pr"; exit 1; }
+    export_round_trip "$tmp/m7.fmnist" "$tmp/b7.bin"
+    "$cli" bundle --side 14 --out "$tmp/b14.bin" >/dev/null || exit 1
+    expect_error 1 "holds 14×14 images but --side is 7" train --bundle "$tmp/b14.bin" --side 7
+    expect_error 1 "holds 14×14 images but --side is 7" eval "$tmp/m7.fmnist" --bundle "$tmp/b14.bin"
     ;;
   csv_refusals)
     # A user's CSV files (Kaggle's form: label,pixel1,…,pixel784), written here: each refusal
@@ -299,7 +331,8 @@ PY
   numpy)
     # The README's NumPy lines (run exactly as the README has them) and tests/cli/numpy_check.py
     # on safetensors exports of a softmax, an MLP and cnn-small trained on the page's 14×14 pixels
-    # (the 4-bit bundle): accuracy to 2e-4 of fmnist eval, probabilities to 2e-4 of fmnist predict.
+    # (the 4-bit bundle), and a 7×7 softmax: accuracy to 2e-4 of fmnist eval, probabilities to 2e-4
+    # of fmnist predict.
     require_data
     dir=${FASHION_MNIST_DIR:-/usr/share/datasets/fashion-mnist}
     py=/usr/bin/python3  # Debian's, with python3-numpy (scripts/deps.sh); else the first on PATH
@@ -310,14 +343,16 @@ PY
       "$here/../../README.md" > "$tmp/snippet.py"
     [ "$(wc -l < "$tmp/snippet.py")" -ge 8 ] || { echo "no NumPy snippet in README.md"; exit 1; }
     "$cli" bundle --side 14 --bits 4 --out "$tmp/b14q.bin" >/dev/null || exit 1
-    for model in softmax mlp:32 cnn-small; do
-      name=${model%%:*}
-      "$cli" train --bundle "$tmp/b14q.bin" --model "$model" --epochs 1 --save "$tmp/$name.fmnist" >/dev/null || exit 1
+    "$cli" bundle --side 7 --out "$tmp/b7.bin" >/dev/null || exit 1
+    for model in softmax mlp:32 cnn-small softmax@7; do  # softmax@7: a 7×7 softmax
+      name=${model%%:*} side=14 data=$tmp/b14q.bin
+      if [ "$model" = softmax@7 ]; then model=softmax name=softmax7 side=7 data=$tmp/b7.bin; fi
+      "$cli" train --bundle "$data" --side $side --model "$model" --epochs 1 --save "$tmp/$name.fmnist" >/dev/null || exit 1
       "$cli" export "$tmp/$name.fmnist" --out "$tmp/$name.safetensors" >/dev/null || exit 1
-      "$py" "$here/numpy_check.py" "$cli" "$tmp/$name.safetensors" "$dir" "$tmp/b14q.bin" || exit 1
+      "$py" "$here/numpy_check.py" "$cli" "$tmp/$name.safetensors" "$dir" "$data" || exit 1
       [ "$name" = cnn-small ] && continue
       acc=$("$py" "$tmp/snippet.py" "$tmp/$name.safetensors" "$dir" 2>/dev/null | sed -n 's/^test accuracy: //p')
-      ev=$("$cli" eval "$tmp/$name.safetensors" --bundle "$tmp/b14q.bin" --json | tail -1)
+      ev=$("$cli" eval "$tmp/$name.safetensors" --bundle "$data" --json | tail -1)
       python3 -c "import json,sys; d=json.loads(sys.argv[1]); a=float(sys.argv[2]); print('README snippet, $name: %.4f, fmnist eval %.4f' % (a, d['test_acc'])); sys.exit(0 if abs(a - d['test_acc']) <= 2e-4 else 1)" \
         "$ev" "${acc:-nan}" || { echo "the README's NumPy lines give ${acc:-nothing}, fmnist eval $ev"; exit 1; }
     done

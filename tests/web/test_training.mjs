@@ -145,6 +145,32 @@ export const tests = [
     },
   },
   {
+    // 7×7 (4×4 means of the 28×28 images, issue 14 §3): not fetched at start, downloaded on
+    // request; a softmax run reads 49 pixels; a drawing is fed to it at 7×7.
+    name: 'input size: 7x7 downloads on request and trains',
+    async run({ page, url, note }) {
+      const fetched = [];
+      page.on('request', (r) => { if (/fashion-mnist-\d+\.bin/.test(r.url())) fetched.push(r.url().replace(/.*\//, '')); });
+      await openReady(page, url);
+      assert(!fetched.includes('fashion-mnist-7.bin'), `7x7 fetched at start: ${fetched}`);
+      assert(await page.evaluate(() => window.fmnist.setInputSize(7)), 'setInputSize(7) refused');
+      const s = await waitState(page, (x) => x.dataset.side === 7 || x.error, '7x7 data');
+      assert(!s.error, `error ${s.error}`);
+      assert(fetched.includes('fashion-mnist-7.bin'), `fetched ${fetched}`);
+      assert(s.dataset.train === 48000 && s.dataset.val === 12000 && s.dataset.test === 10000, `counts ${JSON.stringify(s.dataset)}`);
+      const t = await trainAndWait(page, { epochs: 1 });
+      assert(t.model.params === 7 * 7 * 10 + 10, `params ${t.model.params}`);
+      assert(t.model.side === 7, `side ${JSON.stringify(t.model)}`);
+      note(`1 epoch at 7x7: val acc ${t.history[0].val_acc.toFixed(4)}`);
+      assert(t.history[0].val_acc >= 0.68, `val acc ${t.history[0].val_acc}`);
+      assert(await page.evaluate(() => window.fmnist.loadTestImage(0)), 'loadTestImage at 7');
+      await frames(page, 2);
+      const c = (await state(page)).canvas;
+      assert(c.top !== null && c.input.side === 7 && c.input.pixels.length === 49, `canvas ${JSON.stringify(c.input).slice(0, 200)}`);
+      assert(!(await page.evaluate(() => window.fmnist.setInputSize(9))), 'setInputSize(9) accepted');
+    },
+  },
+  {
     // The page's frame rate idle and while training, printed with a bare WebGL2 page's rate in the
     // same browser for reference. Frame rates depend on the machine and on what else runs on it:
     // they are figures (make bench), never a pass/fail bar. What must hold: an idle page draws no

@@ -17,20 +17,22 @@ void EngineClient::send_bundle(int slot) {
   const std::vector<uint8_t>* b = bundles_[static_cast<size_t>(slot)];
   if (b == nullptr || b->empty()) return;
   FieldWriter w;
-  w.add("side", slot == 1 ? 28 : 14);
+  w.add("side", kInputSides[slot]);
   if (!names_.empty()) w.add_list("names", names_);
   post("load_data", w, *b);  // a copy: the page keeps its bytes for the next worker
 }
 
 void EngineClient::set_bundle(int side, const std::vector<uint8_t>* bytes) {
-  const int slot = side == 28 ? 1 : 0;
+  const int slot = input_side_index(side);
+  if (slot < 0) return;
   bundles_[static_cast<size_t>(slot)] = bytes;
   loaded_[static_cast<size_t>(slot)] = false;
   send_bundle(slot);
 }
 
 void EngineClient::adopt_bundle(int side, const std::vector<uint8_t>* bytes) {
-  const int slot = side == 28 ? 1 : 0;
+  const int slot = input_side_index(side);
+  if (slot < 0) return;
   bundles_[static_cast<size_t>(slot)] = bytes;
   loaded_[static_cast<size_t>(slot)] = true;
 }
@@ -63,8 +65,7 @@ void EngineClient::start() {
     w.add("slice_ms", slice_ms_);
     post("config", w);
   }
-  send_bundle(0);
-  send_bundle(1);
+  for (int side : {14, 28, 7}) send_bundle(input_side_index(side));  // the default size first
 }
 
 void EngineClient::worker_died(std::string kind, std::string message) {
@@ -171,7 +172,9 @@ bool EngineClient::on_event(const Message& m) {
   }
   if (type == "data_loaded") {
     long long side = 0;
-    if (f.get_whole("side", 14, 28, &side)) loaded_[side == 28 ? 1 : 0] = true;
+    if (f.get_whole("side", 7, 28, &side) && input_side_index(static_cast<int>(side)) >= 0) {
+      loaded_[static_cast<size_t>(input_side_index(static_cast<int>(side)))] = true;
+    }
     return true;
   }
   if (type == "config") {

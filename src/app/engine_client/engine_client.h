@@ -84,7 +84,9 @@ class EngineClient {
   const std::string& fatal_kind() const { return fatal_kind_; }
   const std::string& fatal_message() const { return fatal_message_; }
   bool simd() const { return simd_; }
-  bool data_loaded(int side) const { return loaded_[side == 28 ? 1 : 0]; }
+  bool data_loaded(int side) const {
+    return input_side_index(side) >= 0 && loaded_[static_cast<size_t>(input_side_index(side))];
+  }
   double slice_ms() const { return slice_ms_; }
   int workers_started() const { return workers_started_; }
 
@@ -99,8 +101,8 @@ class EngineClient {
   std::string fatal_kind_, fatal_message_;
   bool simd_ = false;
   bool starting_run_ = false;
-  std::array<const std::vector<uint8_t>*, 2> bundles_{};
-  std::array<bool, 2> loaded_{};
+  std::array<const std::vector<uint8_t>*, std::size(kInputSides)> bundles_{};  // by input_side_index
+  std::array<bool, std::size(kInputSides)> loaded_{};
   std::vector<std::string> names_;
   double slice_ms_ = 15;
   bool slice_set_ = false;

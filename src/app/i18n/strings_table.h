@@ -75,6 +75,7 @@ FM_STRING(kFmtLayers, "%d layer(s)")
 FM_STRING(kTipWidth, "Units in this hidden layer (ReLU)")
 FM_STRING(kTipLive, "Can change while training: applies from the next batch")
 FM_STRING(kTipFixedForRun, "Fixed for the run in progress: applies from the next Train (Reset or let it finish)")
+FM_STRING(kSide7, "7\xC3\x97" "7 (4\xC3\x97" "4 means, downloads ~3 MB)")
 FM_STRING(kSide14, "14\xC3\x97" "14 (downsampled, fast)")
 FM_STRING(kSide28, "28\xC3\x97" "28 (full size, downloads ~30 MB)")
 FM_STRING(kModelCnn, "CNN, the book's (28\xC3\x97" "28 only)")
@@ -89,7 +90,7 @@ FM_STRING(kButtonPresetSketch, "Best for sketches")
 FM_STRING(kFmtTipPreset, "Fills in the settings that read drawings best (then press Train): %s")  // settings text
 FM_STRING(kFmtBestEpoch, "Early stopping: best epoch so far %d (the run ends with its weights)")
 FM_STRING(kFmtStoppedEarly, "Stopped early after epoch %d: the validation loss stopped improving; the weights are epoch %d's")
-FM_STRING(kFmtDownloading28, "Downloading 28\xC3\x97" "28 data: %.1f / %.1f MB")
+FM_STRING(kFmtDownloadingSide, "Downloading %d\xC3\x97%d data: %.1f / %.1f MB")  // side, side, MB, MB
 FM_STRING(kButtonTrain, "Train")
 FM_STRING(kButtonPause, "Pause")
 FM_STRING(kButtonResume, "Resume")
@@ -229,13 +230,13 @@ FM_STRING(kFmtBuildInfo, "Dear ImGui %s, SDL %d.%d.%d, Eigen %d.%d.%d, WebAssemb
 
 // --- errors ---
 FM_STRING(kErrNoData, "The data set is not loaded yet.")
-FM_STRING(kErrBundle28, "The 28\xC3\x97" "28 data could not be loaded: ")
+FM_STRING(kErrBundleSideFailed, "The %d\xC3\x97%d data could not be loaded: ")  // side, side
 FM_STRING(kErrBundleSide, "the bundle's image size is not the one requested")
 FM_STRING(kErrApiModel, "model must be 'softmax' or 'mlp'")
 FM_STRING(kErrApiHidden, "hidden must be a list of 1 or 2 layer widths")
 FM_STRING(kErrApiOptimizer, "optimizer must be 'sgd', 'rmsprop' or 'adam'")
 FM_STRING(kErrApiLr, "lr must be a number greater than 0 and at most 1000")
-FM_STRING(kErrApiSide, "the input size must be 14 or 28")
+FM_STRING(kErrApiSide, "the input size must be 7, 14 or 28")
 FM_STRING(kErrPresetSide, "the preset's input size is still downloading: try again when it is in")
 FM_STRING(kErrSideWhileTraining, "the input size cannot change during a run: pause and reset first")
 FM_STRING(kErrWholeNumber, "%s must be a whole number from %lld to %lld")  // field, min, max
@@ -277,7 +278,7 @@ FM_STRING(kNoticeUserNoTest, "Your data has no test set, so there is no test acc
 FM_STRING(kTipExportSafetensors, "Download the model as safetensors, for PyTorch, Keras 3 or NumPy (fmnist eval reads it too)")
 FM_STRING(kErrNoModel, "There is no model to export: train one first.")
 FM_STRING(kErrImportPrefix, "The model file was refused, the current model is kept: ")
-FM_STRING(kErrImportNeeds28, "it needs the 28\xC3\x97" "28 data: choose Input size 28\xC3\x97" "28, wait for "
+FM_STRING(kErrImportNeedsSide, "it needs the %d\xC3\x97%d data: choose Input size %d\xC3\x97%d, wait for "
                              "the download, then import it again")
 FM_STRING(kErrImportEmpty, "the file is empty")
 FM_STRING(kErrStorageTooLarge, "This model is too large to keep across reloads (browser storage is full); "
@@ -301,7 +302,7 @@ FM_STRING(kReasonOptimizer, "sgd, rmsprop or adam")
 FM_STRING(kFmtReasonLr, "a number above 0, at most %g")
 FM_STRING(kFmtReasonWhole, "a whole number from %lld to %lld")
 FM_STRING(kFmtFieldKept, "Must be %s; kept %s.")  // reason, the value kept
-FM_STRING(kReasonSide, "14 or 28")
+FM_STRING(kReasonSide, "7, 14 or 28")
 FM_STRING(kReasonLang, "en or ko")
 FM_STRING(kFmtApiMustBe, "%s must be %s (not %s)")  // key, what it must be, the value given
 FM_STRING(kCreditFont, "NanumGothic (NAVER Corp.), subset for this page as \"fmnist-ko\"")

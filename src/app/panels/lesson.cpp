@@ -147,7 +147,9 @@ bool LessonPanel::draw(Session& session, ConfirmReplace& confirm, std::pair<ImVe
           L.open = false;
         }
         if (L.hidden_ready) ImGui::TextColored(to_vec4(kGood), "%s", tr(Str::kLessonHiddenReady));
-        reference_line(session.form.side, session.form.side == 28 ? "0.8744" : "0.8668");  // 100 ReLU + Adam
+        reference_line(session.form.side, session.form.side == 28   ? "0.8744"
+                                          : session.form.side == 7 ? "0.8317"
+                                                                   : "0.8668");  // 100 ReLU + Adam
         break;
     }
     // After a step's result, the way on: the next step opens and runs (all steps: on its own).
@@ -220,13 +222,18 @@ void LessonPanel::draw_cv_step() {
       ImGui::ProgressBar(static_cast<float>(L.cv_fold_progress), ImVec2(-1, 0), "");
     }
   }
-  const double ref = L.cv_side == 28 ? LessonReference::kCv28 : LessonReference::kCv14;
+  const double ref = L.cv_side == 28 ? LessonReference::kCv28 : L.cv_side == 7 ? NAN : LessonReference::kCv14;
   if (std::isfinite(L.cv_mean)) {
     std::snprintf(buf, sizeof(buf), tr(Str::kFmtCvMean), L.cv_mean, L.cv_ms / 1000.0);
-    ImGui::TextColored(to_vec4(std::fabs(L.cv_mean - ref) <= 0.008 ? kGood : kBad), "%s", buf);
+    const bool close = std::isfinite(ref) && std::fabs(L.cv_mean - ref) <= 0.008;
+    if (std::isfinite(ref)) {
+      ImGui::TextColored(to_vec4(close ? kGood : kBad), "%s", buf);
+    } else {
+      ImGui::TextUnformatted(buf);  // nothing to compare with at 7×7
+    }
     ImGui::SameLine();
   }
-  std::snprintf(buf, sizeof(buf), "%.4f", ref);
+  std::snprintf(buf, sizeof(buf), std::isfinite(ref) ? "%.4f" : "\xE2\x80\x94", ref);  // an em dash at 7×7
   reference_line(L.cv_side, buf);
 }
 
@@ -239,15 +246,15 @@ void LessonPanel::draw_dense_step() {
                   static_cast<double>(L.dense_epochs[e]));
     ImGui::TextUnformatted(buf);
   }
-  const bool s28 = L.dense_side == 28;
+  const bool s28 = L.dense_side == 28, s7 = L.dense_side == 7;
   if (std::isfinite(L.dense_val_acc)) {
     std::snprintf(buf, sizeof(buf), tr(Str::kFmtDenseResult), static_cast<int>(L.dense_epochs.size()),
                   static_cast<double>(L.dense_val_acc));
-    const double lo = s28 ? LessonReference::kDense28 - 0.01 : LessonReference::kDense14Low - 0.01;
+    const double lo = (s28 ? LessonReference::kDense28 : s7 ? LessonReference::kDense7 : LessonReference::kDense14Low) - 0.01;
     ImGui::TextColored(to_vec4(L.dense_val_acc >= lo ? kGood : kBad), "%s", buf);
     ImGui::SameLine();
   }
-  reference_line(L.dense_side, s28 ? "0.850" : "0.824-0.829");
+  reference_line(L.dense_side, s28 ? "0.850" : s7 ? "0.7753" : "0.824-0.829");
 }
 
 }  // namespace fm

@@ -235,15 +235,15 @@ void TrainingPanel::draw(Session& s, Options look, ConfirmReplace& confirm) {
   fixed_for_run_tip(busy);
   seed_field_.draw_refusal();
   row_label(tr(Str::kLabelInput), label_w);
-  int side_index = form_.side == 28 ? 1 : 0;
-  const char* sides[] = {tr(Str::kSide14), tr(Str::kSide28)};
-  const bool side_changed = ImGui::Combo("##side", &side_index, sides, 2);
+  int side_index = std::max(0, input_side_index(form_.side));  // kInputSides' order: 7, 14, 28
+  const char* sides[] = {tr(Str::kSide7), tr(Str::kSide14), tr(Str::kSide28)};
+  const bool side_changed = ImGui::Combo("##side", &side_index, sides, 3);
   field_drawn(Field::kSide);
   check_frame_text(sides[side_index], ImGui::GetFrameHeight());
   if (side_changed) {
-    switch_side(side_index == 1 ? 28 : 14);
-    // 14×14 has no book CNN: its small CNN instead.
-    if (side_index == 0 && form_.model == static_cast<int>(ModelKind::kCnn)) {
+    switch_side(kInputSides[side_index]);
+    // 14×14 and 7×7 have no book CNN: the small CNN instead.
+    if (kInputSides[side_index] != 28 && form_.model == static_cast<int>(ModelKind::kCnn)) {
       form_.model = static_cast<int>(ModelKind::kCnnSmall);
     }
   }
@@ -280,9 +280,10 @@ void TrainingPanel::draw(Session& s, Options look, ConfirmReplace& confirm) {
   field_drawn(Field::kPace);
   check_frame_text(paces[pace_index], ImGui::GetFrameHeight());
   fixed_for_run_tip(false, tr(Str::kTipPace));
-  const BundleSlot& big = s.bundle(28);
-  if (big.loading) {
-    std::snprintf(buf, sizeof(buf), tr(Str::kFmtDownloading28), big.loaded / 1e6, big.total / 1e6);
+  for (int side : {28, 7}) {  // the sizes downloaded on request
+    const BundleSlot& big = s.bundle(side);
+    if (!big.loading) continue;
+    std::snprintf(buf, sizeof(buf), tr(Str::kFmtDownloadingSide), side, side, big.loaded / 1e6, big.total / 1e6);
     ImGui::ProgressBar(big.total > 0 ? static_cast<float>(big.loaded / big.total) : 0.0f,
                        ImVec2(-1, 0), buf);
   }

@@ -100,8 +100,8 @@ void Persistence::tick(Session& session) {
 
 void Persistence::restore(Session& session) {
   if (tried_ && wait_side_ == 0) return;
-  if (wait_side_ == 28) {
-    const BundleSlot& big = session.bundle(28);
+  if (wait_side_ != 0) {
+    const BundleSlot& big = session.bundle(wait_side_);
     if (!big.data.loaded()) {
       if (big.requested) return;  // still downloading
       wait_side_ = 0;             // the download failed: give the model up
@@ -115,9 +115,9 @@ void Persistence::restore(Session& session) {
   if (bytes.empty()) return;
   SavedModel m;
   Status st = load_model(bytes.data(), bytes.size(), &m);
-  if (st && m.side == 28 && !session.bundle(28).data.loaded()) {
-    wait_side_ = 28;
-    session.select_side(28);
+  if (st && m.side != 14 && !session.bundle(m.side).data.loaded()) {
+    wait_side_ = m.side;
+    session.select_side(m.side);
     return;
   }
   if (st) {

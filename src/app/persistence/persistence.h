@@ -33,7 +33,7 @@ class Persistence {
 
  private:
   bool tried_ = false;          // the kept model (if any) was looked at
-  int wait_side_ = 0;           // a kept 28×28 model waits for its bundle
+  int wait_side_ = 0;           // a kept 28×28 (7×7) model waits for its bundle
   uint64_t restore_run_ = ~0ull;  // run id of the model restored from storage
   uint64_t saved_run_ = ~0ull;    // run id and epochs of the last save
   size_t saved_epochs_ = 0;

@@ -15,7 +15,12 @@
 
 namespace fm {
 namespace {
-int slot_for(int side) { return side == 28 ? 1 : 0; }
+// "The 28×28 data could not be loaded: " in the page's language, for any size but 14.
+std::string bundle_error(int side) {
+  char buf[200];
+  std::snprintf(buf, sizeof(buf), tr(Str::kErrBundleSideFailed), side, side);
+  return buf;
+}
 }  // namespace
 
 Session::Session(EngineClient::Host engine_host, Host host)
@@ -24,7 +29,7 @@ Session::Session(EngineClient::Host engine_host, Host host)
 // --- Data
 
 const BundleView* Session::data() const {
-  const BundleView& b = bundles_[slot_for(side_)].data;
+  const BundleView& b = bundles_[slot_of(side_)].data;
   return b.loaded() ? &b : nullptr;
 }
 
@@ -62,7 +67,7 @@ Status Session::load_bundle(std::vector<uint8_t> bytes, int side) {
     if (side == 14) {
       messages.fatal = tr(st);
     } else {
-      messages.error = std::string(tr(Str::kErrBundle28)) + tr(st);
+      messages.error = bundle_error(side) + tr(st);
       form.side = side_;
     }
     return st;
@@ -95,7 +100,7 @@ void Session::bundle_failed(int side, const std::string& message) {
   if (side == 14) {
     messages.fatal = message;
   } else {
-    messages.error = std::string(tr(Str::kErrBundle28)) + message;
+    messages.error = bundle_error(side) + message;
     form.side = side_;
   }
   redraw();
@@ -103,7 +108,7 @@ void Session::bundle_failed(int side, const std::string& message) {
 
 void Session::select_side(int side) {
   form.side = side;
-  BundleSlot& slot = bundles_[slot_for(side)];
+  BundleSlot& slot = bundles_[slot_of(side)];
   if (!slot.data.loaded()) {
     if (!slot.requested) {
       slot.requested = slot.loading = true;
@@ -170,16 +175,18 @@ void Session::user_data_cancel() {
   redraw();
 }
 
-// `user_data` side=28, then side=14&done=1: the bundles the engine made take the slots.
+// `user_data` side=28, side=7, then side=14&done=1: the bundles the engine made take the slots.
 void Session::on_user_data(const Message& m) {
   const FieldReader f = message_fields(m);
-  const int side = f.get("side") == "28" ? 28 : 14;
+  long long side_value = 0;
+  if (!f.get_whole("side", 7, 28, &side_value) || !is_input_side(static_cast<int>(side_value))) return;
+  const int side = static_cast<int>(side_value);
   if (!user_.active) {
     builtin_ = std::move(bundles_);
     bundles_ = {};
     user_.active = true;
   }
-  BundleSlot& slot = bundles_[slot_for(side)];
+  BundleSlot& slot = bundles_[slot_of(side)];
   slot = BundleSlot();
   const Status st = slot.data.load(m.payload);
   if (!st) messages.error = std::string(tr(Str::kErrUserDataPrefix)) + tr(st);
@@ -198,7 +205,7 @@ void Session::on_user_data(const Message& m) {
   clear_run_state();  // the engine reset the run: a model of other classes
   ++resets_;
   messages.notice = user_.test == 0 ? tr(Str::kNoticeUserNoTest) : "";
-  side_ = form.side == 28 ? 28 : 14;
+  side_ = is_input_side(form.side) && bundles_[slot_of(form.side)].data.loaded() ? form.side : 14;
 }
 
 Status Session::back_to_builtin() {
@@ -210,8 +217,8 @@ Status Session::back_to_builtin() {
   user_ = UserData();
   set_user_class_names(nullptr);
   engine_.set_names({});
-  for (int side : {14, 28}) {
-    BundleSlot& slot = bundles_[slot_for(side)];
+  for (int side : kInputSides) {
+    BundleSlot& slot = bundles_[slot_of(side)];
     engine_.set_bundle(side, slot.data.loaded() ? &slot.data.bytes() : nullptr);
   }
   browse_split_for_ = nullptr;
@@ -219,7 +226,7 @@ Status Session::back_to_builtin() {
   messages.notice.clear();
   clear_run_state();
   ++resets_;
-  if (!bundles_[slot_for(side_)].data.loaded()) side_ = form.side = 14;
+  if (!bundles_[slot_of(side_)].data.loaded()) side_ = form.side = 14;
   return Status::Ok();
 }
 
@@ -290,7 +297,7 @@ void Session::set_lr(float lr) {
 }
 
 Status Session::set_input_size(int side) {
-  if (side != 14 && side != 28) return tr_error(Str::kErrApiSide);
+  if (!is_input_side(side)) return tr_error(Str::kErrApiSide);
   if (engine_.busy()) return tr_error(Str::kErrSideWhileTraining);
   select_side(side);
   return Status::Ok();
@@ -364,8 +371,12 @@ Status Session::send_model(std::vector<uint8_t> bytes, bool from_storage) {
   SavedModel m;
   Status st = load_any_model(bytes.data(), bytes.size(), &m);
   if (!st) return st;
-  if (m.side == 28 && !bundles_[1].data.loaded()) return tr_error(Str::kErrImportNeeds28);
-  if (!bundles_[slot_for(m.side)].data.loaded()) return tr_error(Str::kErrNoData);
+  if (m.side != 14 && !bundles_[slot_of(m.side)].data.loaded()) {
+    char buf[300];
+    std::snprintf(buf, sizeof(buf), tr(Str::kErrImportNeedsSide), m.side, m.side, m.side, m.side);
+    return text_error(buf);
+  }
+  if (!bundles_[slot_of(m.side)].data.loaded()) return tr_error(Str::kErrNoData);
   st = check_model_fits(m, m.side);
   if (!st) return st;
   (from_storage ? restore_sent_ : import_sent_) = true;

@@ -19,7 +19,7 @@
 
 namespace fm {
 
-// One downloadable bundle (14×14 or 28×28), kept as its bytes.
+// One downloadable bundle (7×7, 14×14 or 28×28), kept as its bytes.
 struct BundleSlot {
   BundleView data;
   bool requested = false, loading = false;
@@ -66,13 +66,14 @@ class Session {
   void bundle_failed(int side, const std::string& message);
   void expect_bundle(int side);  // the page fetches it without being asked (14×14 at start)
   const BundleView* data() const;  // the panels' data set, nullptr until it is in
-  const BundleSlot& bundle(int side) const { return bundles_[side == 28 ? 1 : 0]; }
+  // The slot of an input size (7, 14 or 28; any other reads 14's).
+  const BundleSlot& bundle(int side) const { return bundles_[slot_of(side)]; }
   int side() const { return side_; }
   int model_side() const;  // the run's input size, else the panels'
   // The panels' split: the run's (the same holdout_split the engine's Trainer made, from the
   // run's seed) or, before a run, the default seed's.
   const Split& split();
-  // Input size 14 or 28 for the panels and the next run; 28 downloads its bundle first and
+  // Input size 7, 14 or 28 for the panels and the next run; 7 and 28 download their bundle first and
   // switches when it arrives. A model of the other size is dropped (unless it is busy).
   void select_side(int side);
 
@@ -165,11 +166,15 @@ class Session {
 
   Host host_;
   EngineClient engine_;
-  std::array<BundleSlot, 2> bundles_;  // [0] 14×14, [1] 28×28: what the panels and engine use
-  std::array<BundleSlot, 2> builtin_;  // Fashion-MNIST's, while a user's data set is in use
+  static size_t slot_of(int side) {
+    return static_cast<size_t>(input_side_index(is_input_side(side) ? side : 14));
+  }
+  // By input_side_index: 7×7, 14×14, 28×28.
+  std::array<BundleSlot, std::size(kInputSides)> bundles_;  // what the panels and engine use
+  std::array<BundleSlot, std::size(kInputSides)> builtin_;  // Fashion-MNIST's, while a user's data set is in use
   UserData user_;
   void on_user_data(const Message& m);
-  BundleSlot& builtin_slot(int side) { return (user_.active ? builtin_ : bundles_)[side == 28 ? 1 : 0]; }
+  BundleSlot& builtin_slot(int side) { return (user_.active ? builtin_ : bundles_)[slot_of(side)]; }
   int side_ = 14;
   Split browse_split_;
   const BundleView* browse_split_for_ = nullptr;

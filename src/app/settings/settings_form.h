@@ -32,7 +32,7 @@ struct TrainForm {
   int batch = 32;
   int epochs = 5;
   uint64_t seed = 42;  // 0 … 2^53 − 1
-  int side = 14;       // input size: 14 or 28
+  int side = 14;       // input size: 7, 14 or 28
   // How fast Train runs: Watch (about 10 s a run, curves visibly move) until the learner picks
   // Full speed; the JS API's train() and `make bench` default to full speed (the table's default).
   Pace pace = Pace::kWatch;
