@@ -169,6 +169,13 @@ const std::string& App::state_json() {
   rect("confusion_cells", confusion_.cells_rect());
   if (confusion_.cells_rect().second.x > confusion_.cells_rect().first.x) {
     j.key("confusion_hidden_counts").integer(confusion_.counts_hidden());
+    j.key("confusion_outlined");  // the chosen cell, outlined in the map ({truth, predicted} or null)
+    if (confusion_.outlined().truth >= 0) {
+      j.begin_object().key("truth").integer(confusion_.outlined().truth)
+          .key("predicted").integer(confusion_.outlined().predicted).end_object();
+    } else {
+      j.null();
+    }
   }
   rect("export_safetensors", training_.safetensors_rect());
   rect("user_data", training_.user_data_rect());

@@ -106,6 +106,7 @@ ConfusionPanel::Cell ConfusionPanel::draw(const Session& s, Cell chosen) {
       dl->AddRectFilled(c0, c1, fill);
       if (t == chosen.truth && p == chosen.predicted) {
         dl->AddRect(ImVec2(c0.x - 1, c0.y - 1), ImVec2(c1.x + 1, c1.y + 1), IM_COL32(255, 220, 80, 255), 0, 0, 2.5f);
+        outlined_ = {t, p};
       }
       if (window_hovered && mouse.x >= c0.x && mouse.x < c1.x + 1 && mouse.y >= c0.y && mouse.y < c1.y + 1) {
         hover_t = t;

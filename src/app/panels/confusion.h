@@ -19,12 +19,14 @@ class ConfusionPanel {
   Cell draw(const Session& session, Cell chosen);
   // The map's 10×10 cells on screen this frame (zero: not shown), for state().ui.
   const std::pair<ImVec2, ImVec2>& cells_rect() const { return cells_; }
-  void begin_frame() { cells_ = {}; counts_hidden_ = 0; }
+  void begin_frame() { cells_ = {}; counts_hidden_ = 0; outlined_ = {}; }
   int counts_hidden() const { return counts_hidden_; }  // non-zero counts too wide for their cell
+  Cell outlined() const { return outlined_; }  // the chosen cell drawn outlined this frame (-1: none)
 
  private:
   std::pair<ImVec2, ImVec2> cells_{};
   int counts_hidden_ = 0;
+  Cell outlined_{};
 };
 
 }  // namespace fm

@@ -52,23 +52,38 @@ void SamplesPanel::rebuild_items(Session& s) {
   if (d == nullptr) return;
   const bool model_here = run.has_model() && run.side() == d->side();
   auto want = [&](int label) { return klass_ < 0 || label == klass_; };
+  // A validation image's place in the validation set (its tooltip's "#N").
+  std::vector<int32_t> val_pos;
+  const auto pos_of = [&](int32_t i) -> int32_t {
+    if (val_pos.empty()) {
+      val_pos.assign(static_cast<size_t>(d->train_count()), -1);
+      const std::vector<int32_t>& val = s.split().val;
+      for (size_t k = 0; k < val.size(); ++k) {
+        if (val[k] >= 0 && val[k] < d->train_count()) val_pos[static_cast<size_t>(val[k])] = static_cast<int32_t>(k);
+      }
+    }
+    return i >= 0 && i < d->train_count() ? val_pos[static_cast<size_t>(i)] : -1;
+  };
   switch (mode_) {
     case SampleMode::kBrowse:
       if (split_ == SplitKind::kTest) {
         for (Index i = 0; i < d->test_count(); ++i) {
-          if (want(d->test_label(i))) items_.push_back({static_cast<int32_t>(i), true, -1, 0});
+          if (want(d->test_label(i))) items_.push_back({static_cast<int32_t>(i), -1, true, -1, 0});
         }
       } else {
         const Split& sp = s.split();
-        for (int32_t i : split_ == SplitKind::kTrain ? sp.train : sp.val) {
-          if (want(d->train_label(i))) items_.push_back({i, false, -1, 0});
+        const bool val = split_ == SplitKind::kVal;
+        const std::vector<int32_t>& list = val ? sp.val : sp.train;
+        for (size_t k = 0; k < list.size(); ++k) {
+          const int32_t i = list[k];
+          if (want(d->train_label(i))) items_.push_back({i, val ? static_cast<int32_t>(k) : -1, false, -1, 0});
         }
       }
       break;
     case SampleMode::kHardest:
       if (model_here) {
         for (const Mistake& m : run.val_hardest()) {
-          if (want(m.label)) items_.push_back({m.index, false, static_cast<int8_t>(m.predicted), m.confidence});
+          if (want(m.label)) items_.push_back({m.index, pos_of(m.index), false, static_cast<int8_t>(m.predicted), m.confidence});
         }
       }
       break;
@@ -79,7 +94,7 @@ void SamplesPanel::rebuild_items(Session& s) {
         for (size_t k = 0; k < val.size() && k < pred.size(); ++k) {
           const int32_t i = val[k];
           if (d->train_label(i) == truth_ && pred[k] == predicted_) {
-            items_.push_back({i, false, -1, 0});
+            items_.push_back({i, pos_of(i), false, -1, 0});
           }
         }
       }
@@ -176,6 +191,9 @@ bool SamplesPanel::draw(Session& s) {
 
   // A confusion cell's images are neither Browse nor Hardest: no radio button looks chosen.
   int mode = mode_ == SampleMode::kHardest ? 1 : (mode_ == SampleMode::kCell ? 2 : 0);
+  radio_ = mode == 2 ? -1 : mode;
+  back_ = {};
+  tip_.clear();
   if (ImGui::RadioButton(tr(Str::kModeBrowse), &mode, 0)) mode_ = SampleMode::kBrowse, page_ = 0;
   ImGui::SameLine();
   ImGui::BeginDisabled(!run.has_model());
@@ -191,6 +209,7 @@ bool SamplesPanel::draw(Session& s) {
     ImGui::SameLine();
     if (ImGui::GetContentRegionAvail().x < back_w) ImGui::NewLine();
     if (ImGui::SmallButton(back)) mode_ = SampleMode::kBrowse, page_ = 0;
+    back_ = {ImGui::GetItemRectMin(), ImGui::GetItemRectMax()};
   }
 
   rebuild_items(s);
@@ -276,6 +295,7 @@ bool SamplesPanel::draw(Session& s) {
       std::snprintf(buf, sizeof(buf),
                     tr(it.test ? Str::kFmtTipTestImage : (val ? Str::kFmtTipValImage : Str::kFmtTipTrainImage)),
                     it.index);
+      tip_ = buf;
       ImGui::TextUnformatted(buf);
       ImGui::Text("%s: %s", tr(Str::kLabelTruth), class_name(label));
       if (has_pred) {
@@ -318,6 +338,17 @@ void SamplesPanel::json(JsonWriter& j) const {
   }
   j.key("page").integer(page_);
   j.key("items").integer(static_cast<long long>(items_.size()));
+  j.key("radio");  // the mode radio button shown chosen (null: neither)
+  if (radio_ < 0) j.null(); else j.string(kModes[radio_]);
+  j.key("back");  // Back to browsing ({x, y, w, h}), while a confusion cell's images are listed
+  if (back_.second.x > back_.first.x) {
+    j.begin_object().key("x").number(back_.first.x).key("y").number(back_.first.y);
+    j.key("w").number(back_.second.x - back_.first.x).key("h").number(back_.second.y - back_.first.y).end_object();
+  } else {
+    j.null();
+  }
+  j.key("tooltip");  // the hovered image's tooltip title
+  if (tip_.empty()) j.null(); else j.string(tip_.c_str());
   j.end_object();
 }
 

@@ -9,6 +9,7 @@
 #include <string>
 #include <vector>
 
+#include "imgui.h"
 #include "app/ui/gl_texture.h"
 
 namespace fm {
@@ -35,6 +36,7 @@ class SamplesPanel {
  private:
   struct Item {
     int32_t index = 0;  // into the train images (train/val) or the test images
+    int32_t val_pos = -1;  // a validation image's place in the validation set (-1: not one)
     bool test = false;
     int8_t predicted = -1;  // -1: no prediction
     float confidence = 0;
@@ -56,6 +58,11 @@ class SamplesPanel {
   double page_pred_time_ = 0;
   Texture atlas_;
   int atlas_cols_ = 1;
+  // For state(): the radio button shown chosen (-1: neither, a confusion cell's images), Back's
+  // rectangle, the hovered image's tooltip title.
+  int radio_ = 0;
+  std::pair<ImVec2, ImVec2> back_{};
+  std::string tip_;
 };
 
 }  // namespace fm
