@@ -152,6 +152,8 @@
     }
   }
 
+  const compareWaiters = [];  // compareResolutions() promises not yet resolved
+
   window.fmnist = {
     // {ready, error, lang, dataset, model, training, history, test_acc, canvas, fps, ...}.
     // canvas.rect and canvas.brush are in CSS pixels of the page (page.mouse coordinates).
@@ -213,6 +215,7 @@
           s.ui.training.model_items.forEach(shift);
         }
       }
+      if (s.compare && s.compare.button) shift(s.compare.button);
       if (s.lesson && s.lesson.run_all_rect) shift(s.lesson.run_all_rect);
       if (s.lesson && s.lesson.rect) shift(s.lesson.rect);
       return s;
@@ -228,6 +231,27 @@
       const M = app();
       if (!M) return false;
       return withCString(M, settingsText(options || {}), (p) => M._fm_app_train(p)) === 1;
+    },
+    // Compare resolutions (the Training panel's button): the current model type and settings
+    // (`options` over them, as in train(): e.g. {epochs: 1}) trained at 7×7, 14×14 and 28×28 with
+    // the same seed, one run after another (7×7 and 28×28 are downloaded first if needed), the size
+    // in use last so its model stays. Resolves with the table, state().compare = {state: idle |
+    // running | done | failed | cancelled, side (training now), downloading, progress 0..1, model,
+    // epochs, seed, error, rows: [{side, done, val_acc, test_acc, params, epochs,
+    // seconds_per_epoch, top, prediction (the class name the model gives the canvas's sketch),
+    // prob, input_pixels}] for 7, 14 and 28, button}; null when refused (state().error), failed
+    // (state().compare.error) or cancelled (cancelCompare(), Reset, another Train).
+    compareResolutions(options) {
+      const M = app();
+      if (!M) return Promise.resolve(null);
+      const ok = withCString(M, settingsText(options || {}), (p) => M._fm_app_compare(p)) === 1;
+      if (!ok) return Promise.resolve(null);
+      return new Promise((resolve) => compareWaiters.push(resolve));
+    },
+    cancelCompare() { const M = app(); if (M) M._fm_app_compare_cancel(); },
+    _compareFinished() {
+      const c = this.state().compare;
+      for (const resolve of compareWaiters.splice(0)) resolve(c && c.state === 'done' ? c : null);
     },
     pause() { const M = app(); if (M) M._fm_app_pause(); },
     // The +1 epoch button's action: one more epoch of the current run (a finished run continues

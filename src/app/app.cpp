@@ -151,12 +151,27 @@ void App::follow(double now) {
   lesson_.tick(session_);
   session_.check_divergence();
   samples_.follow_session(session_);
+  if (compare_.tick(session_)) {
+    compare_.update_sketch(session_.canvas, true);  // the table the API resolves with has the guesses
+    compare_finished();
+  }
+}
+
+Status App::compare_resolutions(const std::string& text) {
+  Settings s = session_.form.settings();  // the current model type and settings
+  const SettingsParse p = parse_settings(text, &s);
+  if (!p.ok()) return text_error(describe_setting_errors(p.errors, true));
+  const Status st = compare_.start(session_, s);
+  if (st) request_frames(FramePacer::kSettleFrames);
+  return st;
 }
 
 void App::draw_panel(Panel p) {
   switch (p) {
-    case Panel::kTraining: training_.draw(session_, {layout_.kind() != LayoutKind::kWide, !touch_.touch(), lesson_.open_flag()},
-                        confirm_); break;
+    case Panel::kTraining:
+      training_.draw(session_, {layout_.kind() != LayoutKind::kWide, !touch_.touch(), lesson_.open_flag()}, confirm_);
+      compare_panel_.draw(session_, compare_, confirm_);  // Compare resolutions, under the run's progress
+      break;
     case Panel::kPlots: draw_plots_panel(session_, &plots_); break;
     case Panel::kSamples:
       if (samples_.draw(session_)) layout_.focus(Panel::kCanvas);
@@ -183,6 +198,7 @@ void App::frame() {
   set_touch_input(touch_.touch());  // no tooltips for a finger
   follow(t);
   if (session_.data() != nullptr) canvas_.update_prediction(session_);
+  compare_.update_sketch(session_.canvas, true);  // the Drawing panel fills outlines by default too
   canvas_.begin_frame();
   confusion_.begin_frame();
   training_.begin_frame();

@@ -11,6 +11,7 @@
 
 #include "app/pacing/frame_pacer.h"
 #include "app/panels/canvas.h"
+#include "app/panels/compare.h"
 #include "app/panels/confirm_replace.h"
 #include "app/panels/confusion.h"
 #include "app/panels/layout.h"
@@ -20,6 +21,7 @@
 #include "app/panels/training.h"
 #include "app/panels/weights.h"
 #include "app/persistence/persistence.h"
+#include "app/session/resolution_compare.h"
 #include "app/session/session.h"
 #include "app/ui/fonts.h"
 #include "app/ui/touch_pointer.h"
@@ -46,6 +48,10 @@ class App {
   LessonPanel& lesson() { return lesson_; }
   TouchPointer& touch_pointer() { return touch_; }  // main.cpp moves ImGui's pointer after a touch
   void on_engine_event(const Message& event);
+  // window.fmnist.compareResolutions: the form's settings with `settings_text` over them (the
+  // train() API's form), trained at 7×7, 14×14 and 28×28 (session/resolution_compare.h).
+  Status compare_resolutions(const std::string& settings_text);
+  void cancel_compare() { compare_.cancel(session_); }
   // "model=mlp&hidden=100&...&lang=ko" (the link's form). Apply sources lowest precedence first
   // (defaults, saved in the browser, URL hash); refusals make a notice (not for kDefaults).
   // Returns how many settings were applied.
@@ -68,6 +74,8 @@ class App {
   WeightsPanel weights_;
   CanvasPanel canvas_;
   LessonPanel lesson_;
+  ResolutionCompare compare_;
+  ComparePanel compare_panel_;
   ConfirmReplace confirm_;  // asks before a page command replaces a trained model
   PlotRanges plots_;        // the Live plots' last drawn axes
   Persistence persistence_;

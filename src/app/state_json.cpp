@@ -155,6 +155,7 @@ const std::string& App::state_json() {
   j.key("test_acc").number(current ? run.test_acc() : NAN);
 
   canvas_.json(s, j);
+  compare_panel_.json(s, compare_, j);  // state().compare
 
   j.key("ui").begin_object();
   layout_.json(j);

@@ -51,6 +51,10 @@ EM_JS(int, js_document_hidden, (), { return document.hidden ? 1 : 0; });
 EM_JS(int, js_touch_first, (), {
   return window.matchMedia && matchMedia("(hover: none) and (pointer: coarse)").matches ? 1 : 0;
 });
+// After the C++ call returns (it may be inside an engine event): the promises read state().
+EM_JS(void, js_compare_finished, (), {
+  setTimeout(function() { if (window.fmnist && window.fmnist._compareFinished) window.fmnist._compareFinished(); }, 0);
+});
 
 // replaceState: no new history entry per keystroke, and no hashchange event back to us.
 EM_JS(void, js_replace_hash, (const char* hash), {
@@ -186,6 +190,7 @@ void open_import_dialog() { js_open_import(); }
 void open_user_data_dialog() { js_open_user_data(); }
 void open_image_dialog() { js_open_image(); }
 double heap_bytes() { return static_cast<double>(emscripten_get_heap_size()); }
+void compare_finished() { js_compare_finished(); }
 
 }  // namespace fm
 
@@ -237,6 +242,15 @@ EMSCRIPTEN_KEEPALIVE const char* fm_app_state_json() {
 EMSCRIPTEN_KEEPALIVE int fm_app_train(const char* settings) {
   if (g_app == nullptr) return 0;
   return report(g_app->session().train_from_api(settings != nullptr ? settings : ""));
+}
+
+// window.fmnist.compareResolutions(): its argument as a settings text over the form's settings.
+EMSCRIPTEN_KEEPALIVE int fm_app_compare(const char* settings) {
+  if (g_app == nullptr) return 0;
+  return report(g_app->compare_resolutions(settings != nullptr ? settings : ""));
+}
+EMSCRIPTEN_KEEPALIVE void fm_app_compare_cancel() {
+  if (g_app != nullptr) g_app->cancel_compare();
 }
 
 EMSCRIPTEN_KEEPALIVE void fm_app_pause() {

@@ -52,5 +52,6 @@ void open_import_dialog();
 void open_user_data_dialog();
 void open_image_dialog();  // web/image.js: the image file chooser  // web/user_data.js: the Data file chooser
 double heap_bytes();
+void compare_finished();  // a resolution comparison ended: window.fmnist's promises resolve
 
 }  // namespace fm

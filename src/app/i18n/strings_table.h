@@ -78,6 +78,29 @@ FM_STRING(kTipFixedForRun, "Fixed for the run in progress: applies from the next
 FM_STRING(kSide7, "7\xC3\x97" "7 (4\xC3\x97" "4 means, downloads ~3 MB)")
 FM_STRING(kSide14, "14\xC3\x97" "14 (downsampled, fast)")
 FM_STRING(kSide28, "28\xC3\x97" "28 (full size, downloads ~30 MB)")
+// --- Compare resolutions (session/resolution_compare.cpp, panels/compare.cpp) ---
+FM_STRING(kButtonCompare, "Compare resolutions")
+FM_STRING(kTipCompare, "Trains this model at 7\xC3\x97" "7, 14\xC3\x97" "14 and 28\xC3\x97" "28 with the same seed and settings, one "
+                       "after another, and compares accuracy, size and speed; the sketch is shown as each model sees it. "
+                       "The model of the size in use stays.")
+FM_STRING(kFmtCompareTraining, "Comparing: training %d\xC3\x97%d (%d of 3)")  // side, side, n
+FM_STRING(kFmtCompareDownloading, "Comparing: downloading the %d\xC3\x97%d data (%d of 3)")  // side, side, n
+FM_STRING(kCompareCancel, "Cancel comparison")
+FM_STRING(kCompareCancelled, "The comparison was cancelled.")
+FM_STRING(kFmtCompareTitle, "Resolutions compared: %s, %d epoch(s), seed %llu")  // model, epochs, seed
+FM_STRING(kCompareInput, "Input")
+FM_STRING(kCompareVal, "Val acc")
+FM_STRING(kCompareTest, "Test acc")
+FM_STRING(kCompareParams, "Parameters")
+FM_STRING(kCompareSecEpoch, "s / epoch")
+FM_STRING(kCompareSketch, "Your sketch")
+FM_STRING(kCompareSays, "It says")
+FM_STRING(kCompareNoSketch, "draw on the canvas to see each model's guess")
+FM_STRING(kCompareChart, "Accuracy by input size (validation: bar, test: tick)")
+FM_STRING(kErrCompareBusy, "a run is in progress: wait for it, or reset it, before comparing resolutions")
+FM_STRING(kErrCompareRunning, "a comparison is already running")
+FM_STRING(kErrCompareCnn, "the book's CNN reads 28\xC3\x97" "28 only: compare resolutions with the small CNN")
+FM_STRING(kFmtCompareDiverged, "the run at %d\xC3\x97%d diverged: try a smaller learning rate")  // side, side
 FM_STRING(kModelCnn, "CNN, the book's (28\xC3\x97" "28 only)")
 FM_STRING(kModelCnnSmall, "Small CNN (cnn-small, fast)")
 FM_STRING(kModelCnnShort, "the CNN")
