@@ -1,7 +1,7 @@
 // Issue 18 §5: a confusion cell's images. Clicked (1280x800, mouse, English) or tapped (390x844,
 // touch, DPR 3, Korean) in the map after a run: the Samples panel lists that cell's validation
 // images, neither Browse nor Hardest looks chosen, Back stays inside the panel, the map outlines
-// the chosen cell; an image's tooltip calls it a validation image (not a training image); Back
+// the chosen cell; an image's tooltip calls it "Validation image #N" (not a training image); Back
 // returns to browsing.
 import path from 'node:path';
 import { launchChromium } from '../../scripts/browser.mjs';
@@ -34,7 +34,7 @@ function checkListing(s, where) {
 
 export const tests = [
   {
-    name: 'cell filter: a confusion cell\'s images, Back inside, no mode chosen, the cell outlined, named a validation image (1280x800 mouse, 390x844 touch Korean)',
+    name: 'cell filter: a confusion cell\'s images, Back inside, no mode chosen, the cell outlined, "Validation image #N" (1280x800 mouse, 390x844 touch Korean)',
     async run({ page, url, out, note }) {
       await openReady(page, url);
       await trainAndWait(page, { epochs: 1 });
@@ -48,7 +48,7 @@ export const tests = [
       const back = s.ui.samples.back;
       await page.mouse.move(back.x + 30, back.y + back.h + 70);  // the first image, under the pager
       s = await waitState(page, (x) => x.ui.samples.tooltip !== null, 'an image\'s tooltip');
-      assert(/^Validation image .*#\d+\)$/.test(s.ui.samples.tooltip),
+      assert(/^Validation image #\d+ \(training file #\d+\)$/.test(s.ui.samples.tooltip),
         `the tooltip says "${s.ui.samples.tooltip}"`);
       note(`tooltip "${s.ui.samples.tooltip}"`);
       await page.screenshot({ path: path.join(out, 'cell-filter-1280x800.png'), clip: { x: p.x, y: p.y, width: p.w, height: p.h } });

@@ -180,6 +180,7 @@ FM_KO(kNoMistakesYet, "아직 없습니다: 검증이 끝나면 나타납니다.
 FM_KO(kFmtTipTestImage, "테스트 이미지 #%d")
 FM_KO(kFmtTipTrainImage, "훈련 이미지 #%d")
 FM_KO(kFmtTipValImage, "검증 이미지 (훈련 파일 #%d)")
+FM_KO(kFmtTipValImageAt, "검증 이미지 #%d (훈련 파일 #%d)")
 FM_KO(kLabelTruth, "정답")
 FM_KO(kLabelPredicted, "예측")
 FM_KO(kTipClickToCanvas, "누르면 그림판에 올립니다")

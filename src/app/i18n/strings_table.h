@@ -179,6 +179,7 @@ FM_STRING(kNoMistakesYet, "Nothing here yet: appears after a validation pass.")
 FM_STRING(kFmtTipTestImage, "Test image #%d")
 FM_STRING(kFmtTipTrainImage, "Training image #%d")
 FM_STRING(kFmtTipValImage, "Validation image (training file #%d)")
+FM_STRING(kFmtTipValImageAt, "Validation image #%d (training file #%d)")  // place in the validation set, in the file
 FM_STRING(kLabelTruth, "Label")
 FM_STRING(kLabelPredicted, "Predicted")
 FM_STRING(kTipClickToCanvas, "Click to put it on the drawing canvas")

@@ -292,9 +292,13 @@ bool SamplesPanel::draw(Session& s) {
       // Validation images (a cell's, the hardest mistakes, the val split) are rows of the
       // training file: say which set they are in.
       const bool val = !it.test && (mode_ != SampleMode::kBrowse || split_ == SplitKind::kVal);
-      std::snprintf(buf, sizeof(buf),
-                    tr(it.test ? Str::kFmtTipTestImage : (val ? Str::kFmtTipValImage : Str::kFmtTipTrainImage)),
-                    it.index);
+      if (val && it.val_pos >= 0) {  // "Validation image #N (training file #M)"
+        std::snprintf(buf, sizeof(buf), tr(Str::kFmtTipValImageAt), it.val_pos, it.index);
+      } else {
+        std::snprintf(buf, sizeof(buf),
+                      tr(it.test ? Str::kFmtTipTestImage : (val ? Str::kFmtTipValImage : Str::kFmtTipTrainImage)),
+                      it.index);
+      }
       tip_ = buf;
       ImGui::TextUnformatted(buf);
       ImGui::Text("%s: %s", tr(Str::kLabelTruth), class_name(label));
