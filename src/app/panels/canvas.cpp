@@ -231,11 +231,14 @@ void CanvasPanel::draw(Session& s) {
                                                                : IM_COL32(255, 255, 255, 160), 24, 1.0f);
   }
   // Tools, three rows under the drawing area.
+  // The radio buttons' labels end a spacing short of the drawing's right edge (not against it).
   const float radios_w = ImGui::CalcTextSize(tr(Str::kToolDraw)).x + ImGui::CalcTextSize(tr(Str::kToolErase)).x +
-                         2 * (frame_h + style.ItemInnerSpacing.x) + 2 * style.ItemSpacing.x;
+                         2 * (frame_h + style.ItemInnerSpacing.x) + 3 * style.ItemSpacing.x;
   float brush = canvas_.brush();
   ImGui::SetNextItemWidth(std::max(70.0f, draw - radios_w));
   if (ImGui::SliderFloat("##brush", &brush, 4.0f, 60.0f, tr(Str::kFmtBrush))) canvas_.set_brush(brush);
+  std::snprintf(buf, sizeof(buf), tr(Str::kFmtBrush), canvas_.brush());
+  check_frame_text(buf);
   ImGui::SameLine();
   int tool = canvas_.eraser() ? 1 : 0;
   const auto item_rect = [] { return std::array<float, 4>{ImGui::GetItemRectMin().x, ImGui::GetItemRectMin().y,
