@@ -43,10 +43,15 @@ void AttributionView::update(const Session& s, const std::vector<float>& input, 
   }
   const int cls = picked_ >= 0 ? picked_ : top;
   char key[160];
-  std::snprintf(key, sizeof(key), "%s/%llu/%d", input_key.c_str(),
-                static_cast<unsigned long long>(run.weights_version()), cls);
-  if (key_ == key) return;
+  std::snprintf(key, sizeof(key), "%s/%d", input_key.c_str(), cls);
+  // New weights alone (a run sends ~10 a second) redo the map at most once a second: the book
+  // CNN's integrated gradients take tens of ms on this thread, and drawing must stay smooth.
+  const double now = ImGui::GetTime();
+  const bool same_input = key_ == key;
+  if (same_input && (weights_ == run.weights_version() || now - computed_at_ < 1.0)) return;
   key_ = key;
+  weights_ = run.weights_version();
+  computed_at_ = now;
   if (!attributor_ || attributor_->arch() != run.network().arch()) {
     attributor_ = std::make_unique<Attributor>(run.network().arch());
   }

@@ -19,8 +19,9 @@ class Session;
 
 class AttributionView {
  public:
-  // Recomputes when the input, the weights or the class changed. `input`: side×side floats, the
-  // canvas's model input (empty: nothing drawn); `top`: the top class, −1 without a prediction.
+  // Recomputes when the input or the class changed, and at most once a second for new weights.
+  // `input`: side×side floats, the canvas's model input (empty: nothing drawn); `top`: the top
+  // class, −1 without a prediction.
   void update(const Session& session, const std::vector<float>& input, int side, int top,
               const std::string& input_key);
   // A class bar clicked: explain that class; the top class's bar (or the same bar again): back
@@ -46,7 +47,9 @@ class AttributionView {
   std::vector<float> mean_;  // the mean training image at mean_side_
   int mean_side_ = 0;
   unsigned long long mean_data_ = ~0ull;  // session's data_generation() it was made for
-  std::string key_;          // input, weights and class of map_
+  std::string key_;          // input and class of map_
+  unsigned long long weights_ = 0;  // the weights version of map_
+  double computed_at_ = -1e9;       // ImGui time of map_
   std::vector<float> map_;   // side_×side_ contributions
   int side_ = 0, cls_ = -1, picked_ = -1;
   float max_abs_ = 0;
