@@ -44,11 +44,15 @@ void AttributionView::update(const Session& s, const std::vector<float>& input, 
   const int cls = picked_ >= 0 ? picked_ : top;
   char key[160];
   std::snprintf(key, sizeof(key), "%s/%d", input_key.c_str(), cls);
-  // New weights alone (a run sends ~10 a second) redo the map at most once a second: the book
-  // CNN's integrated gradients take tens of ms on this thread, and drawing must stay smooth.
+  // New weights alone, while a run sends them (~10 a second), redo the map at most once a second:
+  // the book CNN's integrated gradients take tens of ms on this thread, and drawing must stay
+  // smooth. A finished or paused run's last weights, a new model, a drawing or a class: at once.
   const double now = ImGui::GetTime();
-  const bool same_input = key_ == key;
-  if (same_input && (weights_ == run.weights_version() || now - computed_at_ < 1.0)) return;
+  const bool same_model = attributor_ && attributor_->arch() == run.network().arch();
+  if (key_ == key && same_model &&
+      (weights_ == run.weights_version() || (s.running() && now - computed_at_ < 1.0))) {
+    return;
+  }
   key_ = key;
   weights_ = run.weights_version();
   computed_at_ = now;
