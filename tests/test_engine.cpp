@@ -170,7 +170,7 @@ TEST(Engine, FullSoftmaxRunReportsEveryEvent) {
   EXPECT_EQ(message_type(started[2]), "progress");
   const FieldReader f = message_fields(started[0]);
   Settings echoed;
-  EXPECT_TRUE(parse_settings(f, &echoed).errors.size() == 5u);  // train,val,test,bpe,params
+  EXPECT_TRUE(parse_settings(f, &echoed).errors.size() == 6u);  // train,val,test,bpe,params,names
   EXPECT_EQ(format_settings(echoed),
             std::string("model=softmax&hidden=100&") + (kSoftmax + 14) + "&early_stopping=0&augment=0&pace=full");
   EXPECT_EQ(whole(started[0], "train"), 480);
@@ -755,7 +755,8 @@ TEST(Engine, ExportMatchesTheCliSaveAndImportRoundTripsBitwise) {
   parse_settings(kMlp, &s);
   cli_weights(kMlp, &cli);
   const SavedModel cli_model{cli.network().arch(), 14, to_train_config(s),
-                             cli.history().back().val_acc, cli.network().params()};
+                             cli.history().back().val_acc, cli.network().params(),
+                             default_class_names(), cli.history()};
   EXPECT_EQ(save_model(cli_model), file);
 
   // Import into a fresh engine: validation and test run again, then export gives the same bytes.
@@ -774,6 +775,65 @@ TEST(Engine, ExportMatchesTheCliSaveAndImportRoundTripsBitwise) {
   EXPECT_EQ(g.of_type("epoch").size(), 0u);
   EXPECT_EQ(number(*g.last("done"), "test_acc"), cli.test_acc());
   EXPECT_EQ(g.send("export").back().payload, file);
+}
+
+// A model file carries its run's history and class names: importing it says them (imported's
+// names and history_* lists), +1 epoch trains epoch N+1 (the progress curve's x past N), and the
+// next export has N+1 epochs and the same names, also on data whose names differ.
+TEST(Engine, ImportedHistoryAndNamesGoOnWithPlusEpoch) {
+  Harness h;
+  h.load();
+  h.send(std::string("train ") + with_epochs(kMlp, 2));
+  h.run();
+  SavedModel m;
+  const std::vector<uint8_t> own = h.send("export").back().payload;
+  ASSERT_TRUE(load_model(own.data(), own.size(), &m));
+  ASSERT_EQ(m.history.size(), 2u);
+  m.class_names = digit_class_names();  // a model of a user's classes, on Fashion-MNIST's data
+  for (const std::vector<uint8_t>& file : {save_model(m), save_safetensors(m)}) {
+    Harness g;
+    g.load();
+    const std::vector<Message> imported = g.send("import", file);
+    ASSERT_FALSE(imported.empty());
+    ASSERT_EQ(message_type(imported[0]), "imported");
+    const FieldReader f = message_fields(imported[0]);
+    EXPECT_EQ(f.get_list("names"), std::vector<std::string>(digit_class_names().begin(), digit_class_names().end()));
+    ASSERT_EQ(f.get_list("history_val_acc").size(), 2u);
+    float v = 0;
+    ASSERT_TRUE(parse_float(f.get_list("history_val_acc")[1], &v));
+    EXPECT_EQ(v, m.history[1].val_acc);
+    g.run();
+    EXPECT_EQ(g.engine.trainer().epoch(), 2);
+    EXPECT_EQ(g.of_type("epoch").size(), 0u);
+    g.send("plus_epoch");
+    g.run();
+    const std::vector<const Message*> epochs = g.of_type("epoch");
+    ASSERT_EQ(epochs.size(), 1u);
+    EXPECT_EQ(whole(*epochs[0], "epoch"), 3);
+    float first_x = 1e9f, last_x = 0;
+    for (const Message* p : g.of_type("progress")) {
+      const std::vector<float> pts = bytes_to_floats(p->payload);
+      for (size_t k = 0; k + 2 < pts.size(); k += 3) first_x = std::min(first_x, pts[k]), last_x = std::max(last_x, pts[k]);
+    }
+    EXPECT_GT(first_x, 2.0f);
+    EXPECT_FLOAT_EQ(last_x, 3.0f);
+    EXPECT_EQ(whole(*g.last("done"), "epoch"), 3);
+    SavedModel again;
+    const std::vector<uint8_t> out = g.send("export").back().payload;
+    ASSERT_TRUE(load_model(out.data(), out.size(), &again));
+    ASSERT_EQ(again.history.size(), 3u);
+    EXPECT_EQ(again.history[0].val_loss, m.history[0].val_loss);
+    EXPECT_EQ(again.history[1].val_acc, m.history[1].val_acc);
+    EXPECT_EQ(again.class_names, digit_class_names());
+    EXPECT_EQ(again.config.epochs, 3);
+  }
+  // A run trained here takes its data's names again.
+  Harness g;
+  g.load();
+  g.send("import", save_model(m));
+  g.run();
+  const std::vector<Message> started = g.send(std::string("train ") + kSoftmax);
+  EXPECT_EQ(message_fields(started[0]).get_list("names")[0], default_class_names()[0]);
 }
 
 // export format=safetensors gives the core's safetensors of the same model; imported into a fresh

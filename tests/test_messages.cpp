@@ -64,12 +64,12 @@ TEST(Messages, EveryCodeHasEnglishAndKoreanWithTheSamePlaceholders) {
 }
 
 // The codes with a reason: a divergence (kWhy…) and a model file's bad layer list (kArch…).
-TEST(Messages, OnlyDivergenceBadLayersAndBadNamesHaveAReason) {
+TEST(Messages, OnlyDivergenceBadLayersNamesAndHistoryHaveAReason) {
   for (ErrorCode code : all_codes()) {
     const bool why = std::string(message_template(code, Language::kEnglish)).find("{why}") !=
                      std::string::npos;
     EXPECT_EQ(why, code == ErrorCode::kDiverged || code == ErrorCode::kModelLayers ||
-                       code == ErrorCode::kModelClassNames)
+                       code == ErrorCode::kModelClassNames || code == ErrorCode::kModelHistory)
         << error_code_name(code);
   }
 }

@@ -74,8 +74,10 @@ size_t v2_val_acc_at(size_t layers) { return v2_kind_at(layers) + 26; }
 size_t v3_names_at(size_t layers) { return v2_kind_at(layers) + 30; }
 // Fashion-MNIST's names ("T-shirt/top\nTrouser\n…\nAnkle boot"), what model_of/mlp_model carry.
 size_t fashion_names_bytes() { return class_names_text(default_class_names()).size(); }
-size_t v3_count_at(size_t layers) { return v3_names_at(layers) + 4 + fashion_names_bytes(); }
-size_t v3_params_at(size_t layers) { return v3_count_at(layers) + 8; }
+// Version 4 puts the history (u32 count, 20 bytes an epoch) after the names.
+size_t v4_history_at(size_t layers) { return v3_names_at(layers) + 4 + fashion_names_bytes(); }
+size_t v4_count_at(size_t layers, size_t epochs = 0) { return v4_history_at(layers) + 4 + 20 * epochs; }
+size_t v4_params_at(size_t layers, size_t epochs = 0) { return v4_count_at(layers, epochs) + 8; }
 
 void put_u32(Bytes* b, uint32_t v) {
   for (int i = 0; i < 4; ++i) b->push_back(static_cast<uint8_t>(v >> (8 * i)));
@@ -167,9 +169,9 @@ void expect_refused(const Bytes& b, const std::string& expected) {
 TEST(ModelFile, RoundTripIsBitwise) {
   const SavedModel m = mlp_model();
   const Bytes b = save_model(m);
-  EXPECT_EQ(b.size(), v3_params_at(2) + 4 * kParams + 4);
+  EXPECT_EQ(b.size(), v4_params_at(2) + 4 * kParams + 4);
   EXPECT_EQ(std::memcmp(b.data(), "FMNM", 4), 0);
-  EXPECT_EQ(b[4], 3);  // version 3
+  EXPECT_EQ(b[4], 4);  // version 4
   EXPECT_EQ(fashion_names_bytes(), 75u);
   SavedModel back;
   const Status s = load_model(b.data(), b.size(), &back);
@@ -199,7 +201,7 @@ TEST(ModelFile, ClassNamesRoundTrip) {
   m.class_names = {"티셔츠", "바지", "풀오버", "드레스", "코트", "샌들", "셔츠", "운동화", "가방", "앵클부츠"};
   const Bytes b = save_model(m);
   const std::string text = class_names_text(m.class_names);
-  ASSERT_EQ(b.size(), v3_names_at(2) + 4 + text.size() + 8 + 4 * kParams + 4);
+  ASSERT_EQ(b.size(), v3_names_at(2) + 4 + text.size() + 4 + 8 + 4 * kParams + 4);
   EXPECT_EQ(std::string(b.begin() + static_cast<std::ptrdiff_t>(v3_names_at(2) + 4),
                         b.begin() + static_cast<std::ptrdiff_t>(v3_names_at(2) + 4 + text.size())),
             text);
@@ -260,7 +262,7 @@ TEST(ModelFile, CnnRoundTripIsBitwise) {
     const SavedModel m = model_of(c.kind, c.side, 5);
     ASSERT_EQ(m.params.size(), c.params);
     const Bytes b = save_model(m);
-    EXPECT_EQ(b.size(), v3_params_at(m.arch.layers.size()) + 4 * c.params + 4);
+    EXPECT_EQ(b.size(), v4_params_at(m.arch.layers.size()) + 4 * c.params + 4);
     SavedModel back;
     const Status s = load_model(b.data(), b.size(), &back);
     ASSERT_TRUE(s) << describe(s);
@@ -277,7 +279,7 @@ TEST(ModelFile, CnnRoundTripIsBitwise) {
 }
 
 // Version 1 files (written before the layer list) still load, as the same Dense network with
-// Fashion-MNIST's names; saving one again writes version 3.
+// Fashion-MNIST's names; saving one again writes version 4.
 TEST(ModelFile, Version1StillLoads) {
   const SavedModel m = mlp_model();
   const Bytes v1 = save_v1(m);
@@ -297,7 +299,7 @@ TEST(ModelFile, Version1StillLoads) {
 }
 
 // The committed version 1 files (fmnist train --save of the builds before the layer list; also
-// the fuzzer's seeds) load, and their version 3 copies load back the same.
+// the fuzzer's seeds) load, and their version 4 copies load back the same.
 TEST(ModelFile, CommittedVersion1FilesLoad) {
   const struct {
     const char* name;
@@ -319,7 +321,7 @@ TEST(ModelFile, CommittedVersion1FilesLoad) {
     EXPECT_TRUE(m.arch == architecture_for(m.config, 14));
     EXPECT_EQ(m.params.size(), m.arch.param_count());
     const Bytes v3 = save_model(m);
-    EXPECT_EQ(v3[4], 3);
+    EXPECT_EQ(v3[4], 4);
     SavedModel back;
     ASSERT_TRUE(load_model(v3.data(), v3.size(), &back));
     EXPECT_TRUE(back.arch == m.arch);
@@ -348,6 +350,86 @@ TEST(ModelFile, CommittedVersion2FilesLoad) {
   }
 }
 
+// A version 3 file (written by the build before the history: `fmnist train --csv tiny.csv
+// --names names.txt --epochs 2 --save`, committed) loads with its names and an empty history.
+TEST(ModelFile, CommittedVersion3FileLoads) {
+  const Bytes b = seed_file("names-14-v3.fmnist");
+  ASSERT_GT(b.size(), 8u) << "missing fixture";
+  ASSERT_EQ(b[4], 3);
+  SavedModel m;
+  const Status s = load_model(b.data(), b.size(), &m);
+  ASSERT_TRUE(s) << describe(s);
+  EXPECT_EQ(m.class_names[0], "zero");
+  EXPECT_EQ(m.class_names[9], "nine");
+  EXPECT_EQ(m.config.epochs, 2);
+  EXPECT_TRUE(m.history.empty());
+  EXPECT_EQ(m.params.size(), m.arch.param_count());
+  const Bytes v4 = save_model(m);
+  EXPECT_EQ(v4.size(), b.size() + 4);  // an empty history: its count only
+  SavedModel back;
+  ASSERT_TRUE(load_model(v4.data(), v4.size(), &back));
+  EXPECT_EQ(back.class_names, m.class_names);
+  EXPECT_TRUE(back.params == m.params);
+}
+
+History three_epochs() {
+  return {{1, 0.71f, 0.75f, 0.62f, 0.78f}, {2, 0.52f, 0.82f, 0.55f, 0.80f}, {3, 0.49f, 0.83f, 0.51f, 0.8225f}};
+}
+
+// The run's history comes back exactly, after the names, 20 bytes an epoch.
+TEST(ModelFile, HistoryRoundTrip) {
+  SavedModel m = mlp_model();
+  m.history = three_epochs();
+  const Bytes b = save_model(m);
+  ASSERT_EQ(b.size(), v4_params_at(2, 3) + 4 * kParams + 4);
+  SavedModel back;
+  const Status s = load_model(b.data(), b.size(), &back);
+  ASSERT_TRUE(s) << describe(s);
+  ASSERT_EQ(back.history.size(), 3u);
+  for (size_t i = 0; i < 3; ++i) {
+    EXPECT_EQ(back.history[i].epoch, static_cast<int>(i) + 1);
+    EXPECT_EQ(back.history[i].train_loss, m.history[i].train_loss);
+    EXPECT_EQ(back.history[i].train_acc, m.history[i].train_acc);
+    EXPECT_EQ(back.history[i].val_loss, m.history[i].val_loss);
+    EXPECT_EQ(back.history[i].val_acc, m.history[i].val_acc);
+  }
+  EXPECT_EQ(save_model(back), b);
+}
+
+// A history out of order, with a non-finite or negative loss, an accuracy outside [0, 1], over
+// kMaxEpochs epochs or cut short is refused with the epoch record named.
+TEST(ModelFile, RefusesBadHistory) {
+  SavedModel m = mlp_model();
+  m.history = three_epochs();
+  const Bytes good = save_model(m);
+  const size_t at = v4_history_at(2);
+  const auto record = [&](size_t i, size_t field) { return at + 4 + 20 * i + 4 * field; };
+  Bytes order = good;
+  set_u32(&order, record(1, 0), 3);
+  reseal(&order);
+  expect_refused(order, "model file: bad training history (epoch record 2 is not valid");
+  Bytes nan = good;
+  set_f32(&nan, record(2, 1), std::numeric_limits<float>::quiet_NaN());
+  reseal(&nan);
+  expect_refused(nan, "epoch record 3 is not valid");
+  Bytes negative = good;
+  set_f32(&negative, record(0, 3), -0.5f);
+  reseal(&negative);
+  expect_refused(negative, "epoch record 1 is not valid");
+  Bytes acc = good;
+  set_f32(&acc, record(1, 4), 1.5f);
+  reseal(&acc);
+  expect_refused(acc, "epoch record 2 is not valid");
+  Bytes many = good;
+  set_u32(&many, at, 1001);
+  reseal(&many);
+  expect_refused(many, "model file: bad training history (the history has 1001 epochs, at most 1000 allowed)");
+  Bytes past = good;
+  set_u32(&past, at, 900);
+  reseal(&past);
+  expect_refused(past, "model file is truncated");
+}
+
 TEST(ModelFile, SoftmaxWithUnknownAccuracy) {
   SavedModel m;
   m.side = 28;
@@ -372,13 +454,13 @@ TEST(ModelFile, RefusesTruncation) {
     expect_refused(Bytes(v1.begin(), v1.begin() + static_cast<std::ptrdiff_t>(len)),
                    "model file is truncated");
   }
-  // Version 3: every length up to the first parameters, then a few more.
+  // Version 4: every length up to the first parameters, then a few more.
   const Bytes v2 = save_model(model_of(ModelKind::kCnnSmall, 14, 1));
   std::vector<size_t> lengths;
-  for (size_t len = 0; len <= v3_params_at(5) + 4; ++len) lengths.push_back(len);
+  for (size_t len = 0; len <= v4_params_at(5) + 4; ++len) lengths.push_back(len);
   for (size_t len : {v2.size() / 2, v2.size() - 4, v2.size() - 1}) lengths.push_back(len);
   for (size_t len : lengths) {
-    SCOPED_TRACE("version 3, length " + std::to_string(len));
+    SCOPED_TRACE("version 4, length " + std::to_string(len));
     expect_refused(Bytes(v2.begin(), v2.begin() + static_cast<std::ptrdiff_t>(len)),
                    "model file is truncated");
   }
@@ -395,7 +477,7 @@ TEST(ModelFile, RefusesTrailingBytes) {
 
 TEST(ModelFile, RefusesCorruption) {
   const Bytes good = save_model(mlp_model());
-  for (size_t at : {v3_params_at(2) + 100, v2_val_acc_at(2), good.size() - 1}) {
+  for (size_t at : {v4_params_at(2) + 100, v2_val_acc_at(2), good.size() - 1}) {
     SCOPED_TRACE("byte " + std::to_string(at));
     Bytes b = good;
     b[at] ^= 0x10;
@@ -410,9 +492,9 @@ TEST(ModelFile, RefusesWrongMagicAndVersion) {
   const Bytes bundle = {'F', 'M', 'N', 'B', 1, 0, 0, 0};
   expect_refused(bundle, "not an fmnist model file");
   Bytes v = save_model(mlp_model());
-  set_u32(&v, 4, 4);
+  set_u32(&v, 4, 5);
   reseal(&v);
-  expect_refused(v, "unsupported model file version 4 (this build reads versions 1 to 3)");
+  expect_refused(v, "unsupported model file version 5 (this build reads versions 1 to 4)");
   set_u32(&v, 4, 0);
   reseal(&v);
   expect_refused(v, "unsupported model file version 0");
@@ -561,7 +643,7 @@ TEST(ModelFile, RefusesAbsurdLayers) {
 TEST(ModelFile, RefusesParamCountDisagreeingWithArchitecture) {
   // One parameter fewer, consistently: count field, payload and CRC all agree with each other.
   Bytes b = save_model(mlp_model());
-  set_u64(&b, v3_count_at(2), kParams - 1);
+  set_u64(&b, v4_count_at(2), kParams - 1);
   b.erase(b.end() - 8, b.end() - 4);
   reseal(&b);
   expect_refused(b, "holds 1042 parameters but its architecture needs 1043");
@@ -570,11 +652,11 @@ TEST(ModelFile, RefusesParamCountDisagreeingWithArchitecture) {
 TEST(ModelFile, RefusesNonFiniteWeights) {
   const Bytes good = save_model(mlp_model());
   Bytes nan = good;
-  set_f32(&nan, v3_params_at(2) + 4 * 17, std::numeric_limits<float>::quiet_NaN());
+  set_f32(&nan, v4_params_at(2) + 4 * 17, std::numeric_limits<float>::quiet_NaN());
   reseal(&nan);
   expect_refused(nan, "non-finite weight (parameter 17)");
   Bytes inf = good;
-  set_f32(&inf, v3_params_at(2) + 4 * (kParams - 1), -std::numeric_limits<float>::infinity());
+  set_f32(&inf, v4_params_at(2) + 4 * (kParams - 1), -std::numeric_limits<float>::infinity());
   reseal(&inf);
   expect_refused(inf, "non-finite weight");
 }

@@ -7,6 +7,8 @@
 #include <algorithm>
 #include <cmath>
 #include <cstring>
+#include <fstream>
+#include <iterator>
 #include <limits>
 #include <string>
 #include <vector>
@@ -263,6 +265,65 @@ TEST(Safetensors, RoundTripIsBitwiseForEveryKind) {
   EXPECT_EQ(shape(h, "dense_1/kernel"), (std::vector<uint64_t>{100, 10}));
 }
 
+// The run's history as Keras' History.history (one list per metric) and epochs_trained, both
+// JSON strings in __metadata__; back exactly.
+TEST(Safetensors, HistoryRoundTrip) {
+  SavedModel m = model_of(ModelKind::kMlp, 14, {5, 3});
+  m.history = {{1, 0.71f, 0.75f, 0.62f, 0.78f}, {2, 0.52f, 0.82f, 0.55f, 0.80f}, {3, 0.49f, 0.83f, 0.51f, 0.8225f}};
+  const Bytes b = save_safetensors(m);
+  const JsonValue h = header_json(b);
+  const JsonValue* meta = h.get("__metadata__");
+  ASSERT_NE(meta, nullptr);
+  ASSERT_NE(meta->get("epochs_trained"), nullptr);
+  EXPECT_EQ(meta->get("epochs_trained")->text, "3");
+  ASSERT_NE(meta->get("history"), nullptr);
+  JsonValue history;
+  size_t at = 0;
+  const std::string& text = meta->get("history")->text;
+  ASSERT_TRUE(parse_json(text.data(), text.size(), &history, &at)) << text;
+  EXPECT_EQ(history.keys, (std::vector<std::string>{"loss", "accuracy", "val_loss", "val_accuracy"}));
+  float v = 0;
+  ASSERT_TRUE(json_float(history.get("val_accuracy")->items[2], &v));
+  EXPECT_EQ(v, 0.8225f);
+  SavedModel back;
+  const Status s = load_safetensors(b.data(), b.size(), &back);
+  ASSERT_TRUE(s) << describe(s);
+  EXPECT_EQ(save_model(back), save_model(m));  // the history bitwise with every other field
+  EXPECT_EQ(back.history.size(), 3u);
+  // Refused: lists of other lengths, a count that disagrees, a bad value (check_history's words).
+  expect_refused(edited(b, "\"epochs_trained\": \"3\"", "\"epochs_trained\": \"4\""),
+                 "__metadata__ \"epochs_trained\" is missing or not valid");
+  expect_refused(edited(b, "\"loss\\\": [", "\"loss\\\": [0.9, "), "__metadata__ \"history\" is missing or not valid");
+  expect_refused(edited(b, "\"val_accuracy\\\": [", "\"val_accuracy\\\": [2, "),
+                 "__metadata__ \"history\" is missing or not valid");
+  expect_refused(edited(b, "\"accuracy\\\": [0.75", "\"accuracy\\\": [1.75"),
+                 "model file: bad training history (epoch record 1 is not valid");
+  // Without epochs_trained the lists alone are enough; epochs_trained without a history is not.
+  SavedModel alone;
+  const Bytes no_count = edited(b, "\"epochs_trained\": \"3\", ", "");
+  ASSERT_TRUE(load_safetensors(no_count.data(), no_count.size(), &alone));
+  EXPECT_EQ(alone.history.size(), 3u);
+}
+
+// Exports written before the history (committed: the fuzzer's seeds, and names-14-v1 made by
+// `fmnist export` of the build before it) load with an empty history.
+TEST(Safetensors, ExportsBeforeTheHistoryLoad) {
+  std::string dir = __FILE__;
+  dir = dir.substr(0, dir.find_last_of('/') + 1) + "fuzz/seeds/fuzz_safetensors/";
+  for (const char* name : {"names-14-v1.safetensors", "softmax-14.safetensors", "mlp3-14.safetensors"}) {
+    SCOPED_TRACE(name);
+    std::ifstream in(dir + name, std::ios::binary);
+    const Bytes b((std::istreambuf_iterator<char>(in)), std::istreambuf_iterator<char>());
+    ASSERT_GT(b.size(), 8u) << "missing fixture";
+    EXPECT_EQ(header_of(b).find("history"), std::string::npos);
+    SavedModel m;
+    const Status s = load_safetensors(b.data(), b.size(), &m);
+    ASSERT_TRUE(s) << describe(s);
+    EXPECT_TRUE(m.history.empty());
+    if (std::string(name) == "names-14-v1.safetensors") EXPECT_EQ(m.class_names[3], "three");
+  }
+}
+
 TEST(Safetensors, LoadAnyModelTellsTheFormats) {
   const SavedModel m = model_of(ModelKind::kMlp, 14, {8});
   const Bytes own = save_model(m);
@@ -298,7 +359,7 @@ TEST(Safetensors, RefusesBadHeaders) {
   const Bytes good = save_safetensors(model_of(ModelKind::kSoftmax, 14));
   Bytes big = good;
   big[3] = 1;  // 16 MB
-  expect_refused(big, "header of 16777" );
+  expect_refused(big, "is too big (at most 1048576)");
   expect_refused(file_of("[1, 2]  ", {}), "the header is not a JSON object (byte 0 of the header)");
   expect_refused(file_of("{\"a\": tru}", {}), "not a JSON object (byte 9 of the header)");
   expect_refused(file_of("{\"a\": 1, \"a\": 1}", {}), "not a JSON object");

@@ -489,6 +489,56 @@ TEST(Trainer, AdoptEvaluatesGivenWeights) {
   EXPECT_EQ(t.val_predictions(), trained.val_predictions());
 }
 
+// An adopted model with its history (a model file's): epoch() counts it, +1 epoch (extend) trains
+// epoch N+1 with the shuffle the original run had next. With plain SGD (no optimizer state) and
+// no dropout, 2 epochs saved and adopted + 1 are bit for bit a 3-epoch run.
+TEST(Trainer, AdoptedHistoryContinuesAtTheNextEpoch) {
+  const Dataset data = synthetic(600, 100, 14, 9);
+  TrainConfig c = small_config();
+  c.optimizer.kind = OptimizerKind::kSgd;
+  c.optimizer.lr = 0.05f;
+  c.epochs = 2;
+  Trainer two;
+  ASSERT_TRUE(two.start(data, c));
+  run_until_idle(two);
+  ASSERT_EQ(two.history().size(), 2u);
+
+  Trainer t;
+  ASSERT_TRUE(t.adopt(data, c, two.network().params(), two.history()));
+  EXPECT_EQ(t.epoch(), 2);
+  EXPECT_EQ(t.adopted_epochs(), 2);
+  run_until_idle(t);
+  EXPECT_EQ(t.phase(), Phase::kDone);
+  ASSERT_EQ(t.history().size(), 2u);
+  ASSERT_TRUE(t.extend(1));
+  run_until_idle(t);
+  ASSERT_EQ(t.history().size(), 3u);
+  EXPECT_EQ(t.history()[2].epoch, 3);
+  EXPECT_EQ(t.epoch(), 3);
+  EXPECT_EQ(t.config().epochs, 3);
+  EXPECT_EQ(t.batch_history().size(), static_cast<size_t>(t.batches_per_epoch()));  // epoch 3's only
+
+  TrainConfig c3 = c;
+  c3.epochs = 3;
+  Trainer three;
+  ASSERT_TRUE(three.start(data, c3));
+  run_until_idle(three);
+  EXPECT_TRUE(same_bits(t.network().params(), three.network().params()));
+  for (size_t i = 0; i < 3; ++i) {
+    EXPECT_EQ(t.history()[i].val_loss, three.history()[i].val_loss) << "epoch " << i + 1;
+    EXPECT_EQ(t.history()[i].train_loss, three.history()[i].train_loss) << "epoch " << i + 1;
+  }
+  EXPECT_EQ(t.test_acc(), three.test_acc());
+
+  // A history that is not a run's is refused, and nothing changes.
+  Trainer bad;
+  History wrong = two.history();
+  wrong[1].epoch = 5;
+  const Status s = bad.adopt(data, c, two.network().params(), wrong);
+  EXPECT_EQ(s.code, ErrorCode::kHistoryRecord);
+  EXPECT_EQ(bad.phase(), Phase::kIdle);
+}
+
 TEST(Trainer, NoHeapAllocationWhileTraining) {
   REQUIRE_MALLOC_COUNTER();
   const Dataset data = synthetic(2000, 100, 14, 10);

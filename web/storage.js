@@ -5,7 +5,9 @@
 
 window.fmnistStorage = (function () {
   const MODEL_KEY = 'fmnist.model.v1';
-  const HISTORY_KEY = 'fmnist.history.v1';  // the saved model's epochs, beside it
+  // The saved model's epochs, kept beside it before model files carried them (version 4): read
+  // once to move them into the file, dropped when a model is saved.
+  const HISTORY_KEY = 'fmnist.history.v1';
   const SETTINGS_KEY = 'fmnist.settings.v2';  // the URL hash's text: "model=mlp&hidden=100&…"
   const OLD_SETTINGS_KEY = 'fmnist.settings.v1';  // JSON, before v2: migrated once
 
@@ -58,6 +60,7 @@ window.fmnistStorage = (function () {
       if (model) {
         try {
           ls.setItem(MODEL_KEY, toBase64(model));
+          ls.removeItem(HISTORY_KEY);
         } catch (e) {
           try { ls.removeItem(MODEL_KEY); } catch (e2) { /* nothing more to do */ }
           result = 1;
@@ -69,10 +72,6 @@ window.fmnistStorage = (function () {
         return model ? 1 : 2;
       }
       return result;
-    },
-    saveHistory(text) {
-      const ls = store();
-      try { if (ls) ls.setItem(HISTORY_KEY, text); } catch (e) { /* the model still restores */ }
     },
     loadHistory() {
       const ls = store();

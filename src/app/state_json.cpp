@@ -95,6 +95,11 @@ const std::string& App::state_json() {
     j.string(origin == Session::Origin::kTrained ? "trained" : origin == Session::Origin::kRestored ? "restored" : "imported");
   }
   j.key("origin_name").string(s.origin_name().c_str());
+  // The names the panels give the model's outputs (canvas bars, predictions): its own, which a
+  // model file carries, when they are not the data's.
+  j.key("class_names").begin_array();
+  for (int c = 0; c < kNumClasses; ++c) j.string(predicted_name(c));
+  j.end_array();
   j.key("augment").boolean(config.augment);
   j.key("early_stopping").integer(config.early_stopping);
   j.end_object();

@@ -98,9 +98,6 @@ EM_JS(uint8_t*, js_storage_load_model, (int* size), {
   HEAP32[size >> 2] = b.length;
   return p;
 });
-EM_JS(void, js_storage_save_history, (const char* text), {
-  if (window.fmnistStorage) window.fmnistStorage.saveHistory(UTF8ToString(text));
-});
 EM_JS(char*, js_storage_load_history, (), {
   const s = window.fmnistStorage ? String(window.fmnistStorage.loadHistory() || "").slice(0, 200000) : "";
   const n = lengthBytesUTF8(s) + 1;
@@ -181,7 +178,6 @@ std::vector<uint8_t> storage_load_model() {
   return out;
 }
 void storage_forget_model() { js_storage_forget_model(); }
-void storage_save_history(const std::string& text) { js_storage_save_history(text.c_str()); }
 std::string storage_load_history() { return take_js_string(js_storage_load_history()); }
 void download_file(const std::vector<uint8_t>& bytes, const char* name) {
   js_download(bytes.data(), static_cast<int>(bytes.size()), name);

@@ -43,8 +43,8 @@ std::string navigator_language();
 int storage_save(const std::vector<uint8_t>* model, const std::string& settings);
 std::string storage_load_settings();
 std::vector<uint8_t> storage_load_model();
-// The saved model's epochs ("epoch,train_loss,train_acc,val_loss,val_acc;…"), kept beside it.
-void storage_save_history(const std::string& text);
+// The epochs a page before version 4 model files kept beside the model
+// ("epoch,train_loss,train_acc,val_loss,val_acc;…"): read once to migrate it into the file.
 std::string storage_load_history();
 void storage_forget_model();
 void download_file(const std::vector<uint8_t>& bytes, const char* name);

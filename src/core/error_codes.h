@@ -67,6 +67,10 @@ FM_ERROR(kNamesEmptyLine, 1)     // line
 FM_ERROR(kNamesCount, 1)         // lines
 FM_ERROR(kNamesTooLong, 3)       // line, bytes, the most allowed
 
+// --- history.cpp (epoch records numbered from 1) ---
+FM_ERROR(kHistoryLength, 2)      // records, the most allowed
+FM_ERROR(kHistoryRecord, 1)      // record
+
 // --- sketch_file.cpp (strokes and points numbered from 1) ---
 FM_ERROR(kSketchEmpty, 0)
 FM_ERROR(kSketchTooLarge, 2)         // size, the most allowed
@@ -126,6 +130,8 @@ FM_ERROR(kModelLayersNotKind, 1)  // the model kind's name ("cnn")
 FM_ERROR(kModelEarlyStopping, 2)  // patience, the most allowed
 // Version 3: the class names. {why} is one of the kNames… codes above.
 FM_ERROR(kModelClassNames, 0)
+// Version 4: the run's history. {why} is one of the kHistory… codes above.
+FM_ERROR(kModelHistory, 0)
 // model file or safetensors (safetensors.cpp, load_any_model)
 FM_ERROR(kModelUnknownFormat, 0)
 

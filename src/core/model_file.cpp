@@ -1,5 +1,12 @@
-// The model file: save_model writes version 3, load_model reads versions 1, 2 and 3 and validates
+// The model file: save_model writes version 4, load_model reads versions 1 to 4 and validates
 // every field before accepting it. All integers and floats little-endian.
+//
+// Version 4 = version 3 with the run's history after the class names:
+//       u32      H, the epochs trained (0..kMaxEpochs; 0: unknown)
+//       H × 20   one record per epoch, epoch 1 first: u32 epoch (1, 2, … H), f32 train loss,
+//                f32 train accuracy, f32 validation loss, f32 validation accuracy
+//                (check_history: losses finite and ≥ 0, accuracies in [0, 1])
+// Versions 1 to 3 carry no history: their models load with an empty one.
 //
 // Version 3 = version 2 with the class names between the validation accuracy and the parameter
 // count:
@@ -32,7 +39,7 @@
 //       u64      seed
 //       u32      early stopping patience (0: off)
 //       f32      validation accuracy when saved (NaN if unknown)
-//       (version 3: the class names here)
+//       (version 3: the class names here; version 4: then the history)
 //       u64      parameter count P (must equal Architecture::param_count())
 //       P × f32  parameters in Network's order (per layer with weights: W, then b)
 //       u32      CRC-32 (IEEE, as zlib) of every byte before it
@@ -62,8 +69,8 @@ namespace fm {
 namespace {
 
 constexpr char kMagic[4] = {'F', 'M', 'N', 'M'};
-constexpr uint32_t kVersion = 3;
-constexpr uint32_t kVersion2 = 2;
+constexpr uint32_t kVersion = 4;
+constexpr uint32_t kVersion3 = 3;
 constexpr uint32_t kVersion1 = 1;
 
 uint32_t float_bits(float f) {
@@ -165,6 +172,14 @@ std::vector<uint8_t> save_model(const SavedModel& model) {
   const std::string names = class_names_text(model.class_names);
   w.u32(static_cast<uint32_t>(names.size()));
   w.bytes(names.data(), names.size());
+  w.u32(static_cast<uint32_t>(model.history.size()));
+  for (const EpochRecord& e : model.history) {
+    w.u32(static_cast<uint32_t>(e.epoch));
+    w.f32(e.train_loss);
+    w.f32(e.train_acc);
+    w.f32(e.val_loss);
+    w.f32(e.val_acc);
+  }
   w.u64(static_cast<uint64_t>(model.params.size()));
   for (Index i = 0; i < model.params.size(); ++i) w.f32(model.params[i]);
   std::vector<uint8_t>& out = w.out();
@@ -298,7 +313,30 @@ Status read_class_names(Reader& r, const uint8_t* bytes, SavedModel* m) {
   return Status::Ok();
 }
 
-// Versions 2 and 3, after the outputs field: the layer list, which must be the model kind's.
+// Version 4's history (after the class names).
+Status read_history(Reader& r, SavedModel* m) {
+  const uint32_t n = r.u32();
+  if (r.truncated()) return truncated();
+  if (n > static_cast<uint32_t>(kMaxEpochs)) {
+    return Status::Error(ErrorCode::kModelHistory)
+        .because(ErrorCode::kHistoryLength, {param(n), param(kMaxEpochs)});
+  }
+  if (!r.has(size_t{n} * 20)) return truncated();
+  History history(n);
+  for (EpochRecord& e : history) {
+    e.epoch = static_cast<int>(std::min<uint32_t>(r.u32(), INT32_MAX));
+    e.train_loss = r.f32();
+    e.train_acc = r.f32();
+    e.val_loss = r.f32();
+    e.val_acc = r.f32();
+  }
+  const Status s = check_history(history);
+  if (!s) return Status::Error(ErrorCode::kModelHistory).because(s.code, s.params);
+  m->history = std::move(history);
+  return Status::Ok();
+}
+
+// Versions 2 to 4, after the outputs field: the layer list, which must be the model kind's.
 Status load_v2(uint32_t version, Reader& r, const uint8_t* bytes, size_t size, SavedModel* m) {
   const uint32_t count = r.u32();
   if (r.truncated()) return truncated();
@@ -330,7 +368,8 @@ Status load_v2(uint32_t version, Reader& r, const uint8_t* bytes, size_t size, S
   const uint32_t patience = r.u32();
   m->val_acc = r.f32();
   if (r.truncated()) return truncated();
-  if (version >= kVersion && !(s = read_class_names(r, bytes, m))) return s;
+  if (version >= kVersion3 && !(s = read_class_names(r, bytes, m))) return s;
+  if (version >= kVersion && !(s = read_history(r, m))) return s;
   if (model_kind >= kModelKinds) {
     return Status::Error(ErrorCode::kModelKind, {param(model_kind)});
   }
@@ -366,7 +405,7 @@ Status load_model(const uint8_t* bytes, size_t size, SavedModel* out) {
 
   const uint32_t version = r.u32();
   if (r.truncated()) return truncated();
-  if (version != kVersion && version != kVersion2 && version != kVersion1) {
+  if (version < kVersion1 || version > kVersion) {
     return Status::Error(ErrorCode::kModelVersion, {param(version), param(kVersion)});
   }
   const uint32_t side = r.u32(), inputs = r.u32(), outputs = r.u32();

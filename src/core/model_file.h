@@ -1,5 +1,5 @@
 // The model file: a versioned binary with magic, version, architecture, input side, training
-// config, class names, weights and a CRC32. Loading validates everything and never touches the caller's model.
+// config, class names, the run's history, weights and a CRC32. Loading validates everything and never touches the caller's model.
 #pragma once
 
 #include <cstdint>
@@ -7,6 +7,7 @@
 
 #include "class_names.h"
 #include "dataset.h"
+#include "history.h"
 #include "network.h"
 #include "train_config.h"
 
@@ -21,11 +22,15 @@ struct SavedModel {
   // The names of the classes it was trained on (a user's names file, or Fashion-MNIST's; files
   // before version 3 load with Fashion-MNIST's).
   ClassNames class_names = default_class_names();
+  // The run's epochs behind the weights, epoch 1 first (empty: unknown, as in files before
+  // version 4); its length is the epochs trained.
+  History history;
 };
 
 std::vector<uint8_t> save_model(const SavedModel& model);
 // Refuses a wrong magic, unknown version, truncated or over-long file, absurd architecture,
-// class names that are not ten valid names (class_names.h), parameter count that disagrees with the architecture, non-finite weights or a CRC mismatch;
+// class names that are not ten valid names (class_names.h), a history check_history refuses,
+// parameter count that disagrees with the architecture, non-finite weights or a CRC mismatch;
 // `out` is untouched on error.
 Status load_model(const uint8_t* bytes, size_t size, SavedModel* out);
 // A loaded model fits a data set when its input size is side×side.

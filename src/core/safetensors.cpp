@@ -107,6 +107,22 @@ std::string training_json(const SavedModel& m) {
          ", \"val_acc\": " + (std::isfinite(m.val_acc) ? number(m.val_acc) : "null") + "}";
 }
 
+// Keras' History.history: one list per metric, epoch 1 first.
+std::string history_json(const History& h) {
+  std::string s = "{";
+  const struct {
+    const char* key;
+    float EpochRecord::*field;
+  } metrics[] = {{"loss", &EpochRecord::train_loss}, {"accuracy", &EpochRecord::train_acc},
+                 {"val_loss", &EpochRecord::val_loss}, {"val_accuracy", &EpochRecord::val_acc}};
+  for (const auto& metric : metrics) {
+    s += std::string(s.size() > 1 ? ", " : "") + "\"" + metric.key + "\": [";
+    for (size_t i = 0; i < h.size(); ++i) s += (i ? ", " : "") + number(h[i].*metric.field);
+    s += "]";
+  }
+  return s + "}";
+}
+
 std::string shape_json(const std::vector<uint64_t>& shape) {
   std::string s = "[";
   for (size_t i = 0; i < shape.size(); ++i) s += (i ? ", " : "") + std::to_string(shape[i]);
@@ -128,7 +144,9 @@ std::vector<uint8_t> save_safetensors(const SavedModel& model) {
             model_kind_name(model.config.model) + "\", \"input_side\": \"" + std::to_string(model.side) +
             "\", \"layers\": " + json_quote(layers_json(model.arch)) +
             ", \"class_names\": " + json_quote(names_json(model.class_names)) +
-            ", \"training\": " + json_quote(training_json(model)) + "}";
+            ", \"training\": " + json_quote(training_json(model)) +
+            ", \"epochs_trained\": \"" + std::to_string(model.history.size()) +
+            "\", \"history\": " + json_quote(history_json(model.history)) + "}";
   uint64_t at = 0;
   for (const KerasTensor& t : tensors) {
     const uint64_t end = at + static_cast<uint64_t>(t.count) * 4;
@@ -264,6 +282,45 @@ Status read_architecture(const JsonValue& metadata, SavedModel* m) {
   return Status::Ok();
 }
 
+// "history" and "epochs_trained" (exports before them have neither: an empty history): four
+// lists of one length, epochs_trained that length; the values are checked by the model file's
+// loader (check_history).
+Status read_history(const JsonValue& metadata, SavedModel* m) {
+  const JsonValue* trained = metadata.get("epochs_trained");
+  JsonValue h;
+  if (!metadata.get("history")) {
+    return trained ? metadata_error("history") : Status::Ok();
+  }
+  if (!metadata_json(metadata, "history", &h) || !h.is(JsonValue::Type::kObject)) {
+    return metadata_error("history");
+  }
+  const char* const keys[] = {"loss", "accuracy", "val_loss", "val_accuracy"};
+  const JsonValue* lists[4];
+  for (int k = 0; k < 4; ++k) {
+    lists[k] = h.get(keys[k]);
+    if (!lists[k] || !lists[k]->is(JsonValue::Type::kArray) ||
+        lists[k]->items.size() != lists[0]->items.size() ||
+        lists[k]->items.size() > static_cast<size_t>(kMaxEpochs)) {
+      return metadata_error("history");
+    }
+  }
+  const size_t n = lists[0]->items.size();
+  if (trained && trained->text != std::to_string(n)) {  // a string (checked): n in decimal
+    return metadata_error("epochs_trained");
+  }
+  History history(n);
+  for (size_t i = 0; i < n; ++i) {
+    EpochRecord& e = history[i];
+    e.epoch = static_cast<int>(i) + 1;
+    if (!json_float(lists[0]->items[i], &e.train_loss) || !json_float(lists[1]->items[i], &e.train_acc) ||
+        !json_float(lists[2]->items[i], &e.val_loss) || !json_float(lists[3]->items[i], &e.val_acc)) {
+      return metadata_error("history");
+    }
+  }
+  m->history = std::move(history);
+  return Status::Ok();
+}
+
 // "class_names" and "training" into m (their ranges are checked by the model file's loader).
 Status read_training(const JsonValue& metadata, SavedModel* m) {
   JsonValue names;
@@ -291,6 +348,8 @@ Status read_training(const JsonValue& metadata, SavedModel* m) {
     return metadata_error("training");
   }
   if (val_acc->is(JsonValue::Type::kNull)) m->val_acc = std::nanf("");
+  Status s = read_history(metadata, m);
+  if (!s) return s;
   m->config.batch = static_cast<int>(batch);
   m->config.epochs = static_cast<int>(epochs);
   m->config.seed = seed;

@@ -23,6 +23,10 @@
 //   "class_names": ["T-shirt/top", …] (ten),
 //   "training": {"optimizer": "adam", "learning_rate": 0.001, "batch_size": 32, "epochs": 5,
 //                "seed": 42, "early_stopping": 0, "val_acc": 0.8668 or null}
+//   "epochs_trained": "3"  (the epochs behind the weights: the history's length),
+//   "history": {"loss": [0.71, 0.52, 0.49], "accuracy": […], "val_loss": […], "val_accuracy": […]}
+//              (Keras' History.history: one value per epoch, epoch 1 first; both optional:
+//              earlier exports carry neither and load with an empty history)
 // Other metadata keys are ignored on import.
 #pragma once
 

@@ -106,10 +106,12 @@ Status Trainer::start(const Dataset& data, const TrainConfig& config) {
   return Status::Ok();
 }
 
-Status Trainer::adopt(const Dataset& data, const TrainConfig& config, const Vector& params) {
+Status Trainer::adopt(const Dataset& data, const TrainConfig& config, const Vector& params,
+                      const History& history) {
   Status status = check_data(data);
   if (status) status = validate(config, data.train_count());
   if (status) status = check_model_side(config, data.side);
+  if (status) status = check_history(history);
   if (!status) return status;
   const Architecture arch = architecture_for(config, data.side);
   if (params.size() != arch.param_count()) {
@@ -121,6 +123,15 @@ Status Trainer::adopt(const Dataset& data, const TrainConfig& config, const Vect
   net_.params() = params;
   snapshot_ = params;
   opt_snapshot_ = opt_;
+  // The epochs behind the weights: the shuffle stream is where that run left it.
+  history_ = history;
+  epoch_ = adopted_epochs_ = static_cast<int>(history.size());
+  config_.epochs = std::max(config_.epochs, epoch_);
+  for (int e = 0; e < epoch_; ++e) {
+    order_ = split_.train;
+    rng_.shuffle(order_);
+  }
+  samples_seen_ = snapshot_samples_ = static_cast<long long>(epoch_) * static_cast<long long>(split_.train.size());
   adopting_ = true;
   begin_validation();
   return Status::Ok();

@@ -10,6 +10,7 @@
 
 #include "augment.h"
 #include "dataset.h"
+#include "history.h"
 #include "metrics.h"
 #include "network.h"
 #include "optimizer.h"
@@ -18,11 +19,6 @@
 #include "train_config.h"
 
 namespace fm {
-
-struct EpochRecord {
-  int epoch = 0;  // 1-based
-  float train_loss = 0, train_acc = 0, val_loss = 0, val_acc = 0;
-};
 
 // Running means since the start of the epoch, as Keras' progress bar prints them.
 struct BatchRecord {
@@ -44,10 +40,14 @@ class Trainer {
   // enters kTraining. `data` must outlive the run. On error nothing changes. Dropout masks come
   // from their own stream of config.seed, so a run is bitwise the same however it is sliced.
   Status start(const Dataset& data, const TrainConfig& config);
-  // Adopts saved weights (e.g. a loaded model file) for `data`: history empty; the next steps
-  // compute validation and test metrics (phase kValidating, then kTesting), ending in kDone.
-  // Refuses weights whose count does not fit the config's architecture, or non-finite ones.
-  Status adopt(const Dataset& data, const TrainConfig& config, const Vector& params);
+  // Adopts saved weights (e.g. a loaded model file) for `data`, with the history of the run that
+  // made them (check_history; empty when unknown): epoch() is its length, so extend() trains
+  // epoch N+1, with the shuffles that run would have had next (the optimizer state, dropout and
+  // augmentation streams start afresh: a file does not carry them). The next steps compute
+  // validation and test metrics (phase kValidating, then kTesting), ending in kDone. Refuses
+  // weights whose count does not fit the config's architecture, non-finite ones or a bad history.
+  Status adopt(const Dataset& data, const TrainConfig& config, const Vector& params,
+               const History& history = {});
   void reset();  // back to kIdle: weights, history and divergence dropped
 
   bool busy() const;  // kTraining, kValidating or kTesting
@@ -77,7 +77,10 @@ class Trainer {
   const Dataset* data() const { return data_; }
   const Split& split() const { return split_; }
 
-  int epoch() const { return epoch_; }  // finished epochs
+  int epoch() const { return epoch_; }  // finished epochs (an adopted history's included)
+  // Epochs an adopted model had when adopted (0 for a run started here): batch_history() holds
+  // only the batches trained since.
+  int adopted_epochs() const { return adopted_epochs_; }
   Index batch_in_epoch() const { return batch_pos_; }
   Index batches_per_epoch() const;
   long long samples_seen() const { return samples_seen_; }
@@ -137,6 +140,7 @@ class Trainer {
   long long snapshot_samples_ = 0;
   size_t snapshot_batches_ = 0;
   int epoch_ = 0;
+  int adopted_epochs_ = 0;
   Index batch_pos_ = 0;   // batches done in this epoch
   Index sample_pos_ = 0;  // samples done in this epoch (position in order_)
   long long samples_seen_ = 0;
@@ -149,7 +153,7 @@ class Trainer {
   Index eval_pos_ = 0;
   double eval_loss_sum_ = 0;
   long long eval_correct_ = 0;
-  std::vector<EpochRecord> history_;
+  History history_;
   std::vector<BatchRecord> batch_history_;
   ConfusionMatrix val_confusion_, eval_confusion_;
   HardestExamples val_hardest_, eval_hardest_;

@@ -37,13 +37,14 @@ const char* model_name(ModelKind kind) {
 // The one place the trainer's divergence reason becomes fields (like write_status for Status).
 void write_divergence_reason(FieldWriter& w, const Trainer& t) { write_status(w, t.divergence()); }
 
-SavedModel saved_model_of(const Trainer& t) {
+SavedModel saved_model_of(const Trainer& t, const ClassNames& names) {
   SavedModel m;
   m.arch = t.network().arch();
   m.side = t.data()->side;
   m.config = t.config();
   m.val_acc = t.val_acc();
-  m.class_names = t.data()->class_names;
+  m.class_names = names;
+  m.history = t.history();
   m.params = t.network().params();  // after a divergence: the last good weights
   return m;
 }
@@ -234,7 +235,20 @@ FieldWriter Engine::run_fields() const {
       .add("val", static_cast<long long>(trainer_.split().val.size()))
       .add("test", static_cast<long long>(d.test_count()))
       .add("batches_per_epoch", static_cast<long long>(trainer_.batches_per_epoch()))
-      .add("params", static_cast<long long>(trainer_.network().params().size()));
+      .add("params", static_cast<long long>(trainer_.network().params().size()))
+      .add_list("names", std::vector<std::string>(model_names_.begin(), model_names_.end()));
+  const History& h = trainer_.history();
+  if (!h.empty()) {
+    std::vector<float> train_loss, train_acc, val_loss, val_acc;
+    for (const EpochRecord& e : h) {
+      train_loss.push_back(e.train_loss);
+      train_acc.push_back(e.train_acc);
+      val_loss.push_back(e.val_loss);
+      val_acc.push_back(e.val_acc);
+    }
+    w.add_list("history_train_loss", train_loss).add_list("history_train_acc", train_acc)
+        .add_list("history_val_loss", val_loss).add_list("history_val_acc", val_acc);
+  }
   return w;
 }
 
@@ -263,6 +277,7 @@ void Engine::on_train(const FieldReader& f) {
     return refuse("train", "status", w);
   }
   pace_ = s.pace;
+  model_names_ = d->class_names;
   begin_run();
   const std::vector<int32_t>& val = trainer_.split().val;
   emit(make_message("started", run_fields(), int32_bytes(val.data(), val.size())));
@@ -408,12 +423,13 @@ void Engine::on_import(const Message& m) {
   st = check_model_fits(model, d->side);
   TrainConfig c = model.config;
   c.eval_chunk = eval_chunk_for(c, d->side);
-  if (st) st = trainer_.adopt(*d, c, model.params);  // refuses weights that do not fit
+  if (st) st = trainer_.adopt(*d, c, model.params, model.history);  // refuses weights that do not fit
   if (!st) {
     FieldWriter w;
     write_status(w, st);
     return refuse("import", "status", w);
   }
+  model_names_ = model.class_names;
   begin_run();
   FieldWriter w = run_fields();
   w.add("saved_val_acc", model.val_acc);
@@ -429,7 +445,7 @@ void Engine::on_export(const FieldReader& f) {
     return refuse("export", "bad_field", bad_field("format", format));
   }
   if (!trainer_.has_model() || !trainer_.data()) return refuse("export", "no_model");
-  const SavedModel m = saved_model_of(trainer_);
+  const SavedModel m = saved_model_of(trainer_, model_names_);
   std::vector<uint8_t> bytes = format == "safetensors" ? save_safetensors(m) : save_model(m);
   FieldWriter w;
   w.add("side", m.side)
@@ -686,8 +702,8 @@ void Engine::emit_progress() {
     }
     for (size_t k = picked.size(); k > 0; --k) {
       const size_t i = picked[k - 1];
-      points.push_back(
-          static_cast<float>(static_cast<double>(i + 1) / static_cast<double>(per_epoch)));
+      points.push_back(static_cast<float>(
+          t.adopted_epochs() + static_cast<double>(i + 1) / static_cast<double>(per_epoch)));
       points.push_back(batches[i].loss);
       points.push_back(batches[i].acc);
     }

@@ -92,7 +92,9 @@ class Engine {
   void emit_paused(const char* reason);
   void emit_done();
   void emit_cv_progress();
-  FieldWriter run_fields() const;  // settings + counts, for started/imported
+  // settings + counts, the model's class names and its history (an adopted model's), for
+  // started/imported
+  FieldWriter run_fields() const;
 
   Clock now_;
   double t_ = 0;  // the clock's latest reading (throttle times)
@@ -102,6 +104,9 @@ class Engine {
   std::array<std::unique_ptr<Dataset>, std::size(kInputSides)> data_;  // [i]: kInputSides[i]
   UserDataLoader user_data_;  // a user's data set on its way in (user_data_* commands)
   Trainer trainer_;
+  // The class names of the model in use: its data's when trained here, its file's when imported
+  // (a model of a user's classes keeps them on Fashion-MNIST's images); exports carry them.
+  ClassNames model_names_ = default_class_names();
   bool paused_ = false;
   int stop_after_epoch_ = -1;   // plus_epoch: pause once this many epochs are done
   int extend_to_epoch_ = 0;     // plus_epoch beyond the run's end: train to this epoch once done

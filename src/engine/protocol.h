@@ -92,7 +92,10 @@ std::vector<int32_t> bytes_to_int32(const std::vector<uint8_t>& bytes);
 //   import                          payload: a model file (core/model_file.h) or a safetensors
 //                                   export (core/safetensors.h); its side's data must
 //                                   be loaded → imported, weights; then validation and test run
-//                                   (confusion, hardest, val_predictions, done).
+//                                   (confusion, hardest, val_predictions, done). Its history is
+//                                   the run's so far: plus_epoch goes on at epoch N+1 (the
+//                                   shuffles that run had next; the optimizer state, which a file
+//                                   does not carry, starts afresh).
 //   export [format=fmnist|safetensors]  → exported (payload: the model file, or safetensors).
 //   cv side=14|28 [folds=5&seed=42] the lesson's SGD logistic regression, k-fold cross-validation,
 //                                   alongside a run if one is going → cv_progress …, cv_done.
@@ -113,10 +116,16 @@ std::vector<int32_t> bytes_to_int32(const std::vector<uint8_t>& bytes);
 //                 payload: the data set at that size as a bundle (8 bits a pixel), for the page's
 //                 panels and for load_data into a fresh worker
 //   user_data_cancelled
-//   started       <settings>, train, val, test, batches_per_epoch, params
+//   started       <settings>, train, val, test, batches_per_epoch, params, names (the model's
+//                 ten class names: its data's)
 //                 payload: int32 validation indices (into the training images), in the order
 //                 val_predictions and hardest use.
-//   imported      <settings>, saved_val_acc, train, val, test, params   payload: as started
+//   imported      <settings>, saved_val_acc, train, val, test, params, names (the file's, which
+//                 the model keeps whatever data it runs on, and its exports carry), and with the
+//                 file's history (model files since version 4, safetensors with "history")
+//                 history_train_loss, history_train_acc, history_val_loss, history_val_acc (lists,
+//                 epoch 1 first: the epochs behind the weights; progress's epoch counts them and
+//                 plus_epoch trains the next)   payload: as started
 //   progress      phase (idle|training|validating|testing|done|diverged), paused (0|1), epoch
 //                 (finished), epochs, batch (in epoch), batches_per_epoch, samples_seen, loss, acc
 //                 (the epoch's running means), lr, compute_s (all trainer work), train_compute_s

@@ -118,6 +118,11 @@ FM_MESSAGE(kCsvPixel, "row {0}: pixel {1} is {2}, outside 0\xE2\x80\x93" "255",
            "{0}행: 픽셀 {1}의 값이 0\xE2\x80\x93" "255 범위를 벗어났습니다 (값: {2})")
 
 // --- class-names files (lines numbered from 1) ---
+FM_MESSAGE(kHistoryLength, "the history has {0} epochs, at most {1} allowed",
+           "학습 기록의 에포크가 {0}개입니다 (최대 {1}개)")
+FM_MESSAGE(kHistoryRecord,
+           "epoch record {0} is not valid (epochs count up from 1, losses are finite and at least 0, accuracies between 0 and 1)",
+           "에포크 기록 {0}이(가) 잘못되었습니다 (에포크는 1부터 차례로, 손실은 0 이상의 유한한 값, 정확도는 0과 1 사이)")
 FM_MESSAGE(kNamesEmpty, "the class-names file is empty", "클래스 이름 파일이 비어 있습니다")
 FM_MESSAGE(kNamesTooLarge, "the class-names file has {0} bytes, at most {1} allowed (ten short lines)",
            "클래스 이름 파일이 {0}바이트입니다 (최대 {1}바이트, 짧은 줄 열 개)")
@@ -248,6 +253,8 @@ FM_MESSAGE(kModelEarlyStopping, "model file: early stopping patience {0}, at mos
            "모델 파일: 조기 종료 인내 에포크 수가 {0}입니다 (최대 {1})")
 FM_MESSAGE(kModelClassNames, "model file: bad class names ({why})",
            "모델 파일: 클래스 이름이 잘못되었습니다 ({why})")
+FM_MESSAGE(kModelHistory, "model file: bad training history ({why})",
+           "모델 파일: 학습 기록이 잘못되었습니다 ({why})")
 FM_MESSAGE(kModelUnknownFormat,
            "not a model file: neither an fmnist model file nor a safetensors file",
            "모델 파일이 아닙니다: fmnist 모델 파일도 safetensors 파일도 아닙니다")

@@ -153,8 +153,8 @@ PY
     json=$(tail -1 <<<"$out")
     python3 -c "import json,sys; d=json.loads(sys.argv[1]); sys.exit(0 if d['val_acc'] > 0.78 and d['best_epoch'] == 1 and d['epochs_run'] == 1 else 1)" "$json" \
       || { echo "cnn-small train: $json"; exit 1; }
-    python3 -c "import sys; b=open(sys.argv[1],'rb').read(); sys.exit(0 if b[:4]==b'FMNM' and b[4]==3 else 1)" "$tmp/cnn.fmnist" \
-      || { echo "not a version 3 model file"; exit 1; }
+    python3 -c "import sys; b=open(sys.argv[1],'rb').read(); sys.exit(0 if b[:4]==b'FMNM' and b[4]==4 else 1)" "$tmp/cnn.fmnist" \
+      || { echo "not a version 4 model file"; exit 1; }
     test_acc=$(python3 -c "import json,sys; print(json.loads(sys.argv[1])['test_acc'])" "$json")
     ev=$("$cli" eval "$tmp/cnn.fmnist" --bundle "$tmp/b14.bin" --json) || { echo "eval failed: $ev"; exit 1; }
     ev=$(tail -1 <<<"$ev")

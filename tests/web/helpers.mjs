@@ -87,6 +87,21 @@ export async function handPress(page, key) {
   return rendered(page, 3);
 }
 
+// The epochs of history in the model the page keeps in localStorage (model file version 4: the
+// history's count follows the class names; see src/core/model_file.cpp), -1 when none is kept.
+export function savedEpochs(page) {
+  return page.evaluate(() => {
+    const text = localStorage.getItem('fmnist.model.v1');
+    if (!text) return -1;
+    const b = Uint8Array.from(atob(text), (c) => c.charCodeAt(0));
+    const v = new DataView(b.buffer);
+    if (v.getUint32(4, true) !== 4) return -1;
+    let at = 24 + 16 * v.getUint32(20, true) + 30;  // the layers, then kind … validation accuracy
+    at += 4 + v.getUint32(at, true);                 // the class names
+    return v.getUint32(at, true);
+  });
+}
+
 // Starts a run and waits for it to finish (not running, `epochs` history entries; without
 // `epochs` in the options, e.g. the defaults or a preset: not running and a test accuracy).
 // train() returning true means state().training.running is already true (checked in the same

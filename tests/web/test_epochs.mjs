@@ -4,9 +4,8 @@
 // pace on a first visit, the API at full speed: the same epochs either way, the times printed.
 import fs from 'node:fs';
 import path from 'node:path';
-import { assert, openReady, rendered, state, trainAndWait, waitState, shotPanel } from './helpers.mjs';
+import { assert, handClick, openReady, rendered, savedEpochs, trainAndWait, waitState, shotPanel } from './helpers.mjs';
 
-const centre = (r) => [r.x + r.w / 2, r.y + r.h / 2];
 const finished = (n) => (x) => !x.training.running && x.history.length === n && x.test_acc !== null &&
   x.training.phase === 'done';
 
@@ -18,9 +17,7 @@ export const tests = [
       let s = await trainAndWait(page, { epochs: 2 });
       assert(s.model.epochs_trained === 2, `epochs_trained ${s.model.epochs_trained} after 2 epochs`);
       const before = JSON.stringify(s.history);
-      s = await rendered(page, 3);
-      const [x, y] = centre(s.ui.training.plus_epoch);
-      await page.mouse.click(x, y);
+      await handClick(page, (v) => v.ui.training.plus_epoch, '+1 epoch');
       s = await waitState(page, finished(3), 'epoch 3 of the same run after +1 epoch');
       assert(s.ui.confirm.open === false, '+1 epoch asked to replace the model');
       assert(JSON.stringify(s.history.slice(0, 2)) === before,
@@ -47,9 +44,8 @@ export const tests = [
       let s = await rendered(page, 3);
       assert(s.training.pace === 'watch', `the Train button's pace on a first visit: ${s.training.pace}`);
       assert(s.ui.training.fields.pace && s.ui.training.fields.pace.w > 0, 'no Pace control in the Training panel');
-      const [x, y] = centre(s.ui.training.train);
       const t0 = Date.now();
-      await page.mouse.click(x, y);
+      await handClick(page, (v) => v.ui.training.train, 'Train');
       await waitState(page, (v) => v.training.samples > 0, 'the watched run going');
       // While watched, the run is visibly in progress: some state between its start and its end.
       s = await waitState(page, (v) => v.history.length >= 1 && v.training.running, 'an epoch shown while the run goes on');
@@ -72,36 +68,55 @@ export const tests = [
     },
   },
   {
-    name: 'epochs: a reload keeps epochs_trained and the history and says restored; an import names its file',
+    name: 'epochs: a reload keeps epochs_trained and the history, +1 epoch goes on at epoch 4; an export carries them into an import',
     async run({ page, url, out, note }) {
       await openReady(page, url);
       await trainAndWait(page, { epochs: 2 });
       assert(await page.evaluate(() => window.fmnist.plusEpoch()), 'plusEpoch() refused');
       const before = await waitState(page, finished(3), 'epoch 3');
-      // The model and its 3 epochs are in the browser's storage (saved after the last epoch).
-      await page.waitForFunction(() => (localStorage.getItem('fmnist.history.v1') || '').split(';').length === 3,
-        null, { timeout: 0, polling: 100 });
+      // The model file kept in the browser's storage carries the 3 epochs (saved after the last one).
+      for (let n = await savedEpochs(page); n !== 3; n = await savedEpochs(page)) await rendered(page, 1);
       await page.reload();
-      let s = await waitState(page, (x) => x.ready && x.storage.restored && x.model.trained, 'the restored model');
-      assert(s.model.epochs_trained === 3 && s.model.origin === 'restored',
-        `after the reload: epochs_trained ${s.model.epochs_trained}, origin ${s.model.origin}`);
+      let s = await waitState(page, (x) => x.ready && x.storage.restored && x.model.trained && x.training.phase === 'done',
+        'the restored model');
+      assert(s.model.epochs_trained === 3 && s.model.origin === 'restored' && s.training.epoch === 3,
+        `after the reload: epochs_trained ${s.model.epochs_trained}, epoch ${s.training.epoch}, origin ${s.model.origin}`);
       assert(JSON.stringify(s.history) === JSON.stringify(before.history),
         `history ${JSON.stringify(s.history)} vs before ${JSON.stringify(before.history)}`);
-      s = await rendered(page, 3);
+      await rendered(page, 3);
       await shotPanel(page, out, 'epochs-restored-training', 'training');
       await shotPanel(page, out, 'epochs-restored-plots', 'plots');
-      // The same model through the Import file chooser: the panel names the file.
+      // The exported file, imported through the file chooser: named, with the same history.
       const [download] = await Promise.all([page.waitForEvent('download'), page.evaluate(() => window.fmnist.exportModel())]);
       const file = path.join(out, 'epochs-export.fmnist');
       await download.saveAs(file);
+      // +1 epoch on the restored model: epoch 4, the first three as they were.
+      await handClick(page, (v) => v.ui.training.plus_epoch, '+1 epoch');
+      s = await waitState(page, finished(4), 'epoch 4 of the restored model');
+      assert(s.model.epochs_trained === 4 && s.history[3].epoch === 4 && s.training.epochs === 4,
+        `after +1 epoch on the restored model: trained ${s.model.epochs_trained}, epochs ${s.history.map((e) => e.epoch)}`);
+      assert(JSON.stringify(s.history.slice(0, 3)) === JSON.stringify(before.history),
+        `the restored epochs changed: ${JSON.stringify(s.history.slice(0, 3))}`);
+      const continued = s.history[3];
+      await page.evaluate(() => window.fmnist.reset());
       await page.setInputFiles('#import-file', { name: 'my-jacket-model.fmnist', mimeType: 'application/octet-stream',
         buffer: fs.readFileSync(file) });
-      s = await waitState(page, (x) => x.model.origin === 'imported' && !x.training.running, 'the imported model');
+      s = await waitState(page, (x) => x.model.origin === 'imported' && x.training.phase === 'done', 'the imported model');
       assert(s.model.origin_name === 'my-jacket-model.fmnist', `origin_name ${s.model.origin_name}`);
+      assert(s.model.epochs_trained === 3 && JSON.stringify(s.history) === JSON.stringify(before.history),
+        `imported: epochs_trained ${s.model.epochs_trained}, history ${JSON.stringify(s.history)}`);
       await rendered(page, 3);
       await shotPanel(page, out, 'epochs-imported-training', 'training');
-      note('reload: 3 epochs of history and epochs_trained 3 kept, "Restored from your last visit"; ' +
-        `import: "Imported from my-jacket-model.fmnist" (the file carries no history: epochs_trained ${s.model.epochs_trained})`);
+      await shotPanel(page, out, 'epochs-imported-plots', 'plots');
+      assert(await page.evaluate(() => window.fmnist.plusEpoch()), 'plusEpoch() refused on the imported model');
+      s = await waitState(page, finished(4), 'epoch 4 of the imported model');
+      assert(s.model.epochs_trained === 4 && JSON.stringify(s.history.slice(0, 3)) === JSON.stringify(before.history),
+        `imported +1: trained ${s.model.epochs_trained}, history ${JSON.stringify(s.history)}`);
+      // Both continued the same file's weights and shuffles with a fresh optimizer state.
+      assert(s.history[3].val_loss === continued.val_loss,
+        `epoch 4: imported ${s.history[3].val_loss} vs restored ${continued.val_loss}`);
+      note(`reload: 3 epochs kept, +1 epoch -> epoch 4 (val acc ${continued.val_acc.toFixed(4)}); ` +
+        `import of the export: "Imported from my-jacket-model.fmnist", 3 epochs, +1 -> epoch 4 (val acc ${s.history[3].val_acc.toFixed(4)})`);
     },
   },
 ];

@@ -50,7 +50,6 @@ class EngineClient {
   void set_lr(float lr);
   void plus_epoch();
   void set_pace(Pace pace);  // from the engine's next slice
-  void adopt_history(std::vector<EpochRecord> history) { view_.adopt_history(std::move(history)); }
   void continue_run(float lr);  // lr 0: keep the run's
   void import_model(std::vector<uint8_t> file);
   void export_model(const char* format);  // "fmnist" (the model file) or "safetensors"

@@ -60,6 +60,7 @@ void RunView::clear() {
   epoch_ = 0;
   batch_ = batches_per_epoch_ = samples_ = 0;
   history_.clear();
+  names_ = default_class_names();
   test_acc_ = test_loss_ = saved_val_acc_ = kNaNf;
   config_ = TrainConfig{};
   params_ = train_ = val_ = test_ = 0;
@@ -102,6 +103,18 @@ void RunView::begin_run(const FieldReader& f, const Message& m, bool imported) {
   saved_val_acc_ = number(f, "saved_val_acc");
   phase_ = imported ? Phase::kValidating : Phase::kTraining;
   val_indices_ = bytes_to_int32(m.payload);
+  const std::vector<std::string> names = f.get_list("names");
+  if (names.size() == names_.size()) std::copy(names.begin(), names.end(), names_.begin());
+  // An imported model's epochs (the engine checked them: check_history).
+  const std::vector<double> tl = doubles(f, "history_train_loss"), ta = doubles(f, "history_train_acc"),
+                            vl = doubles(f, "history_val_loss"), va = doubles(f, "history_val_acc");
+  if (ta.size() == tl.size() && vl.size() == tl.size() && va.size() == tl.size()) {
+    for (size_t i = 0; i < tl.size(); ++i) {
+      history_.push_back({static_cast<int>(i) + 1, static_cast<float>(tl[i]), static_cast<float>(ta[i]),
+                          static_cast<float>(vl[i]), static_cast<float>(va[i])});
+    }
+    epoch_ = static_cast<int>(history_.size());
+  }
 }
 
 void RunView::trim_curve_to_epoch(bool keep_blowup) {
@@ -116,11 +129,6 @@ void RunView::trim_curve_to_epoch(bool keep_blowup) {
     }
   }
   curve_.resize(keep);
-}
-
-void RunView::adopt_history(std::vector<EpochRecord> history) {
-  history_ = std::move(history);
-  if (!history_.empty()) epoch_ = std::max(epoch_, history_.back().epoch);
 }
 
 bool RunView::apply(const Message& m) {

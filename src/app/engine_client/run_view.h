@@ -9,6 +9,7 @@
 #include <string>
 #include <vector>
 
+#include "core/class_names.h"
 #include "core/metrics.h"
 #include "core/network.h"
 #include "core/status.h"
@@ -82,9 +83,8 @@ class RunView {
   // weights being back at the last good epoch) and the failing batch's loss, so the plot can show
   // the blow-up; empty again after continue or a new run.
   const std::vector<CurvePoint>& blowup() const { return blowup_; }
-  // A restored model's epochs, kept beside it in the browser (the model file has no history):
-  // the plots and epochs_trained show them again after a reload.
-  void adopt_history(std::vector<EpochRecord> history);
+  // The class names of the model's outputs: its data's when trained, its file's when imported.
+  const ClassNames& class_names() const { return names_; }
 
   // After `diverged`: the reason (a core Status), the learning rate it had and the suggested one.
   const Status& divergence() const { return divergence_; }
@@ -109,6 +109,7 @@ class RunView {
   int epoch_ = 0;
   long long batch_ = 0, batches_per_epoch_ = 0, samples_ = 0;
   std::vector<EpochRecord> history_;
+  ClassNames names_;
   float test_acc_, test_loss_, saved_val_acc_;
   Settings settings_;
   TrainConfig config_;

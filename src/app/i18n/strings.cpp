@@ -5,6 +5,7 @@
 #include <array>
 #include <cstddef>
 #include <cstring>
+#include "core/dataset.h"
 
 namespace fm {
 namespace {
@@ -83,7 +84,18 @@ Status tr_error(Str id) { return text_error(tr(id)); }
 
 namespace {
 const std::array<std::string, 10>* g_user_names = nullptr;
+const std::array<std::string, 10>* g_model_names = nullptr;
 }  // namespace
+
+void set_model_class_names(const std::array<std::string, 10>* names) { g_model_names = names; }
+
+const char* predicted_name(int label) {
+  if (label < 0 || label > 9 || g_model_names == nullptr) return class_name(label);
+  if (*g_model_names == default_class_names()) {
+    return tr(static_cast<Str>(static_cast<int>(Str::kClass0) + label));
+  }
+  return (*g_model_names)[static_cast<size_t>(label)].c_str();
+}
 
 void set_user_class_names(const std::array<std::string, 10>* names) { g_user_names = names; }
 

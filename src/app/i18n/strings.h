@@ -40,6 +40,13 @@ const char* tr_in(Language lang, Str id);
 const char* class_name(int label);
 // A user's data set's ten names (kept by the caller), or nullptr for Fashion-MNIST's again.
 void set_user_class_names(const std::array<std::string, 10>* names);
+// The name of a model's output `label` (its predictions: the canvas bars, predicted classes):
+// the model's own names when set, else class_name(label).
+const char* predicted_name(int label);
+// The names of the model in use when they are not its data's (a model of a user's classes
+// restored or imported while Fashion-MNIST is loaded, or the other way round), kept by the
+// caller; nullptr when they are the data's. Fashion-MNIST's names are shown translated.
+void set_model_class_names(const std::array<std::string, 10>* names);
 // "Fashion-MNIST", or "Your data" while a user's data set is in use.
 const char* dataset_name();
 

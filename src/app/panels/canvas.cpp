@@ -303,7 +303,7 @@ void CanvasPanel::draw(Session& s) {
   const float input_col = std::max(input_px, ImGui::CalcTextSize(input_label).x);
   const float bars_w = stacked ? rw - input_col - style.ItemSpacing.x : rw;
   float name_w = 0;
-  for (int c = 0; c < kNumClasses; ++c) name_w = std::max(name_w, ImGui::CalcTextSize(class_name(c)).x);
+  for (int c = 0; c < kNumClasses; ++c) name_w = std::max(name_w, ImGui::CalcTextSize(predicted_name(c)).x);
   const ImVec2 b0 = ImGui::GetCursorScreenPos();
   const float bar_x = b0.x + name_w + 6.0f;
   const float pct_w = ImGui::CalcTextSize("100%").x + 4.0f;
@@ -318,7 +318,7 @@ void CanvasPanel::draw(Session& s) {
                         top ? IM_COL32(90, 200, 110, 255) : IM_COL32(100, 140, 220, 255));
     }
     dl->AddText(ImVec2(b0.x, y + (bar_h - line_h) * 0.5f),
-                top ? IM_COL32(255, 255, 255, 255) : ImGui::GetColorU32(ImGuiCol_Text), class_name(c));
+                top ? IM_COL32(255, 255, 255, 255) : ImGui::GetColorU32(ImGuiCol_Text), predicted_name(c));
     std::snprintf(buf, sizeof(buf), "%.0f%%", p * 100.0f);
     dl->AddText(ImVec2(bar_x + bar_w + 4, y + (bar_h - line_h) * 0.5f), ImGui::GetColorU32(ImGuiCol_Text), buf);
     // Each bar is a button: what speaks for and against that class (the Why view).

@@ -138,7 +138,7 @@ ConfusionPanel::Cell ConfusionPanel::draw(const Session& s, Cell chosen) {
     const int n = cm.at(hover_t, hover_p);
     ImGui::BeginTooltip();
     std::snprintf(buf, sizeof(buf), tr(Str::kFmtConfusionTip), class_name(hover_t),
-                  class_name(hover_p), n);
+                  predicted_name(hover_p), n);
     ImGui::TextUnformatted(buf);
     ImGui::TextDisabled("%s", tr(Str::kTipClickCell));
     ImGui::EndTooltip();

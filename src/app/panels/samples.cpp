@@ -202,7 +202,7 @@ bool SamplesPanel::draw(Session& s) {
   item_tooltip(tr(Str::kTipHardest), true);
   if (mode_ == SampleMode::kCell) {  // on its own line; Back beside it when it fits, else below
     std::snprintf(buf, sizeof(buf), tr(Str::kFmtCellFilter), class_name(truth_),
-                  class_name(predicted_));
+                  predicted_name(predicted_));
     ImGui::TextColored(to_vec4(truth_ == predicted_ ? kGood : kBad), "%s", buf);
     const char* back = tr(Str::kButtonBackToBrowse);
     const float back_w = ImGui::CalcTextSize(back).x + 2 * ImGui::GetStyle().FramePadding.x;
@@ -284,7 +284,7 @@ bool SamplesPanel::draw(Session& s) {
     const float ty = i1.y + 2;
     draw_fitted(dl, ImVec2(p0.x, ty), IM_COL32(220, 220, 225, 255), class_name(label), cell_w);
     if (has_pred) {
-      std::snprintf(buf, sizeof(buf), "%.0f%% %s", it.confidence * 100.0, class_name(it.predicted));
+      std::snprintf(buf, sizeof(buf), "%.0f%% %s", it.confidence * 100.0, predicted_name(it.predicted));
       draw_fitted(dl, ImVec2(p0.x, ty + line_h), right ? kGood : kBad, buf, cell_w);
     }
     if (hovered) {
@@ -304,7 +304,7 @@ bool SamplesPanel::draw(Session& s) {
       ImGui::Text("%s: %s", tr(Str::kLabelTruth), class_name(label));
       if (has_pred) {
         ImGui::TextColored(to_vec4(right ? kGood : kBad), "%s: %s (%.1f%%)", tr(Str::kLabelPredicted),
-                           class_name(it.predicted), it.confidence * 100.0);
+                           predicted_name(it.predicted), it.confidence * 100.0);
       }
       ImGui::TextDisabled("%s", tr(Str::kTipClickToCanvas));
       ImGui::EndTooltip();

@@ -178,7 +178,7 @@ void WeightsPanel::draw(const Session& s, const std::vector<float>& input, const
   // A tile's name: the class, or "unit 12" when that fits under the tile at full size, else "12".
   const auto name = [&](int i, bool full, char* out, size_t n) {
     if (softmax) {
-      std::snprintf(out, n, "%s", class_name(i));
+      std::snprintf(out, n, "%s", predicted_name(i));
     } else {
       std::snprintf(out, n, tr(conv ? Str::kFmtFilter : Str::kFmtUnit), i + 1);
       if (!full && ImGui::CalcTextSize(out).x > size + gap * 0.5f) std::snprintf(out, n, "%d", i + 1);

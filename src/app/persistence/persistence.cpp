@@ -17,21 +17,11 @@
 namespace fm {
 namespace {
 
-std::string history_text(const std::vector<EpochRecord>& history) {
-  std::string out;
-  char buf[160];
-  for (const EpochRecord& e : history) {
-    std::snprintf(buf, sizeof(buf), "%s%d,%.9g,%.9g,%.9g,%.9g", out.empty() ? "" : ";", e.epoch,
-                  static_cast<double>(e.train_loss), static_cast<double>(e.train_acc),
-                  static_cast<double>(e.val_loss), static_cast<double>(e.val_acc));
-    out += buf;
-  }
-  return out;
-}
-
-// A damaged text gives the epochs read before the damage (the model restores either way).
-std::vector<EpochRecord> parse_history(const std::string& text) {
-  std::vector<EpochRecord> out;
+// The epochs the page kept beside the model before model files carried them (version 4):
+// "epoch,train_loss,train_acc,val_loss,val_acc;…". A damaged text gives the epochs read before
+// the damage (the model restores either way).
+History parse_history(const std::string& text) {
+  History out;
   const char* p = text.c_str();
   while (*p != '\0') {
     EpochRecord e;
@@ -55,7 +45,6 @@ void Persistence::keep(const std::vector<uint8_t>& bytes, Session& session) {
   const int r = storage_save(&bytes, saved_settings_);
   const char* before = status_;
   status_ = r == 0 ? "saved" : r == 1 ? "too_large" : "unavailable";
-  if (r == 0) storage_save_history(history_text(session.run().history()));
   if (r == 1 && before != status_) session.messages.error = tr(Str::kErrStorageTooLarge);
 }
 
@@ -120,10 +109,15 @@ void Persistence::restore(Session& session) {
     session.select_side(m.side);
     return;
   }
-  if (st) {
-    session.set_restored_history(parse_history(storage_load_history()));
-    st = session.restore_model(std::move(bytes));
+  if (st && m.history.empty()) {
+    // Kept by a page before version 4 files: its history beside it goes into the file.
+    History old = parse_history(storage_load_history());
+    if (!old.empty() && check_history(old)) {
+      m.history = std::move(old);
+      bytes = save_model(m);
+    }
   }
+  if (st) st = session.restore_model(std::move(bytes));
   if (!st) {
     forget();
     session.messages.error = std::string(tr(Str::kErrRestore)) + tr(st);

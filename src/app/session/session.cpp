@@ -227,6 +227,7 @@ Status Session::back_to_builtin() {
   clear_run_state();
   ++resets_;
   if (!bundles_[slot_of(side_)].data.loaded()) side_ = form.side = 14;
+  sync_model_names();
   return Status::Ok();
 }
 
@@ -408,6 +409,13 @@ Status Session::restore_model(std::vector<uint8_t> file) { return send_model(std
 
 // --- Engine events
 
+void Session::sync_model_names() {
+  const ClassNames& data_names = user_.active ? user_.names : default_class_names();
+  const bool own = run().has_model() && run().class_names() != data_names;
+  if (own) model_names_ = run().class_names();
+  set_model_class_names(own ? &model_names_ : nullptr);
+}
+
 void Session::on_engine_event(const Message& event) {
   // The stream while training (about 10 progress and 10 weights events a second) asks for one
   // frame each: the next animation frame shows it. Other events change what ImGui lays out
@@ -416,6 +424,7 @@ void Session::on_engine_event(const Message& event) {
   const bool stream = type == "progress" || type == "weights" || type == "cv_progress";
   if (engine_.on_event(event)) redraw(stream ? 1 : 3);
   after_event(event);
+  if (type == "started" || type == "imported" || type == "reset" || type == "user_data") sync_model_names();
   check_divergence();
 }
 
@@ -467,8 +476,6 @@ void Session::after_event(const Message& m) {
     origin_ = restored ? Origin::kRestored : Origin::kImported;
     origin_name_ = restored ? std::string() : std::move(import_name_);
     import_name_.clear();
-    if (restored) engine_.adopt_history(std::move(restored_history_));
-    restored_history_.clear();
     if (restored) {
       if (host_.model_restored) host_.model_restored();  // the form keeps the saved (or link) settings
     } else {

@@ -137,8 +137,6 @@ class Session {
   Origin origin() const { return origin_; }
   const std::string& origin_name() const { return origin_name_; }
   void set_import_name(std::string name) { import_name_ = std::move(name); }
-  // The saved history of the model being restored: adopted once the engine has it.
-  void set_restored_history(std::vector<EpochRecord> history) { restored_history_ = std::move(history); }
   Status restore_model(std::vector<uint8_t> file);  // the browser's kept model, after a reload
   void export_for_storage();  // the `exported` file goes to Host::keep_model
   bool restore_sent() const { return restore_sent_; }
@@ -158,7 +156,10 @@ class Session {
   void clear_run_state();  // per-run messages back to a fresh start (train, import, reset)
   Origin origin_ = Origin::kNone;
   std::string origin_name_, import_name_;
-  std::vector<EpochRecord> restored_history_;
+  // The names of the model in use, for the panels (i18n's set_model_class_names) while they are
+  // not its data's; follows every run event and data change.
+  ClassNames model_names_;
+  void sync_model_names();
   void form_from_config(const TrainConfig& config, int side);
   Status send_model(std::vector<uint8_t> file, bool from_storage);
   void after_event(const Message& event);
