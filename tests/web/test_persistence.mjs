@@ -8,7 +8,7 @@ import { execFileSync } from 'node:child_process';
 import fs from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { assert, openReady, state, waitState, trainAndWait, frames, rendered } from './helpers.mjs';
+import { assert, handClick, openReady, state, waitState, trainAndWait, frames } from './helpers.mjs';
 
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..', '..');
 
@@ -135,16 +135,8 @@ export const tests = [
       const a = await trainAndWait(page, { epochs: 1, model: 'mlp', hidden: [32] });
       await frames(page, 3);
       // The button, with the real mouse.
-      const r = (await rendered(page, 3)).ui.export_safetensors;
-      assert(r && r.w > 0 && r.h > 0, `no Export as safetensors button ${JSON.stringify(r)}`);
-      // As a hand clicks, the overlay drawing between press and release (ImGui 1.86 keeps one
-      // mouse state per frame: a press and release in one frame can be lost).
       const downloaded = page.waitForEvent('download');
-      await page.mouse.move(r.x + r.w / 2, r.y + r.h / 2);
-      await rendered(page, 2);
-      await page.mouse.down();
-      await rendered(page, 2);
-      await page.mouse.up();
+      await handClick(page, (s) => s.ui.export_safetensors, 'Export as safetensors');
       const download = await downloaded;
       const file = path.join(out, 'exported.safetensors');
       await download.saveAs(file);

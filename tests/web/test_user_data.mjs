@@ -7,7 +7,7 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import zlib from 'node:zlib';
-import { assert, openReady, state, waitState, trainAndWait, rendered } from './helpers.mjs';
+import { assert, handClick, openReady, savedEpochs, shotPanel, state, waitState, trainAndWait, rendered } from './helpers.mjs';
 
 const idxDir = process.env.FASHION_MNIST_DIR || '/usr/share/datasets/fashion-mnist';
 const perm = (c) => (3 * c + 1) % 10;  // the user's label of Fashion-MNIST's class c
@@ -34,16 +34,8 @@ function idx(name, skip) {
 
 // The chooser that the Data button opens, given these paths.
 async function chooseFiles(page, files) {
-  const r = (await rendered(page, 3)).ui.user_data;
-  assert(r && r.w > 0 && r.h > 0, `no Your data button ${JSON.stringify(r)}`);
-  // As a hand clicks: move, press, release, the overlay drawing between them (a press and release
-  // in one frame can be lost by ImGui 1.86, which keeps only the last state per frame).
   const chosen = page.waitForEvent('filechooser');
-  await page.mouse.move(r.x + r.w / 2, r.y + r.h / 2);
-  await rendered(page, 2);
-  await page.mouse.down();
-  await rendered(page, 2);
-  await page.mouse.up();
+  await handClick(page, (s) => s.ui.user_data, 'Your data');
   const chooser = await chosen;
   assert(chooser.isMultiple(), 'the chooser should take several files');
   await chooser.setFiles(files);
@@ -186,5 +178,66 @@ tests.push({
     const mine = await trainAndWait(page, settings);
     note(`test accuracy: built-in ${builtin.test_acc.toFixed(4)}, the IDX files ${mine.test_acc.toFixed(4)}`);
     assert(Math.abs(mine.test_acc - builtin.test_acc) <= 0.01, `${mine.test_acc} vs ${builtin.test_acc}`);
+  },
+});
+
+// Issue 15: a model trained on a user's data carries its class names in the model file. After a
+// reload (the user's data gone, Fashion-MNIST's images back) and after an export imported into a
+// fresh page, the model's outputs keep the user's names: state().model.class_names, the canvas
+// bars; the data's own labels keep theirs.
+tests.push({
+  name: 'user data: a model of the user\'s classes keeps its names after a reload and through export and import',
+  async run({ page, url, out, note }) {
+    const csv = path.join(out, 'named-model.csv');
+    fs.writeFileSync(csv, smallCsv(1000));  // the test images' own labels: the classes are Fashion-MNIST's
+    const names = path.join(out, 'named-model.txt');
+    const mine = FASHION.map((n) => `my ${n.toLowerCase()}`);
+    fs.writeFileSync(names, `${mine.join('\n')}\n`);
+    const same = (a, b) => JSON.stringify(a) === JSON.stringify(b);
+    await openReady(page, url);
+    await chooseFiles(page, [csv, names]);
+    let s = await waitState(page, (x) => x.error || (x.dataset.user.active && !x.dataset.user.loading), 'the data set');
+    assert(!s.error, `refused: ${s.error}`);
+    await waitState(page, (x) => x.ready, 'ready');
+    assert(await page.evaluate(() => window.fmnist.train({ epochs: 2, model: 'softmax' })), 'train refused');
+    s = await waitState(page, (x) => !x.training.running && x.history.length === 2, '2 epochs (no test set)');
+    assert(same(s.model.class_names, mine) && same(s.dataset.names, mine), `trained: ${s.model.class_names}`);
+    for (let n = await savedEpochs(page); n !== 2; n = await savedEpochs(page)) await rendered(page, 1);
+
+    await page.reload();
+    s = await waitState(page, (x) => x.ready && x.storage.restored && x.model.trained && x.training.phase === 'done',
+      'the restored model');
+    assert(!s.dataset.user.active && s.dataset.names[0] === FASHION[0], `data after the reload ${s.dataset.names}`);
+    assert(same(s.model.class_names, mine), `restored model's names ${s.model.class_names}`);
+    assert(s.model.epochs_trained === 2, `epochs_trained ${s.model.epochs_trained}`);
+    const label = await page.evaluate(() => window.fmnist.testLabel(0));
+    await page.evaluate(() => window.fmnist.loadTestImage(0));
+    s = await waitState(page, (x) => x.canvas.top !== null, 'the canvas prediction');
+    assert(s.canvas.top_name === mine[s.canvas.top], `the top bar says ${s.canvas.top_name}`);
+    await rendered(page, 3);
+    await shotPanel(page, out, 'named-model-restored-canvas', 'canvas');
+    await shotPanel(page, out, 'named-model-restored-samples', 'samples');
+    await shotPanel(page, out, 'named-model-restored-confusion', 'confusion');
+    const restoredTop = s.canvas.top_name;
+
+    // Exported, then imported into a fresh page (nothing kept): the names come with the file.
+    const [download] = await Promise.all([page.waitForEvent('download'), page.evaluate(() => window.fmnist.exportModel())]);
+    const file = path.join(out, 'named-model.fmnist');
+    await download.saveAs(file);
+    await page.evaluate(() => window.fmnist.reset());
+    s = await waitState(page, (x) => !x.model.trained && x.model.class_names[0] === FASHION[0], 'no model: Fashion-MNIST\'s names');
+    await page.reload();
+    await openReady(page, url);
+    await page.setInputFiles('#import-file', { name: 'named-model.fmnist', mimeType: 'application/octet-stream',
+      buffer: fs.readFileSync(file) });
+    s = await waitState(page, (x) => x.model.origin === 'imported' && x.training.phase === 'done', 'the imported model');
+    assert(same(s.model.class_names, mine) && s.model.epochs_trained === 2,
+      `imported: names ${s.model.class_names}, epochs_trained ${s.model.epochs_trained}`);
+    await page.evaluate(() => window.fmnist.loadTestImage(0));
+    s = await waitState(page, (x) => x.canvas.top !== null, 'the canvas prediction');
+    assert(s.canvas.top_name === restoredTop, `imported top bar ${s.canvas.top_name} vs restored ${restoredTop}`);
+    await rendered(page, 3);
+    await shotPanel(page, out, 'named-model-imported-canvas', 'canvas');
+    note(`test image 0 (a ${FASHION[label]}): "${restoredTop}" after the reload and after the import; test acc ${s.test_acc.toFixed(4)}`);
   },
 });

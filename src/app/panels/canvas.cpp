@@ -410,6 +410,12 @@ void CanvasPanel::json(const Session& s, JsonWriter& j) const {
   } else {
     j.null();
   }
+  j.key("top_name");  // the top bar's name as drawn (the model's class names)
+  if (has_probs_ && top_ >= 0) {
+    j.string(predicted_name(top_));
+  } else {
+    j.null();
+  }
   j.key("source");
   if (canvas.has_source()) {
     j.integer(canvas.source_tag());
