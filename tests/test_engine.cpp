@@ -756,7 +756,7 @@ TEST(Engine, ExportMatchesTheCliSaveAndImportRoundTripsBitwise) {
   cli_weights(kMlp, &cli);
   const SavedModel cli_model{cli.network().arch(), 14, to_train_config(s),
                              cli.history().back().val_acc, cli.network().params(),
-                             default_class_names(), cli.history()};
+                             default_class_names(), cli.history(), cli.curve(kMaxSavedCurve)};
   EXPECT_EQ(save_model(cli_model), file);
 
   // Import into a fresh engine: validation and test run again, then export gives the same bytes.
@@ -805,13 +805,22 @@ TEST(Engine, ImportedHistoryAndNamesGoOnWithPlusEpoch) {
     g.run();
     EXPECT_EQ(g.engine.trainer().epoch(), 2);
     EXPECT_EQ(g.of_type("epoch").size(), 0u);
+    // The file's per-batch curve comes in the first progress event, for the plots.
+    const std::vector<float> sent = bytes_to_floats(g.of_type("progress").front()->payload);
+    ASSERT_EQ(sent.size(), 3 * m.curve.size());
+    ASSERT_FALSE(m.curve.empty());
+    EXPECT_EQ(sent[sent.size() - 3], 2.0f);
+    EXPECT_EQ(sent[1], m.curve[0].loss);
+    const size_t progress_before = g.of_type("progress").size();
     g.send("plus_epoch");
     g.run();
     const std::vector<const Message*> epochs = g.of_type("epoch");
     ASSERT_EQ(epochs.size(), 1u);
     EXPECT_EQ(whole(*epochs[0], "epoch"), 3);
     float first_x = 1e9f, last_x = 0;
-    for (const Message* p : g.of_type("progress")) {
+    const std::vector<const Message*> progress = g.of_type("progress");
+    for (size_t k = progress_before; k < progress.size(); ++k) {
+      const Message* p = progress[k];
       const std::vector<float> pts = bytes_to_floats(p->payload);
       for (size_t k = 0; k + 2 < pts.size(); k += 3) first_x = std::min(first_x, pts[k]), last_x = std::max(last_x, pts[k]);
     }
@@ -826,6 +835,9 @@ TEST(Engine, ImportedHistoryAndNamesGoOnWithPlusEpoch) {
     EXPECT_EQ(again.history[1].val_acc, m.history[1].val_acc);
     EXPECT_EQ(again.class_names, digit_class_names());
     EXPECT_EQ(again.config.epochs, 3);
+    ASSERT_GT(again.curve.size(), m.curve.size());
+    EXPECT_EQ(again.curve[0].loss, m.curve[0].loss);
+    EXPECT_EQ(again.curve.back().x, 3.0f);
   }
   // A run trained here takes its data's names again.
   Harness g;

@@ -74,10 +74,16 @@ size_t v2_val_acc_at(size_t layers) { return v2_kind_at(layers) + 26; }
 size_t v3_names_at(size_t layers) { return v2_kind_at(layers) + 30; }
 // Fashion-MNIST's names ("T-shirt/top\nTrouser\n…\nAnkle boot"), what model_of/mlp_model carry.
 size_t fashion_names_bytes() { return class_names_text(default_class_names()).size(); }
-// Version 4 puts the history (u32 count, 20 bytes an epoch) after the names.
+// Version 4 puts the history (u32 count, 20 bytes an epoch) and the per-batch curve (u32 count,
+// 12 bytes a point) after the names.
 size_t v4_history_at(size_t layers) { return v3_names_at(layers) + 4 + fashion_names_bytes(); }
-size_t v4_count_at(size_t layers, size_t epochs = 0) { return v4_history_at(layers) + 4 + 20 * epochs; }
-size_t v4_params_at(size_t layers, size_t epochs = 0) { return v4_count_at(layers, epochs) + 8; }
+size_t v4_curve_at(size_t layers, size_t epochs = 0) { return v4_history_at(layers) + 4 + 20 * epochs; }
+size_t v4_count_at(size_t layers, size_t epochs = 0, size_t points = 0) {
+  return v4_curve_at(layers, epochs) + 4 + 12 * points;
+}
+size_t v4_params_at(size_t layers, size_t epochs = 0, size_t points = 0) {
+  return v4_count_at(layers, epochs, points) + 8;
+}
 
 void put_u32(Bytes* b, uint32_t v) {
   for (int i = 0; i < 4; ++i) b->push_back(static_cast<uint8_t>(v >> (8 * i)));
@@ -201,7 +207,7 @@ TEST(ModelFile, ClassNamesRoundTrip) {
   m.class_names = {"티셔츠", "바지", "풀오버", "드레스", "코트", "샌들", "셔츠", "운동화", "가방", "앵클부츠"};
   const Bytes b = save_model(m);
   const std::string text = class_names_text(m.class_names);
-  ASSERT_EQ(b.size(), v3_names_at(2) + 4 + text.size() + 4 + 8 + 4 * kParams + 4);
+  ASSERT_EQ(b.size(), v3_names_at(2) + 4 + text.size() + 8 + 8 + 4 * kParams + 4);
   EXPECT_EQ(std::string(b.begin() + static_cast<std::ptrdiff_t>(v3_names_at(2) + 4),
                         b.begin() + static_cast<std::ptrdiff_t>(v3_names_at(2) + 4 + text.size())),
             text);
@@ -365,7 +371,7 @@ TEST(ModelFile, CommittedVersion3FileLoads) {
   EXPECT_TRUE(m.history.empty());
   EXPECT_EQ(m.params.size(), m.arch.param_count());
   const Bytes v4 = save_model(m);
-  EXPECT_EQ(v4.size(), b.size() + 4);  // an empty history: its count only
+  EXPECT_EQ(v4.size(), b.size() + 8);  // an empty history and curve: their counts only
   SavedModel back;
   ASSERT_TRUE(load_model(v4.data(), v4.size(), &back));
   EXPECT_EQ(back.class_names, m.class_names);
@@ -380,8 +386,9 @@ History three_epochs() {
 TEST(ModelFile, HistoryRoundTrip) {
   SavedModel m = mlp_model();
   m.history = three_epochs();
+  m.curve = {{0.5f, 1.2f, 0.6f}, {1.0f, 0.8f, 0.7f}, {2.25f, 0.6f, 0.8f}, {3.0f, 0.5f, 0.82f}};
   const Bytes b = save_model(m);
-  ASSERT_EQ(b.size(), v4_params_at(2, 3) + 4 * kParams + 4);
+  ASSERT_EQ(b.size(), v4_params_at(2, 3, 4) + 4 * kParams + 4);
   SavedModel back;
   const Status s = load_model(b.data(), b.size(), &back);
   ASSERT_TRUE(s) << describe(s);
@@ -393,6 +400,9 @@ TEST(ModelFile, HistoryRoundTrip) {
     EXPECT_EQ(back.history[i].val_loss, m.history[i].val_loss);
     EXPECT_EQ(back.history[i].val_acc, m.history[i].val_acc);
   }
+  ASSERT_EQ(back.curve.size(), 4u);
+  EXPECT_EQ(back.curve[2].x, 2.25f);
+  EXPECT_EQ(back.curve[3].acc, 0.82f);
   EXPECT_EQ(save_model(back), b);
 }
 
@@ -428,6 +438,26 @@ TEST(ModelFile, RefusesBadHistory) {
   set_u32(&past, at, 900);
   reseal(&past);
   expect_refused(past, "model file is truncated");
+  // The curve: x beyond the epochs trained or going back, a NaN loss, more than 512 points.
+  m.curve = {{0.5f, 1.2f, 0.6f}, {1.0f, 0.8f, 0.7f}};
+  const Bytes with_curve = save_model(m);
+  const size_t c = v4_curve_at(2, 3);
+  Bytes beyond = with_curve;
+  set_f32(&beyond, c + 4 + 12, 3.5f);
+  reseal(&beyond);
+  expect_refused(beyond, "model file: bad training history (point 2 of the per-batch curve is not valid");
+  Bytes back = with_curve;
+  set_f32(&back, c + 4 + 12, 0.25f);
+  reseal(&back);
+  expect_refused(back, "point 2 of the per-batch curve is not valid");
+  Bytes nan_loss = with_curve;
+  set_f32(&nan_loss, c + 4 + 4, std::numeric_limits<float>::quiet_NaN());
+  reseal(&nan_loss);
+  expect_refused(nan_loss, "point 1 of the per-batch curve is not valid");
+  Bytes many_points = with_curve;
+  set_u32(&many_points, c, 513);
+  reseal(&many_points);
+  expect_refused(many_points, "(the per-batch curve has 513 points, at most 512 allowed)");
 }
 
 TEST(ModelFile, SoftmaxWithUnknownAccuracy) {

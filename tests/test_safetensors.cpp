@@ -270,6 +270,7 @@ TEST(Safetensors, RoundTripIsBitwiseForEveryKind) {
 TEST(Safetensors, HistoryRoundTrip) {
   SavedModel m = model_of(ModelKind::kMlp, 14, {5, 3});
   m.history = {{1, 0.71f, 0.75f, 0.62f, 0.78f}, {2, 0.52f, 0.82f, 0.55f, 0.80f}, {3, 0.49f, 0.83f, 0.51f, 0.8225f}};
+  m.curve = {{0.5f, 1.2f, 0.6f}, {3.0f, 0.5f, 0.82f}};
   const Bytes b = save_safetensors(m);
   const JsonValue h = header_json(b);
   const JsonValue* meta = h.get("__metadata__");
@@ -290,6 +291,10 @@ TEST(Safetensors, HistoryRoundTrip) {
   ASSERT_TRUE(s) << describe(s);
   EXPECT_EQ(save_model(back), save_model(m));  // the history bitwise with every other field
   EXPECT_EQ(back.history.size(), 3u);
+  EXPECT_EQ(back.curve.size(), 2u);
+  expect_refused(edited(b, "\"epoch\\\": [0.5", "\"epoch\\\": [3.5"),
+                 "model file: bad training history (point 1 of the per-batch curve is not valid");
+  expect_refused(edited(b, "\"epoch\\\": [0.5, ", "\"epoch\\\": ["), "__metadata__ \"batch_curve\" is missing or not valid");
   // Refused: lists of other lengths, a count that disagrees, a bad value (check_history's words).
   expect_refused(edited(b, "\"epochs_trained\": \"3\"", "\"epochs_trained\": \"4\""),
                  "__metadata__ \"epochs_trained\" is missing or not valid");

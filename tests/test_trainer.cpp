@@ -504,7 +504,7 @@ TEST(Trainer, AdoptedHistoryContinuesAtTheNextEpoch) {
   ASSERT_EQ(two.history().size(), 2u);
 
   Trainer t;
-  ASSERT_TRUE(t.adopt(data, c, two.network().params(), two.history()));
+  ASSERT_TRUE(t.adopt(data, c, two.network().params(), two.history(), two.curve(kMaxSavedCurve)));
   EXPECT_EQ(t.epoch(), 2);
   EXPECT_EQ(t.adopted_epochs(), 2);
   run_until_idle(t);
@@ -529,6 +529,18 @@ TEST(Trainer, AdoptedHistoryContinuesAtTheNextEpoch) {
     EXPECT_EQ(t.history()[i].train_loss, three.history()[i].train_loss) << "epoch " << i + 1;
   }
   EXPECT_EQ(t.test_acc(), three.test_acc());
+  // The per-batch curve: the adopted one, then epoch 3's batches from x = 2: a 3-epoch run's.
+  const std::vector<CurvePoint> mine = t.curve(1000), theirs = three.curve(1000);
+  ASSERT_EQ(mine.size(), theirs.size());
+  ASSERT_EQ(mine.size(), 3u * static_cast<size_t>(three.batches_per_epoch()));
+  for (size_t i = 0; i < mine.size(); ++i) {
+    EXPECT_FLOAT_EQ(mine[i].x, theirs[i].x) << i;
+    EXPECT_EQ(mine[i].loss, theirs[i].loss) << i;
+  }
+  const std::vector<CurvePoint> thin = t.curve(10);
+  ASSERT_EQ(thin.size(), 10u);
+  EXPECT_EQ(thin.back().x, 3.0f);
+  EXPECT_TRUE(check_curve(thin, 3));
 
   // A history that is not a run's is refused, and nothing changes.
   Trainer bad;

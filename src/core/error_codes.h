@@ -70,6 +70,8 @@ FM_ERROR(kNamesTooLong, 3)       // line, bytes, the most allowed
 // --- history.cpp (epoch records numbered from 1) ---
 FM_ERROR(kHistoryLength, 2)      // records, the most allowed
 FM_ERROR(kHistoryRecord, 1)      // record
+FM_ERROR(kCurveLength, 2)        // points, the most allowed
+FM_ERROR(kCurvePoint, 1)         // point
 
 // --- sketch_file.cpp (strokes and points numbered from 1) ---
 FM_ERROR(kSketchEmpty, 0)

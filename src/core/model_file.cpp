@@ -6,6 +6,9 @@
 //       H × 20   one record per epoch, epoch 1 first: u32 epoch (1, 2, … H), f32 train loss,
 //                f32 train accuracy, f32 validation loss, f32 validation accuracy
 //                (check_history: losses finite and ≥ 0, accuracies in [0, 1])
+//       u32      C, the per-batch curve's points (0..kMaxSavedCurve)
+//       C × 12   f32 x (in epochs, increasing within (0, H]), f32 running mean loss, f32 running
+//                mean accuracy (check_curve)
 // Versions 1 to 3 carry no history: their models load with an empty one.
 //
 // Version 3 = version 2 with the class names between the validation accuracy and the parameter
@@ -180,6 +183,12 @@ std::vector<uint8_t> save_model(const SavedModel& model) {
     w.f32(e.val_loss);
     w.f32(e.val_acc);
   }
+  w.u32(static_cast<uint32_t>(model.curve.size()));
+  for (const CurvePoint& p : model.curve) {
+    w.f32(p.x);
+    w.f32(p.loss);
+    w.f32(p.acc);
+  }
   w.u64(static_cast<uint64_t>(model.params.size()));
   for (Index i = 0; i < model.params.size(); ++i) w.f32(model.params[i]);
   std::vector<uint8_t>& out = w.out();
@@ -330,9 +339,25 @@ Status read_history(Reader& r, SavedModel* m) {
     e.val_loss = r.f32();
     e.val_acc = r.f32();
   }
-  const Status s = check_history(history);
+  Status s = check_history(history);
+  if (!s) return Status::Error(ErrorCode::kModelHistory).because(s.code, s.params);
+  const uint32_t c = r.u32();
+  if (r.truncated()) return truncated();
+  if (c > kMaxSavedCurve) {
+    return Status::Error(ErrorCode::kModelHistory)
+        .because(ErrorCode::kCurveLength, {param(c), param(kMaxSavedCurve)});
+  }
+  if (!r.has(size_t{c} * 12)) return truncated();
+  std::vector<CurvePoint> curve(c);
+  for (CurvePoint& p : curve) {
+    p.x = r.f32();
+    p.loss = r.f32();
+    p.acc = r.f32();
+  }
+  s = check_curve(curve, history.size());
   if (!s) return Status::Error(ErrorCode::kModelHistory).because(s.code, s.params);
   m->history = std::move(history);
+  m->curve = std::move(curve);
   return Status::Ok();
 }
 

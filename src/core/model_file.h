@@ -25,6 +25,9 @@ struct SavedModel {
   // The run's epochs behind the weights, epoch 1 first (empty: unknown, as in files before
   // version 4); its length is the epochs trained.
   History history;
+  // The plots' per-batch curve of that run (at most kMaxSavedCurve points, x in epochs; empty:
+  // none, as in files before version 4).
+  std::vector<CurvePoint> curve;
 };
 
 std::vector<uint8_t> save_model(const SavedModel& model);

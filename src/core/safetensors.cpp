@@ -123,6 +123,21 @@ std::string history_json(const History& h) {
   return s + "}";
 }
 
+// The per-batch curve: x (in epochs), the running mean loss and accuracy, one list each.
+std::string curve_json(const std::vector<CurvePoint>& c) {
+  std::string s = "{";
+  const struct {
+    const char* key;
+    float CurvePoint::*field;
+  } series[] = {{"epoch", &CurvePoint::x}, {"loss", &CurvePoint::loss}, {"accuracy", &CurvePoint::acc}};
+  for (const auto& one : series) {
+    s += std::string(s.size() > 1 ? ", " : "") + "\"" + one.key + "\": [";
+    for (size_t i = 0; i < c.size(); ++i) s += (i ? ", " : "") + number(c[i].*one.field);
+    s += "]";
+  }
+  return s + "}";
+}
+
 std::string shape_json(const std::vector<uint64_t>& shape) {
   std::string s = "[";
   for (size_t i = 0; i < shape.size(); ++i) s += (i ? ", " : "") + std::to_string(shape[i]);
@@ -146,7 +161,8 @@ std::vector<uint8_t> save_safetensors(const SavedModel& model) {
             ", \"class_names\": " + json_quote(names_json(model.class_names)) +
             ", \"training\": " + json_quote(training_json(model)) +
             ", \"epochs_trained\": \"" + std::to_string(model.history.size()) +
-            "\", \"history\": " + json_quote(history_json(model.history)) + "}";
+            "\", \"history\": " + json_quote(history_json(model.history)) +
+            ", \"batch_curve\": " + json_quote(curve_json(model.curve)) + "}";
   uint64_t at = 0;
   for (const KerasTensor& t : tensors) {
     const uint64_t end = at + static_cast<uint64_t>(t.count) * 4;
@@ -318,6 +334,27 @@ Status read_history(const JsonValue& metadata, SavedModel* m) {
     }
   }
   m->history = std::move(history);
+  // "batch_curve" (optional): three lists of one length.
+  if (!metadata.get("batch_curve")) return Status::Ok();
+  JsonValue c;
+  if (!metadata_json(metadata, "batch_curve", &c) || !c.is(JsonValue::Type::kObject)) {
+    return metadata_error("batch_curve");
+  }
+  const JsonValue* series[3] = {c.get("epoch"), c.get("loss"), c.get("accuracy")};
+  for (const JsonValue* one : series) {
+    if (!one || !one->is(JsonValue::Type::kArray) || one->items.size() != series[0]->items.size() ||
+        one->items.size() > kMaxSavedCurve) {
+      return metadata_error("batch_curve");
+    }
+  }
+  std::vector<CurvePoint> curve(series[0]->items.size());
+  for (size_t i = 0; i < curve.size(); ++i) {
+    if (!json_float(series[0]->items[i], &curve[i].x) || !json_float(series[1]->items[i], &curve[i].loss) ||
+        !json_float(series[2]->items[i], &curve[i].acc)) {
+      return metadata_error("batch_curve");
+    }
+  }
+  m->curve = std::move(curve);
   return Status::Ok();
 }
 

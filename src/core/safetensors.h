@@ -27,6 +27,8 @@
 //   "history": {"loss": [0.71, 0.52, 0.49], "accuracy": […], "val_loss": […], "val_accuracy": […]}
 //              (Keras' History.history: one value per epoch, epoch 1 first; both optional:
 //              earlier exports carry neither and load with an empty history)
+//   "batch_curve": {"epoch": [0.02, …, 3], "loss": […], "accuracy": […]}  (the plots' per-batch
+//              running means, at most 512 points, x in epochs; optional)
 // Other metadata keys are ignored on import.
 #pragma once
 

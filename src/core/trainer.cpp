@@ -107,11 +107,12 @@ Status Trainer::start(const Dataset& data, const TrainConfig& config) {
 }
 
 Status Trainer::adopt(const Dataset& data, const TrainConfig& config, const Vector& params,
-                      const History& history) {
+                      const History& history, const std::vector<CurvePoint>& curve) {
   Status status = check_data(data);
   if (status) status = validate(config, data.train_count());
   if (status) status = check_model_side(config, data.side);
   if (status) status = check_history(history);
+  if (status) status = check_curve(curve, history.size());
   if (!status) return status;
   const Architecture arch = architecture_for(config, data.side);
   if (params.size() != arch.param_count()) {
@@ -125,6 +126,7 @@ Status Trainer::adopt(const Dataset& data, const TrainConfig& config, const Vect
   opt_snapshot_ = opt_;
   // The epochs behind the weights: the shuffle stream is where that run left it.
   history_ = history;
+  adopted_curve_ = curve;
   epoch_ = adopted_epochs_ = static_cast<int>(history.size());
   config_.epochs = std::max(config_.epochs, epoch_);
   for (int e = 0; e < epoch_; ++e) {
@@ -173,6 +175,20 @@ Index Trainer::batches_per_epoch() const {
   const Index batch = config_.batch;
   if (phase_ == Phase::kTraining) return batch_pos_ + (n - sample_pos_ + batch - 1) / batch;
   return (n + batch - 1) / batch;
+}
+
+std::vector<CurvePoint> Trainer::curve(size_t max) const {
+  std::vector<CurvePoint> points = adopted_curve_;
+  const double per_epoch = static_cast<double>(std::max<Index>(1, batches_per_epoch()));
+  for (size_t i = 0; i < batch_history_.size(); ++i) {
+    const float x = static_cast<float>(adopted_epochs_ + static_cast<double>(i + 1) / per_epoch);
+    const BatchRecord& b = batch_history_[i];
+    // Finite points within the epochs finished (a diverged stretch is not the model's).
+    if (x > static_cast<float>(epoch_) || !std::isfinite(b.loss) || b.loss < 0 || !(b.acc >= 0 && b.acc <= 1)) break;
+    if (!points.empty() && x <= points.back().x) continue;
+    points.push_back({x, b.loss, b.acc});
+  }
+  return thin_curve(points, max);
 }
 
 // --- commands ---

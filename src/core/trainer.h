@@ -46,8 +46,9 @@ class Trainer {
   // augmentation streams start afresh: a file does not carry them). The next steps compute
   // validation and test metrics (phase kValidating, then kTesting), ending in kDone. Refuses
   // weights whose count does not fit the config's architecture, non-finite ones or a bad history.
+  // `curve`: that run's per-batch curve (check_curve), kept for curve().
   Status adopt(const Dataset& data, const TrainConfig& config, const Vector& params,
-               const History& history = {});
+               const History& history = {}, const std::vector<CurvePoint>& curve = {});
   void reset();  // back to kIdle: weights, history and divergence dropped
 
   bool busy() const;  // kTraining, kValidating or kTesting
@@ -86,6 +87,10 @@ class Trainer {
   long long samples_seen() const { return samples_seen_; }
   const std::vector<EpochRecord>& history() const { return history_; }  // finite values only
   const std::vector<BatchRecord>& batch_history() const { return batch_history_; }
+  // The run's per-batch curve for a model file: an adopted model's, then the batches trained
+  // since (x = adopted_epochs() + batch / batches per epoch), thinned to at most `max` points.
+  std::vector<CurvePoint> curve(size_t max) const;
+  const std::vector<CurvePoint>& adopted_curve() const { return adopted_curve_; }
   const ConfusionMatrix& val_confusion() const { return val_confusion_; }
   const HardestExamples& val_hardest() const { return val_hardest_; }
   // Predicted class of each validation sample after the last validation pass (indexed like
@@ -155,6 +160,7 @@ class Trainer {
   long long eval_correct_ = 0;
   History history_;
   std::vector<BatchRecord> batch_history_;
+  std::vector<CurvePoint> adopted_curve_;
   ConfusionMatrix val_confusion_, eval_confusion_;
   HardestExamples val_hardest_, eval_hardest_;
   std::vector<uint8_t> val_pred_, eval_pred_;

@@ -45,6 +45,7 @@ SavedModel saved_model_of(const Trainer& t, const ClassNames& names) {
   m.val_acc = t.val_acc();
   m.class_names = names;
   m.history = t.history();
+  m.curve = t.curve(kMaxSavedCurve);
   m.params = t.network().params();  // after a divergence: the last good weights
   return m;
 }
@@ -423,7 +424,7 @@ void Engine::on_import(const Message& m) {
   st = check_model_fits(model, d->side);
   TrainConfig c = model.config;
   c.eval_chunk = eval_chunk_for(c, d->side);
-  if (st) st = trainer_.adopt(*d, c, model.params, model.history);  // refuses weights that do not fit
+  if (st) st = trainer_.adopt(*d, c, model.params, model.history, model.curve);  // refuses weights that do not fit
   if (!st) {
     FieldWriter w;
     write_status(w, st);
@@ -436,7 +437,7 @@ void Engine::on_import(const Message& m) {
   const std::vector<int32_t>& val = trainer_.split().val;
   emit(make_message("imported", w, int32_bytes(val.data(), val.size())));
   emit_weights();
-  emit_progress();
+  emit_progress(&trainer_.adopted_curve());  // the file's per-batch curve for the plots
 }
 
 void Engine::on_export(const FieldReader& f) {
@@ -685,13 +686,16 @@ void Engine::cv_step(double* t) {
 
 // --- events ---
 
-void Engine::emit_progress() {
+void Engine::emit_progress(const std::vector<CurvePoint>* before) {
   const Trainer& t = trainer_;
   const std::vector<BatchRecord>& batches = t.batch_history();
   curve_sent_ = std::min(curve_sent_, batches.size());
   const Index per_epoch = std::max<Index>(1, t.batches_per_epoch());
   // The new minibatch records, thinned from the newest back so the last one is always sent.
   std::vector<float> points;
+  if (before) {
+    for (const CurvePoint& p : *before) points.insert(points.end(), {p.x, p.loss, p.acc});
+  }
   const size_t fresh = batches.size() - curve_sent_;
   if (fresh > 0) {
     const size_t stride = (fresh + kMaxCurvePoints - 1) / kMaxCurvePoints;

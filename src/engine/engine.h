@@ -86,7 +86,8 @@ class Engine {
   bool pace_allows_step(double t);    // Watch: false while ahead of the schedule
 
   // Events
-  void emit_progress();
+  // `before`: curve points sent ahead of the new minibatches' (an imported model's curve).
+  void emit_progress(const std::vector<CurvePoint>* before = nullptr);
   void emit_weights();
   void emit_validation_results();
   void emit_paused(const char* reason);

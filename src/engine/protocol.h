@@ -132,7 +132,8 @@ std::vector<int32_t> bytes_to_int32(const std::vector<uint8_t>& bytes);
 //                 (minibatch steps only). At most one per progress_ms while working, and at every
 //                 phase change, pause and command that changes them.
 //                 payload: float32 triples (x, loss, acc) of the minibatches since the previous
-//                 progress event, x = fractional epoch; thinned to at most 64 triples.
+//                 progress event, x = fractional epoch; thinned to at most 64 triples. The
+//                 first one after `imported` carries the file's per-batch curve (up to 512).
 //   epoch         epoch, train_loss, train_acc, val_loss, val_acc, samples_seen, compute_s,
 //                 train_compute_s, best_epoch, stopped_early (after each validation pass of a run)
 //                 best_epoch: with early stopping, the epoch with the lowest validation loss so

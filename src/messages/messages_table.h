@@ -120,6 +120,11 @@ FM_MESSAGE(kCsvPixel, "row {0}: pixel {1} is {2}, outside 0\xE2\x80\x93" "255",
 // --- class-names files (lines numbered from 1) ---
 FM_MESSAGE(kHistoryLength, "the history has {0} epochs, at most {1} allowed",
            "학습 기록의 에포크가 {0}개입니다 (최대 {1}개)")
+FM_MESSAGE(kCurveLength, "the per-batch curve has {0} points, at most {1} allowed",
+           "배치별 곡선의 점이 {0}개입니다 (최대 {1}개)")
+FM_MESSAGE(kCurvePoint,
+           "point {0} of the per-batch curve is not valid (x increasing within the epochs trained, loss finite and at least 0, accuracy between 0 and 1)",
+           "배치별 곡선의 점 {0}이(가) 잘못되었습니다 (x는 학습한 에포크 안에서 증가, 손실은 0 이상의 유한한 값, 정확도는 0과 1 사이)")
 FM_MESSAGE(kHistoryRecord,
            "epoch record {0} is not valid (epochs count up from 1, losses are finite and at least 0, accuracies between 0 and 1)",
            "에포크 기록 {0}이(가) 잘못되었습니다 (에포크는 1부터 차례로, 손실은 0 이상의 유한한 값, 정확도는 0과 1 사이)")

@@ -19,10 +19,7 @@
 
 namespace fm {
 
-// One minibatch point of the live curves: x in epochs (fractional), the batch's loss and accuracy.
-struct CurvePoint {
-  float x = 0, loss = 0, acc = 0;
-};
+// CurvePoint (core/history.h): one minibatch point of the live curves.
 
 // The lesson's cross-validation as the engine reports it.
 struct CvView {
