@@ -822,7 +822,7 @@ TEST(Engine, ImportedHistoryAndNamesGoOnWithPlusEpoch) {
     for (size_t k = progress_before; k < progress.size(); ++k) {
       const Message* p = progress[k];
       const std::vector<float> pts = bytes_to_floats(p->payload);
-      for (size_t k = 0; k + 2 < pts.size(); k += 3) first_x = std::min(first_x, pts[k]), last_x = std::max(last_x, pts[k]);
+      for (size_t i = 0; i + 2 < pts.size(); i += 3) first_x = std::min(first_x, pts[i]), last_x = std::max(last_x, pts[i]);
     }
     EXPECT_GT(first_x, 2.0f);
     EXPECT_FLOAT_EQ(last_x, 3.0f);

@@ -325,7 +325,9 @@ TEST(Safetensors, ExportsBeforeTheHistoryLoad) {
     const Status s = load_safetensors(b.data(), b.size(), &m);
     ASSERT_TRUE(s) << describe(s);
     EXPECT_TRUE(m.history.empty());
-    if (std::string(name) == "names-14-v1.safetensors") EXPECT_EQ(m.class_names[3], "three");
+    if (std::string(name) == "names-14-v1.safetensors") {
+      EXPECT_EQ(m.class_names[3], "three");
+    }
   }
 }
 

@@ -206,6 +206,16 @@ void CanvasPanel::draw(Session& s) {
     dl->AddText(ImVec2(p0.x + (draw - ts.x) * 0.5f, p0.y + (draw - ts.y) * 0.5f),
                 IM_COL32(150, 150, 160, 255), hint.c_str());
   }
+  if (canvas_.has_source() && canvas_.source_tag() >= 0) {
+    // Which test image this is, as a caption in the drawing area's corner: beside the buttons it
+    // widened this column and squeezed the bars (a phone cut it, "test #2: Tro").
+    std::snprintf(buf, sizeof(buf), tr(Str::kFmtTestImage), canvas_.source_tag(),
+                  class_name(s.test_label(canvas_.source_tag())));
+    const std::string caption = fit_text(buf, draw - 8.0f);
+    const ImVec2 ts = ImGui::CalcTextSize(caption.c_str());
+    dl->AddRectFilled(ImVec2(p0.x + 1, p0.y + 1), ImVec2(p0.x + ts.x + 8, p0.y + ts.y + 4), IM_COL32(0, 0, 0, 170));
+    dl->AddText(ImVec2(p0.x + 4, p0.y + 2), IM_COL32(190, 190, 200, 255), caption.c_str());
+  }
   if (input_path_ == InputPath::kStrokes && !steps_.box.empty) {
     // The normalisation's first step: the box of the ink left after erasing (centre lines).
     const float k = draw / kCanvasSize;
@@ -266,12 +276,6 @@ void CanvasPanel::draw(Session& s) {
   ImGui::SameLine();
   if (ImGui::Button(tr(Str::kButtonClassifyImage))) open_image_dialog();  // web/image.js
   item_tooltip(tr(Str::kTipClassifyImage));
-  if (canvas_.has_source() && canvas_.source_tag() >= 0) {
-    ImGui::SameLine();
-    std::snprintf(buf, sizeof(buf), tr(Str::kFmtTestImage), canvas_.source_tag(),
-                  class_name(s.test_label(canvas_.source_tag())));
-    ImGui::TextDisabled("%s", buf);
-  }
   ImGui::EndGroup();
 
   // --- Probabilities and the model input ---
