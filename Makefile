@@ -14,7 +14,7 @@ export NODE_PATH := /usr/share/nodejs
 MAKEFLAGS += --no-print-directory
 
 .PHONY: all build deps native web bundle run test test-native test-sanitize test-web test-load \
-        test-sketches check-reference check-reference-cnn bench fuzz screenshot clean
+        test-sketches check-reference check-reference-cnn bench fuzz clean
 
 all: build
 
