@@ -114,7 +114,8 @@ int cmd_train(int argc, char** argv) {
 
   if (args.has("save")) {
     SavedModel model{trainer.network().arch(), side, config, static_cast<float>(val_acc),
-                     trainer.network().params(), data.class_names, history, {}};
+                     trainer.network().params(), data.class_names, history,
+                     trainer.curve(kMaxSavedCurve)};  // as the page's export (engine.cpp)
     if (!(s = write_file(args.get("save", ""), save_model(model)))) return fail("train", s);
     std::printf("saved %s\n", args.get("save", "").c_str());
   }

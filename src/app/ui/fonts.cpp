@@ -127,6 +127,9 @@ bool load_ui_font(const uint8_t* bytes, size_t size, UiFont* font) {
     atlas->AddFontDefault();
     atlas->Build();
   }
+  // Build() set the font's size back to ProggyClean's 13 px: the Korean line height again now,
+  // not at the next drawn frame (state() read in between said 13).
+  apply_line_height(language() == Language::kKorean);
   // The renderer's texture was made from the old atlas.
   ImGui_ImplOpenGL3_DestroyFontsTexture();
   ImGui_ImplOpenGL3_CreateFontsTexture();
