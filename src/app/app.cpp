@@ -6,6 +6,8 @@
 #include "app/i18n/refusals.h"
 #include "app/i18n/strings.h"
 #include "app/panels/plots.h"
+#include "app/ui/reduced_motion.h"
+#include "app/ui/touch_sizing.h"
 #include "app/ui/ui_util.h"
 #include "app/web_bridge.h"
 
@@ -87,6 +89,10 @@ void App::sync_hash() {
 bool App::load_font(const uint8_t* bytes, size_t size) {
   request_frames(FramePacer::kSettleFrames);
   return load_ui_font(bytes, size, &font_);
+}
+
+void App::follow_pixel_ratio(float ratio) {
+  if (set_font_scale(ratio, &font_)) request_frames(FramePacer::kSettleFrames);
 }
 
 // --- Input and the frame loop
@@ -195,6 +201,9 @@ void App::frame() {
   const double t = now_ms();
   pacer_.begin_frame(t);
   begin_clip_tracking();
+  // A finger's 44 px on a phone (a small window used with a mouse keeps the dense controls).
+  size_controls(layout_.kind() == LayoutKind::kCompact && touch_.touch());
+  follow_reduced_motion();
   set_touch_input(touch_.touch());  // no tooltips for a finger
   follow(t);
   if (session_.data() != nullptr) canvas_.update_prediction(session_);

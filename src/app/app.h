@@ -57,6 +57,8 @@ class App {
   // Returns how many settings were applied.
   int apply_settings(const std::string& text, SettingsOrigin origin);
   bool load_font(const uint8_t* bytes, size_t size);  // the Korean UI font's bytes (copied)
+  // The canvas's device pixels per CSS px: fonts rasterised at it (set_font_scale), before NewFrame.
+  void follow_pixel_ratio(float ratio);
   const std::string& state_json();  // state_json.cpp
 
  private:

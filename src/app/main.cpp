@@ -12,6 +12,7 @@
 #include "app/app.h"
 #include "app/i18n/strings.h"
 #include "app/ui/fonts.h"
+#include "app/ui/theme.h"
 #include "app/ui/ui_util.h"
 #include "app/web_bridge.h"
 
@@ -41,6 +42,7 @@ void frame(void* arg) {
   ImGui_ImplOpenGL3_NewFrame();
   ImGui_ImplSDL2_NewFrame();
   rt->app.touch_pointer().after_new_frame();
+  rt->app.follow_pixel_ratio(ImGui::GetIO().DisplayFramebufferScale.x);  // sharp text at DPR 2, 3
   fm::apply_line_height(fm::language() == fm::Language::kKorean);
   ImGui::NewFrame();
   rt->app.frame();
@@ -94,7 +96,7 @@ int main(int, char**) {
   IMGUI_CHECKVERSION();
   ImGui::CreateContext();
   fm::enable_widget_clip_tracking();
-  ImGui::StyleColorsDark();
+  fm::apply_theme();  // ImGui's dark style, its text pairs at 4.5:1 or more (palette.h)
   ImGui_ImplSDL2_InitForOpenGL(rt->window, rt->gl);
   ImGui_ImplOpenGL3_Init(glsl);
   rt->app.init();

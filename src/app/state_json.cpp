@@ -217,7 +217,10 @@ const std::string& App::state_json() {
   // Where Hangul sits against the digits beside it: the bottom of 개's ink minus the bottom of
   // 8's, in pixels (0: on the same baseline; null before the Korean font is in).
   j.key("hangul_drop").number(font_.loaded ? ink_drop_below_digit(0xAC1C) : NAN);
-  j.key("line_px").number(ImGui::GetIO().Fonts->Fonts.empty() ? NAN : ImGui::GetIO().Fonts->Fonts[0]->FontSize);
+  j.key("line_px").number(ImGui::GetIO().Fonts->Fonts.empty() ? NAN : ImGui::GetIO().Fonts->Fonts[0]->FontSize /
+                                                                       font_.scale);
+  // Device pixels per CSS px the glyphs are rasterised for (the canvas's devicePixelRatio).
+  j.key("raster_scale").number(font_.scale);
   j.end_object();
   j.key("layout").string(layout_.kind() == LayoutKind::kWide ? "wide"
                          : layout_.kind() == LayoutKind::kMedium ? "medium" : "compact");

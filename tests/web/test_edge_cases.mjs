@@ -43,6 +43,8 @@ export const tests = [
         cw: document.getElementById('canvas').getBoundingClientRect().width }));
       note(`dpr ${dims.dpr}, canvas backing ${dims.w} px for ${dims.cw} CSS px, rect ${JSON.stringify(r)}`);
       assert(dims.dpr === 2, `dpr ${dims.dpr}`);
+      // Issue 16 §2: a device pixel per canvas pixel, and the glyphs rasterised at 2x (crisp, not magnified).
+      assert(dims.w === Math.round(dims.cw * 2) && s.font.raster_scale === 2, `backing ${dims.w} for ${dims.cw} CSS px, glyphs at ${s.font.raster_scale}x`);
       assert(r.w >= 150 && r.x >= 0 && r.y >= 0 && r.x + r.w <= 1280 && r.y + r.h <= 800, `rect ${JSON.stringify(r)}`);
       assert(s.canvas.empty, 'canvas not empty at start');
       // A stroke entirely inside the middle third: must land (and not be clipped as outside).

@@ -37,7 +37,7 @@ void ComparePanel::draw(Session& s, ResolutionCompare& c, ConfirmReplace& confir
     for (const CompareRow& r : c.rows()) n += r.done ? 1 : 0;
     std::snprintf(buf, sizeof(buf), tr(c.downloading(s) ? Str::kFmtCompareDownloading : Str::kFmtCompareTraining),
                   side, side, std::min(n, 3));
-    ImGui::PushStyleColor(ImGuiCol_PlotHistogram, IM_COL32(120, 90, 190, 255));
+    ImGui::PushStyleColor(ImGuiCol_PlotHistogram, to_u32(palette::kCompareBar));
     ImGui::ProgressBar(static_cast<float>(c.progress(s)), ImVec2(-1, 0), buf);
     ImGui::PopStyleColor();
     if (ImGui::Button(tr(Str::kCompareCancel), ImVec2(-1, 0))) c.cancel(s);
@@ -45,8 +45,8 @@ void ComparePanel::draw(Session& s, ResolutionCompare& c, ConfirmReplace& confir
   } else {
     const bool busy = s.engine().busy();
     ImGui::BeginDisabled(busy);
-    ImGui::PushStyleColor(ImGuiCol_Button, IM_COL32(95, 70, 150, 255));
-    ImGui::PushStyleColor(ImGuiCol_ButtonHovered, IM_COL32(120, 90, 185, 255));
+    ImGui::PushStyleColor(ImGuiCol_Button, to_u32(palette::kCompareButton));
+    ImGui::PushStyleColor(ImGuiCol_ButtonHovered, to_u32(palette::kCompareButtonHovered));
     if (ImGui::Button(tr(Str::kButtonCompare), ImVec2(-1, 0))) {
       confirm.ask(s, Replace::kTrain, [&s, &c] {
         const Status st = c.start(s, s.form.settings());

@@ -13,6 +13,7 @@
 #include "app/i18n/strings.h"
 #include "app/json_writer.h"
 #include "app/session/session.h"
+#include "app/ui/touch_sizing.h"
 #include "app/ui/ui_util.h"
 
 namespace fm {
@@ -143,7 +144,7 @@ void Layout::tabbed_window(int slot, ImVec2 pos, ImVec2 size, const Panel* panel
     for (int i = 0; i < count; ++i) {
       const Panel p = panels[i];
       const char* title = panel_title(p);
-      const float w = ImGui::CalcTextSize(title).x + 2 * style.FramePadding.x;
+      const float w = std::max(min_button_width(), ImGui::CalcTextSize(title).x + 2 * style.FramePadding.x);
       if (i > 0) {
         ImGui::SameLine(0.0f, 4.0f);
         if (ImGui::GetCursorScreenPos().x + w > right) ImGui::NewLine();
@@ -153,7 +154,7 @@ void Layout::tabbed_window(int slot, ImVec2 pos, ImVec2 size, const Panel* panel
       ImGui::PushStyleColor(ImGuiCol_ButtonHovered, style.Colors[ImGuiCol_TabHovered]);
       ImGui::PushStyleColor(ImGuiCol_ButtonActive, style.Colors[ImGuiCol_TabActive]);
       std::snprintf(label, sizeof(label), "%s###tab_%s", title, panel_id(p));
-      if (ImGui::Button(label)) current = p;
+      if (ImGui::Button(label, ImVec2(w, 0))) current = p;
       ImGui::PopStyleColor(3);
       tab_rects_[static_cast<size_t>(p)] = {ImGui::GetItemRectMin(), ImGui::GetItemRectMax()};
       tab_shown_[static_cast<size_t>(p)] = true;
@@ -171,7 +172,9 @@ void Layout::tabbed_window(int slot, ImVec2 pos, ImVec2 size, const Panel* panel
 
 void Layout::draw_menu_bar(Session& session, double rate, const Hooks& hooks) {
   if (!ImGui::BeginMainMenuBar()) return;
-  ImGui::TextColored(ImVec4(0.55f, 0.78f, 1.0f, 1.0f), "%s", tr(Str::kAppTitle));
+  // A menu entry's height is its text's plus the item spacing: a finger's 44 px on a phone.
+  ImGui::PushStyleVar(ImGuiStyleVar_ItemSpacing, ImVec2(ImGui::GetStyle().ItemSpacing.x, menu_item_spacing_y()));
+  ImGui::TextColored(to_vec4(palette::kTitle), "%s", tr(Str::kAppTitle));
   hooks.draw_menu_items();  // Lesson, language
   const BundleView* d = session.data();
   char buf[256];
@@ -197,6 +200,7 @@ void Layout::draw_menu_bar(Session& session, double rate, const Hooks& hooks) {
   }
   if (ImGui::MenuItem(tr(Str::kMenuAbout))) about_open_ = true;
   about_rect_ = {ImGui::GetItemRectMin(), ImGui::GetItemRectMax()};
+  ImGui::PopStyleVar();
   ImGui::EndMainMenuBar();
 }
 

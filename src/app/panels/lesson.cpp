@@ -75,7 +75,7 @@ bool LessonPanel::draw(Session& session, ConfirmReplace& confirm, std::pair<ImVe
   ImGui::SetNextWindowSize(ImVec2(dock.second.x - dock.first.x, dock.second.y - dock.first.y), cond);
   char buf[320];
   std::snprintf(buf, sizeof(buf), "%s###lesson", tr(Str::kLessonTitle));
-  ImGui::PushStyleColor(ImGuiCol_WindowBg, IM_COL32(22, 24, 32, 250));
+  ImGui::PushStyleColor(ImGuiCol_WindowBg, to_u32(palette::kLessonWindowBg));
   const bool visible = ImGui::Begin(buf, &L.open, ImGuiWindowFlags_NoSavedSettings | ImGuiWindowFlags_NoCollapse);
   ImGui::PopStyleColor();
   if (!visible) {
@@ -98,7 +98,7 @@ bool LessonPanel::draw(Session& session, ConfirmReplace& confirm, std::pair<ImVe
   if (d == nullptr) {
     ImGui::TextDisabled("%s", tr(Str::kLessonNeedsData));
   } else if (L.running) {
-    ImGui::TextColored(ImVec4(0.55f, 0.78f, 1.0f, 1.0f), "%s", tr(Str::kLessonRunning));
+    ImGui::TextColored(to_vec4(palette::kTitle), "%s", tr(Str::kLessonRunning));
   } else if (L.cancelled) {
     ImGui::TextDisabled("%s", tr(Str::kLessonCancelled));
   }

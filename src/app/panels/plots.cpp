@@ -8,6 +8,7 @@
 
 #include "app/json_writer.h"
 #include "app/ui/plot.h"
+#include "app/ui/reduced_motion.h"
 #include "app/i18n/strings.h"
 #include "app/session/session.h"
 #include "app/ui/ui_util.h"
@@ -29,6 +30,9 @@ void PlotRanges::json(JsonWriter& j) const {
       .key("data_max").number(loss_data_max).key("clipped").integer(loss_clipped).end_object();
   j.key("acc").begin_object().key("y_min").number(acc_y_min).key("y_max").number(1)
       .key("data_min").number(acc_data_min).end_object();
+  // The batch curve's points, and those drawn (fewer while a run goes under reduced motion).
+  j.key("batch_points").integer(batch_points).key("batch_points_drawn").integer(batch_points_drawn);
+  j.key("per_epoch").boolean(per_epoch);
   j.end_object();
 }
 
@@ -62,7 +66,11 @@ void draw_plots_panel(const Session& s, PlotRanges* ranges) {
   loss[0].label = acc[0].label = tr(Str::kSeriesTrainBatch);
   loss[0].color = acc[0].color = kTrainBatch;
   loss[0].thickness = acc[0].thickness = 1.2f;
+  // Less motion asked for: the batch curve moves once per epoch (up to the last finished one).
+  const bool per_epoch = reduced_motion() && s.engine().busy();
+  const float shown_x = history.empty() ? 0.0f : static_cast<float>(history.back().epoch);
   for (const CurvePoint& p : run.curve()) {
+    if (per_epoch && p.x > shown_x + 1e-4f) break;
     loss[0].points.emplace_back(p.x, p.loss);
     acc[0].points.emplace_back(p.x, p.acc);
   }
@@ -120,6 +128,9 @@ void draw_plots_panel(const Session& s, PlotRanges* ranges) {
   line_chart("loss", ls_spec, loss, ImVec2(w, h));
   *ranges = PlotRanges{};
   ranges->drawn = true;
+  ranges->batch_points = static_cast<int>(run.curve().size());
+  ranges->batch_points_drawn = static_cast<int>(loss[0].points.size());
+  ranges->per_epoch = per_epoch;
   ranges->loss_y_max = loss_max;
   ranges->loss_data_max = data_max;
   for (const PlotSeries& series : loss) {

@@ -13,6 +13,8 @@ struct PlotRanges {
   float loss_y_max = 0, loss_data_max = 0;  // loss_data_max: the largest finite loss
   int loss_clipped = 0;                     // points above the axis or not finite (marked)
   float acc_y_min = 0, acc_data_min = 1;
+  int batch_points = 0, batch_points_drawn = 0;  // the batch curve's, and those drawn
+  bool per_epoch = false;                        // reduced motion: the curve moves per epoch
   void json(JsonWriter& j) const;
 };
 

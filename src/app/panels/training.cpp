@@ -292,8 +292,8 @@ void TrainingPanel::draw(Session& s, Options look, ConfirmReplace& confirm) {
   ImGui::Spacing();
   const float bw = (ImGui::GetContentRegionAvail().x - 3 * ImGui::GetStyle().ItemSpacing.x) / 4;
   const ImVec2 bsize(std::max(50.0f, bw), 0);
-  ImGui::PushStyleColor(ImGuiCol_Button, IM_COL32(40, 120, 70, 255));
-  ImGui::PushStyleColor(ImGuiCol_ButtonHovered, IM_COL32(55, 150, 90, 255));
+  ImGui::PushStyleColor(ImGuiCol_Button, to_u32(palette::kTrainButton));
+  ImGui::PushStyleColor(ImGuiCol_ButtonHovered, to_u32(palette::kTrainButtonHovered));
   if (ImGui::Button(tr(Str::kButtonTrain), bsize)) {
     confirm.ask(s, Replace::kTrain, [&s] { report(s, s.train_from_form()); });
   }
@@ -329,7 +329,7 @@ void TrainingPanel::draw(Session& s, Options look, ConfirmReplace& confirm) {
   user_data_buttons(s, &user_data_rect_);
   // The lesson, offered where the learner starts (it was only a menu word before).
   if (!*look.lesson_open) {
-    ImGui::PushStyleColor(ImGuiCol_Button, IM_COL32(50, 80, 140, 255));
+    ImGui::PushStyleColor(ImGuiCol_Button, to_u32(palette::kLessonButton));
     if (ImGui::Button(tr(Str::kButtonOpenLesson), ImVec2(-1, 0))) *look.lesson_open = true;
     ImGui::PopStyleColor();
     lesson_ = item_rect();
@@ -358,7 +358,7 @@ void TrainingPanel::draw(Session& s, Options look, ConfirmReplace& confirm) {
                             : (run.epoch() + static_cast<double>(run.batch_in_epoch()) / per_epoch) / c.epochs;
     std::snprintf(buf, sizeof(buf), tr(Str::kFmtEpochBatch), shown_epoch, busy ? c.epochs : std::max(c.epochs, trained),
                   run.batch_in_epoch(), per_epoch);
-    ImGui::PushStyleColor(ImGuiCol_PlotHistogram, IM_COL32(50, 120, 200, 255));
+    ImGui::PushStyleColor(ImGuiCol_PlotHistogram, to_u32(palette::kRunProgress));
     ImGui::ProgressBar(static_cast<float>(std::clamp(done, 0.0, 1.0)), ImVec2(-1, 0), buf);
     ImGui::PopStyleColor();
 

@@ -67,13 +67,17 @@ void apply_line_height(bool korean) {
   ImFont* font = atlas->Fonts[0];
   // ImFont::RenderText scales glyphs by size / FontSize and ImGui draws at FontSize: the glyphs
   // stay as baked, only the line (and frames around it) grows.
-  font->FontSize = font->ConfigData->SizePixels + (korean ? 1.0f : 0.0f);
+  // At a scale (set_font_scale) the atlas's pixels are device pixels: one CSS px is 1/13 of its size.
+  font->FontSize = font->ConfigData->SizePixels * (korean ? 14.0f / 13.0f : 1.0f);
+  font->FontSize = std::round(font->FontSize * 8.0f) / 8.0f;  // 14, not 14.000001, at a whole scale
 }
 
 float ink_drop_below_digit(ImWchar c) {
   const ImFontAtlas* atlas = ImGui::GetIO().Fonts;
   if (atlas->Fonts.empty()) return NAN;
-  return ink_bottom(*atlas, *atlas->Fonts[0], c) - ink_bottom(*atlas, *atlas->Fonts[0], '8');
+  // Atlas pixels to CSS px (the atlas may be rasterised for a high-DPI screen).
+  return (ink_bottom(*atlas, *atlas->Fonts[0], c) - ink_bottom(*atlas, *atlas->Fonts[0], '8')) *
+         ImGui::GetIO().FontGlobalScale;
 }
 
 std::vector<ImWchar> ui_glyph_ranges() {
@@ -98,44 +102,71 @@ std::vector<ImWchar> ui_glyph_ranges() {
   return ranges;
 }
 
-bool load_ui_font(const uint8_t* bytes, size_t size, UiFont* font) {
-  if (font->loaded || bytes == nullptr || !looks_like_truetype(bytes, size) || size > (64u << 20)) {
-    return false;
-  }
-  ImFontAtlas* atlas = ImGui::GetIO().Fonts;
-  if (font->ranges.empty()) font->ranges = ui_glyph_ranges();
-  font->glyphs = 0;
-  for (size_t i = 0; i + 1 < font->ranges.size(); i += 2) font->glyphs += font->ranges[i + 1] - font->ranges[i] + 1;
-  if (atlas->Fonts.empty()) atlas->AddFontDefault();  // before the first frame built it
+namespace {
 
-  ImFontConfig cfg;
-  cfg.MergeMode = true;
-  cfg.FontDataOwnedByAtlas = true;  // the atlas frees our copy (IM_FREE) when it is cleared
-  cfg.OversampleH = 2;
-  cfg.OversampleV = 1;
-  cfg.PixelSnapH = true;
-  // ProggyClean is drawn 1 px low (AddFontDefault's GlyphOffset): so is Hangul, whose syllables
-  // then end on the digits' baseline ("187,161개"; at -1 they sat 2 px higher).
-  cfg.GlyphOffset = ImVec2(0.0f, 1.0f);
-  void* copy = IM_ALLOC(size);
-  std::memcpy(copy, bytes, size);
-  ImGui::GetIO().Fonts->AddFontFromMemoryTTF(copy, static_cast<int>(size), kHangulPx, &cfg,
-                                             font->ranges.data());
+// The default font at the font's scale, with the Korean font merged when it is in; a new texture.
+bool build_atlas(UiFont* font) {
+  ImFontAtlas* atlas = ImGui::GetIO().Fonts;
+  atlas->Clear();
+  ImFontConfig base;
+  base.SizePixels = 13.0f * font->scale;  // ProggyClean's size: at whole scales, its pixels ×scale
+  atlas->AddFontDefault(&base);
+  bool merged = false;
+  if (!font->ttf.empty()) {
+    ImFontConfig cfg;
+    cfg.MergeMode = true;
+    cfg.FontDataOwnedByAtlas = true;  // the atlas frees this copy (IM_FREE) when it is cleared
+    cfg.OversampleH = 2;
+    cfg.OversampleV = 1;
+    cfg.PixelSnapH = true;
+    // ProggyClean is drawn 1 px low (AddFontDefault's GlyphOffset): so is Hangul, whose syllables
+    // then end on the digits' baseline ("187,161개"; at -1 they sat 2 px higher).
+    cfg.GlyphOffset = ImVec2(0.0f, 1.0f * font->scale);
+    void* copy = IM_ALLOC(font->ttf.size());
+    std::memcpy(copy, font->ttf.data(), font->ttf.size());
+    atlas->AddFontFromMemoryTTF(copy, static_cast<int>(font->ttf.size()), kHangulPx * font->scale, &cfg,
+                                font->ranges.data());
+    merged = true;
+  }
   bool ok = atlas->Build();
-  if (!ok) {
+  if (!ok && merged) {
     atlas->Clear();  // frees the copy too
-    atlas->AddFontDefault();
+    atlas->AddFontDefault(&base);
     atlas->Build();
   }
-  // Build() set the font's size back to ProggyClean's 13 px: the Korean line height again now,
-  // not at the next drawn frame (state() read in between said 13).
+  ImGui::GetIO().FontGlobalScale = 1.0f / font->scale;
+  // Build() set the font's size back to ProggyClean's: the Korean line height again now, not at
+  // the next drawn frame (state() read in between said 13).
   apply_line_height(language() == Language::kKorean);
   // The renderer's texture was made from the old atlas.
   ImGui_ImplOpenGL3_DestroyFontsTexture();
   ImGui_ImplOpenGL3_CreateFontsTexture();
+  return ok && merged;
+}
+
+}  // namespace
+
+bool load_ui_font(const uint8_t* bytes, size_t size, UiFont* font) {
+  if (font->loaded || bytes == nullptr || !looks_like_truetype(bytes, size) || size > (64u << 20)) {
+    return false;
+  }
+  if (font->ranges.empty()) font->ranges = ui_glyph_ranges();
+  font->glyphs = 0;
+  for (size_t i = 0; i + 1 < font->ranges.size(); i += 2) font->glyphs += font->ranges[i + 1] - font->ranges[i] + 1;
+  font->ttf.assign(bytes, bytes + size);
+  const bool ok = build_atlas(font);
+  if (!ok) font->ttf.clear();
   font->loaded = ok;
   font->bytes = ok ? size : 0;
   return ok;
+}
+
+bool set_font_scale(float scale, UiFont* font) {
+  scale = std::clamp(std::isfinite(scale) ? scale : 1.0f, 1.0f, 4.0f);
+  if (std::fabs(scale - font->scale) < 0.01f) return false;
+  font->scale = scale;
+  build_atlas(font);
+  return true;
 }
 
 }  // namespace fm

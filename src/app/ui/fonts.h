@@ -19,11 +19,19 @@ struct UiFont {
   bool loaded = false;
   int glyphs = 0;               // code points in `ranges`
   size_t bytes = 0;
+  std::vector<uint8_t> ttf;     // the Korean font, kept to rasterise it again at another scale
+  float scale = 1.0f;           // device pixels per CSS px the atlas is rasterised for
 };
 
 // Merges the TrueType bytes (copied; the atlas owns the copy) into the default font and
 // rebuilds the font texture. Call between frames. On failure the atlas keeps the default font.
 bool load_ui_font(const uint8_t* bytes, size_t size, UiFont* font);
+
+// High-DPI screens (issue 16 §2): the atlas rasterised at `scale` device pixels per CSS px (the
+// canvas's devicePixelRatio, clamped to 1..4) and drawn at 1/scale (io.FontGlobalScale), so text
+// is as sharp as the screen. Rebuilds the atlas and its texture only when the scale changed; call
+// between ImGui_ImplSDL2_NewFrame and ImGui::NewFrame. True when it rebuilt.
+bool set_font_scale(float scale, UiFont* font);
 
 // Korean lines one pixel taller (14 px): Hangul fills ProggyClean's 13 px line, so wrapped lines
 // and rows of text touched. Sets the UI font's line height (its glyphs keep their size); call

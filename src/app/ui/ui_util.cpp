@@ -191,7 +191,7 @@ float begin_notice(const char* id, Notice kind) {
   } else {
     ImGui::SetNextWindowPos(ImVec2(x, vp->WorkPos.y + 8.0f), ImGuiCond_Always, ImVec2(0.5f, 0.0f));
   }
-  ImGui::PushStyleColor(ImGuiCol_WindowBg, error ? IM_COL32(90, 24, 24, 245) : IM_COL32(92, 70, 18, 245));
+  ImGui::PushStyleColor(ImGuiCol_WindowBg, to_u32(error ? palette::kErrorNoticeBg : palette::kWarningNoticeBg));
   ImGui::PushStyleColor(ImGuiCol_Border, error ? kBad : IM_COL32(230, 180, 60, 255));
   ImGui::Begin(id, nullptr, ImGuiWindowFlags_NoDecoration | ImGuiWindowFlags_AlwaysAutoResize |
                                 ImGuiWindowFlags_NoSavedSettings | ImGuiWindowFlags_NoFocusOnAppearing);

@@ -8,6 +8,8 @@
 
 #include "imgui.h"
 
+#include "app/ui/theme.h"
+
 namespace fm {
 
 std::string format_count(long long n);  // 48000 → "48,000"
@@ -64,8 +66,8 @@ void end_notice();
 // A notice showing `*text` with a Dismiss button that clears it; nothing when `*text` is empty.
 void dismissable_notice(const char* id, Notice kind, std::string* text);
 
-constexpr ImU32 kGood = IM_COL32(90, 200, 110, 255);
-constexpr ImU32 kBad = IM_COL32(235, 85, 75, 255);
+constexpr ImU32 kGood = to_u32(palette::kGood);
+constexpr ImU32 kBad = to_u32(palette::kBad);
 inline ImVec4 to_vec4(ImU32 c) { return ImGui::ColorConvertU32ToFloat4(c); }
 
 }  // namespace fm
