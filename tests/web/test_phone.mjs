@@ -134,6 +134,7 @@ export const tests = [
           s = await rendered(page, 3);
           await page.touchscreen.tap(...centre(s.ui.tabs.training));
           s = await rendered(page, 3);
+          assert(s.ui.clipped.length === 0, `${lang}: texts cut on the Training tab: ${JSON.stringify(s.ui.clipped)}`);
           const f = (await page.evaluate(() => window.fmnistSoftKeyboard.fields())).find((x) => x.name === 'lr');
           await page.touchscreen.tap(...centre(f));
           await cdp.send('Input.insertText', { text: '0.02' });
@@ -157,6 +158,10 @@ export const tests = [
           await rendered(page, 3);
           return page.evaluate(() => window.visualViewport.scale);
         };
+        // The Samples tab's row of split buttons and class menu (it wraps with 44 px controls).
+        await page.touchscreen.tap(...centre(s.ui.tabs.samples));
+        s = await rendered(page, 3);
+        assert(s.ui.panels.samples && s.ui.clipped.length === 0, `texts cut on the Samples tab: ${JSON.stringify(s.ui.clipped)}`);
         await page.touchscreen.tap(...centre(s.ui.tabs.canvas));
         s = await rendered(page, 3);
         const sq = s.canvas.rect;

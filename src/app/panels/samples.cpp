@@ -177,8 +177,11 @@ bool SamplesPanel::draw(Session& s) {
   }
   ImGui::EndDisabled();
   ImGui::SameLine();
-  ImGui::SetNextItemWidth(std::max(90.0f, ImGui::GetContentRegionAvail().x));
   const char* preview = klass_ < 0 ? tr(Str::kAllClasses) : class_name(klass_);
+  // Beside the split when its text fits there, else on its own line (a phone's 44 px controls).
+  const float need = ImGui::CalcTextSize(preview).x + ImGui::GetFrameHeight() + 2 * ImGui::GetStyle().FramePadding.x;
+  if (ImGui::GetContentRegionAvail().x < need) ImGui::NewLine();
+  ImGui::SetNextItemWidth(std::max(90.0f, ImGui::GetContentRegionAvail().x));
   const bool class_open = ImGui::BeginCombo("##class", preview);
   if (!class_open) check_frame_text(preview, ImGui::GetFrameHeight());
   if (class_open) {
