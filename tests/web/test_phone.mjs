@@ -8,7 +8,8 @@
 //   epochs the same way; Train by a tap; the run used the typed rate and epochs;
 // - under prefers-reduced-motion the batch curve moves only per epoch while the run goes;
 // - a pinch zooms the page outside the drawing square, never on it;
-// - screenshots with the input focused over a field, in English and Korean.
+// - screenshots with the input focused over a field, in English and Korean; a refused value
+//   committed by a tap elsewhere keeps the old one with the Korean message.
 import path from 'node:path';
 import { launchChromium } from '../../scripts/browser.mjs';
 import { assert, openReady, rendered, waitState } from './helpers.mjs';
@@ -147,6 +148,20 @@ export const tests = [
           const hash = await page.evaluate(() => location.hash);
           assert(shown.text === '0.02' && /lr=0\.02\b/.test(hash), `${lang}: the lr field shows ${shown.text}, hash ${hash}`);
         }
+        // A refused value, committed by a tap elsewhere (the input loses focus): the old rate stays,
+        // and the field says why in Korean.
+        let f = (await page.evaluate(() => window.fmnistSoftKeyboard.fields())).find((x) => x.name === 'lr');
+        await page.touchscreen.tap(...centre(f));
+        await cdp.send('Input.insertText', { text: '-1' });
+        await rendered(page, 3);
+        await page.touchscreen.tap(f.x / 2, f.y + f.h / 2);  // on the field's label
+        s = await rendered(page, 3);
+        f = (await page.evaluate(() => window.fmnistSoftKeyboard.fields())).find((x) => x.name === 'lr');
+        const refusal = s.ui.training.refusals.lr || '';
+        assert(f.text === '0.02' && /유지/.test(refusal) && /0\.02/.test(refusal),
+          `-1 then a tap elsewhere: the field shows ${f.text}, message ${JSON.stringify(refusal)}`);
+        assert(!(await page.evaluate(() => document.activeElement && document.activeElement.id === 'soft-keyboard')),
+          'the hidden input keeps focus after a tap elsewhere');
 
         // Pinch-zoom (two fingers moving apart, real touch events): never on the drawing square,
         // the page zooms anywhere else (the Training panel).
