@@ -1,9 +1,10 @@
 // The public sketch set (tests/sketches/) read by the page as a visitor would have it read: each
-// model is trained once through window.fmnist, then every sketch is drawn on the canvas with real
-// mouse events at several sizes and positions (PLACEMENTS), cleared with the C key between
-// sketches, and the prediction the page shows is read from state().canvas. Prints top-1 and top-2
-// per class, model, half (dev, test) and placement, and writes every prediction to
-// OUT/sketches.json.
+// model is trained once through window.fmnist and its exported file kept; then every sketch is
+// drawn on the canvas with real mouse events at several sizes and positions (PLACEMENTS), cleared
+// with the C key between sketches, and each model's prediction of that one drawing is read from
+// state().canvas after importing the model (as the Import button does: the strokes stay, the
+// prediction follows the weights). Prints top-1 and top-2 per class, model, half (dev, test) and
+// placement, and writes every prediction to OUT/sketches.json.
 // Asserts only what must hold: every drawing gets a prediction whose probabilities sum to 1 and
 // whose top class is their largest; and, when the page has the sketch preset, that it beats the
 // lesson's softmax on top-1 over the test half. The accuracies themselves are reported, not
@@ -70,20 +71,67 @@ function prediction(s, what) {
   return { top: c.top, second: order[0] === c.top ? order[1] : order[0], probs: c.probs };
 }
 
-// Draws every sketch at every placement with the current model; returns one record per drawing.
-async function drawAll(page, sketches, model) {
-  const records = [];
+// Trains the model of `m`, checks the run, and keeps its exported model file in the page
+// (window.__sketchModels[name]) so that one drawing can be read by every model in turn.
+async function trainAndKeep(page, m) {
+  const t0 = Date.now();
+  const s = await trainAndWait(page, m.options);
+  const trainS = (Date.now() - t0) / 1000;
+  const [download] = await Promise.all([page.waitForEvent('download'), page.evaluate(() => window.fmnist.exportModel())]);
+  const bytes = fs.readFileSync(await download.path());
+  await page.evaluate(([name, b64]) => {
+    window.__sketchModels = window.__sketchModels || {};
+    window.__sketchModels[name] = Uint8Array.from(atob(b64), (ch) => ch.charCodeAt(0));
+  }, [m.name, bytes.toString('base64')]);
+  return { model: s.model, epochs: s.history.length, test_acc: s.test_acc, train_s: trainS, file_bytes: bytes.length };
+}
+
+// Puts the kept model `m` in use (window.fmnist.importModel, as Import does) and waits until the
+// overlay has drawn with it: the prediction on the canvas is then that model's.
+async function use(page, m, info) {
+  // Imported and waited for in the page, checked every animation frame: 480 imports polled from
+  // here at the helpers' 100 ms would add most of a minute.
+  const error = await page.evaluate(([name, kind, params]) => {
+    const f = window.fmnist;
+    if (!f.importModel(window.__sketchModels[name], `${name}.fmnist`)) return f.state().error || 'refused';
+    return new Promise((resolve) => {
+      const check = () => {
+        const x = f.state().model;
+        if (x.trained && x.kind === kind && x.params === params && x.origin_name === `${name}.fmnist`) resolve(null);
+        else requestAnimationFrame(check);
+      };
+      check();
+    });
+  }, [m.name, info.model.kind, info.model.params]);
+  assert(error === null, `importing the kept ${m.name} model was refused: ${error}`);
+  return rendered(page, 2);
+}
+
+// Draws every sketch once at every placement (the mouse costs a frame a move: drawing is what
+// takes the time) and reads each model's prediction of that drawing. Returns the records by model.
+async function drawAll(page, sketches, models, times) {
+  const records = Object.fromEntries(models.map((m) => [m.name, []]));
+  await use(page, models[models.length - 1], models[models.length - 1].info);  // the layout as while drawing
   const rect = (await state(page)).canvas.rect;
   for (const place of PLACEMENTS) {
     const box = { x: rect.x + place.x * rect.w, y: rect.y + place.y * rect.h, w: place.size * rect.w, h: place.size * rect.h };
     for (const sk of sketches) {
-      const what = `${model}: ${sk.half}/${sk.name} ${place.name}`;
+      const what = `${sk.half}/${sk.name} ${place.name}`;
       await page.keyboard.press('c');  // the page's Clear shortcut, handled in the next frame
       assert((await rendered(page, 1)).canvas.empty, `${what}: the canvas is not empty after C`);
+      const t0 = Date.now();
       const moves = await drawSketch(page, box, sk);
-      const p = prediction(await rendered(page, 2), what);
-      records.push({ half: sk.half, placement: place.name, name: sk.name, class: sk.class, moves, top: p.top,
-        second: p.second, p_class: p.probs[sk.class], probs: p.probs.map((v) => Number(v.toFixed(4))) });
+      const t1 = Date.now();
+      times.draw += t1 - t0;
+      for (const m of models) {
+        const s = await use(page, m, m.info);
+        assert(JSON.stringify(s.canvas.rect) === JSON.stringify(rect),
+          `${what}: the canvas moved (${JSON.stringify(s.canvas.rect)}, drawn at ${JSON.stringify(rect)})`);
+        const p = prediction(s, `${m.name}: ${what}`);
+        records[m.name].push({ half: sk.half, placement: place.name, name: sk.name, class: sk.class, moves, top: p.top,
+          second: p.second, p_class: p.probs[sk.class], probs: p.probs.map((v) => Number(v.toFixed(4))) });
+      }
+      times.read += Date.now() - t1;
     }
   }
   return records;
@@ -132,6 +180,7 @@ export const tests = [
       const preset = await presetAvailable(page);
       const report = { placements: PLACEMENTS, sketches: sketches.length, models: [] };
       const summary = [];
+      const models = [];
       for (const m of MODELS) {
         if (m.preset && !preset.ok) {
           const msg = `${m.name}: NOT AVAILABLE, not measured and not asserted: ${preset.why}`;
@@ -140,21 +189,24 @@ export const tests = [
           report.models.push({ name: m.name, label: m.label, options: m.options, available: false, why: preset.why });
           continue;
         }
-        const t0 = Date.now();
-        const s = await trainAndWait(page, m.options);
-        const trainS = (Date.now() - t0) / 1000;
-        const t1 = Date.now();
-        const records = await drawAll(page, sketches, m.name);
-        const drawS = (Date.now() - t1) / 1000;
-        const info = { model: s.model, epochs: s.history.length, test_acc: s.test_acc };
+        const info = await trainAndKeep(page, m);
         console.log(`sketches: ${m.name} = ${m.label}: ${JSON.stringify(info.model)}, ${info.epochs} epochs, ` +
-          `test acc ${s.test_acc.toFixed(4)}; trained in ${trainS.toFixed(0)} s, ${records.length} drawings in ${drawS.toFixed(0)} s`);
+          `test acc ${info.test_acc.toFixed(4)}; trained in ${info.train_s.toFixed(0)} s`);
+        models.push({ ...m, info });
+      }
+      const times = { draw: 0, read: 0 };
+      const byModel = await drawAll(page, sketches, models, times);
+      const drawS = times.draw / 1000;
+      console.log(`sketches: ${sketches.length * PLACEMENTS.length} drawings in ${drawS.toFixed(0)} s; each read by ` +
+        `${models.length} models (imported in turn) in ${(times.read / 1000).toFixed(0)} s`);
+      for (const m of models) {
+        const records = byModel[m.name];
         console.log(`sketches: ${m.name}: right at top-1 and top-2, of n`);
         for (const line of table(records)) console.log(`  ${line}`);
         const t = score(records, (x) => x.half === 'test');
         summary.push(`${m.name} test half top-1 ${t.top1}/${t.n} top-2 ${t.top2}/${t.n}`);
-        report.models.push({ name: m.name, label: m.label, options: m.options, available: true, ...info,
-          train_s: trainS, draw_s: drawS,
+        report.models.push({ name: m.name, label: m.label, options: m.options, available: true, ...m.info,
+          draw_s: drawS,
           scores: Object.fromEntries(HALVES.map((h) => [h, Object.fromEntries([...PLACEMENTS.map((p) => p.name), 'all'].map((pl) =>
             [pl, score(records, (x) => x.half === h && (pl === 'all' || x.placement === pl))]))])),
           records });
