@@ -80,6 +80,10 @@ export const tests = [
         assert(s.font.raster_scale === 3 && s.font.line_px === 13,
           `font rasterised at ${s.font.raster_scale}x, line ${s.font.line_px} px`);
 
+        // No CSS transition under reduced motion (the loading card's progress bar had one).
+        const transition = await page.evaluate(() => getComputedStyle(document.getElementById('bar-fill')).transitionDuration);
+        assert(transition === '0s', `the progress bar's transition under reduced motion: ${transition}`);
+
         // Touch targets: the first screen's controls.
         const t = s.ui.training;
         const targets = { ...Object.fromEntries(Object.entries(s.ui.tabs).map(([k, r]) => [`tab ${k}`, r])),

@@ -19,6 +19,8 @@ constexpr Color kTextDisabled{0.60f, 0.60f, 0.60f, 1.00f};
 constexpr Color kWindowBg{0.06f, 0.06f, 0.06f, 0.94f};  // drawn opaque: the clear colour is its RGB
 constexpr Color kPopupBg{0.08f, 0.08f, 0.08f, 0.94f};
 constexpr Color kMenuBarBg{0.14f, 0.14f, 0.14f, 1.00f};
+constexpr Color kTitleBg{0.04f, 0.04f, 0.04f, 1.00f};        // a panel's title bar
+constexpr Color kTitleBgActive{0.16f, 0.29f, 0.48f, 1.00f};  // the focused panel's
 constexpr Color kFrameBg{0.16f, 0.29f, 0.48f, 0.54f};
 constexpr Color kFrameBgHovered{0.26f, 0.59f, 0.98f, 0.40f};
 constexpr Color kFrameBgActive{0.26f, 0.59f, 0.98f, 0.67f};
@@ -62,6 +64,8 @@ constexpr TextPair kTextPairs[] = {
     {"text / window", kText, kWindowBg, kOpaqueWindow},
     {"text / popup", kText, kPopupBg, kOpaqueWindow},
     {"text / menu bar", kText, kMenuBarBg, kOpaqueWindow},
+    {"text / title bar", kText, kTitleBg, kOpaqueWindow},
+    {"text / title bar active", kText, kTitleBgActive, kOpaqueWindow},
     {"text / field", kText, kFrameBg, kOpaqueWindow},
     {"text / field hovered", kText, kFrameBgHovered, kOpaqueWindow},
     {"text / field active", kText, kFrameBgActive, kOpaqueWindow},

@@ -10,6 +10,8 @@ void apply_theme() {
   c[ImGuiCol_WindowBg] = to_vec4(palette::kWindowBg);
   c[ImGuiCol_PopupBg] = to_vec4(palette::kPopupBg);
   c[ImGuiCol_MenuBarBg] = to_vec4(palette::kMenuBarBg);
+  c[ImGuiCol_TitleBg] = to_vec4(palette::kTitleBg);
+  c[ImGuiCol_TitleBgActive] = to_vec4(palette::kTitleBgActive);
   c[ImGuiCol_FrameBg] = to_vec4(palette::kFrameBg);
   c[ImGuiCol_FrameBgHovered] = to_vec4(palette::kFrameBgHovered);
   c[ImGuiCol_FrameBgActive] = to_vec4(palette::kFrameBgActive);
