@@ -86,9 +86,9 @@ ConfusionPanel::Cell ConfusionPanel::draw(const Session& s, Cell chosen) {
   }
   dl->AddText(ImVec2(o.x + name_w + kNumClasses * cell_w + 6, o.y), dim, tr(Str::kConfusionAccHeader));
 
-  const ImU32 base = IM_COL32(28, 30, 38, 255);
-  const ImU32 good = IM_COL32(40, 150, 90, 255);
-  const ImU32 bad = IM_COL32(210, 70, 60, 255);
+  const ImU32 base = to_u32(palette::kCellBase);
+  const ImU32 good = to_u32(palette::kCellRight);
+  const ImU32 bad = to_u32(palette::kCellWrong);
   int hover_t = -1, hover_p = -1;
   const ImVec2 mouse = ImGui::GetIO().MousePos;
   const bool window_hovered = ImGui::IsWindowHovered();
@@ -114,7 +114,7 @@ ConfusionPanel::Cell ConfusionPanel::draw(const Session& s, Cell chosen) {
         dl->AddRect(c0, c1, IM_COL32(255, 255, 255, 220), 0, 0, 2.0f);
       }
       if (n > 0) {
-        const ImU32 color = share > 0.35f ? IM_COL32(255, 255, 255, 255) : IM_COL32(200, 200, 205, 255);
+        const ImU32 color = share > palette::kCellWhiteShare ? IM_COL32(255, 255, 255, 255) : to_u32(palette::kCellCountDim);
         if (!draw_count(dl, n, c0, ImVec2(cell_w, cell_h), color)) ++counts_hidden_;
       }
     }

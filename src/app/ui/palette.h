@@ -11,6 +11,10 @@ struct Color {
   float r, g, b, a;
 };
 constexpr Color rgb8(int r, int g, int b, int a = 255) { return {r / 255.0f, g / 255.0f, b / 255.0f, a / 255.0f}; }
+// From a to b by t, channel by channel (as the confusion matrix shades its cells).
+constexpr Color mix(const Color& a, const Color& b, float t) {
+  return {a.r + (b.r - a.r) * t, a.g + (b.g - a.g) * t, a.b + (b.b - a.b) * t, 1.0f};
+}
 
 // --- ImGui roles (theme.cpp sets these; the rest stay ImGui's dark style)
 constexpr Color kText{1.00f, 1.00f, 1.00f, 1.00f};
@@ -52,6 +56,14 @@ constexpr Color kRunProgress = rgb8(45, 110, 190);  // was (50, 120, 200): 4.51:
 constexpr Color kErrorNoticeBg = rgb8(90, 24, 24, 245);
 constexpr Color kWarningNoticeBg = rgb8(92, 70, 18, 245);
 constexpr Color kLessonWindowBg = rgb8(22, 24, 32, 250);
+// The confusion matrix: a cell is shaded from kCellBase towards right (diagonal) or wrong by the
+// square root of its share of the row; its count is white above kCellWhiteShare, else dim.
+constexpr Color kCellBase = rgb8(28, 30, 38);
+constexpr Color kCellRight = rgb8(30, 125, 75);  // was (40, 150, 90): white counts 3.7:1
+constexpr Color kCellWrong = rgb8(195, 58, 50);  // was (210, 70, 60): white counts 4.49:1
+constexpr Color kCellCountDim = rgb8(200, 200, 205);
+constexpr float kCellWhiteShare = 0.35f;
+constexpr float kCellWhiteMix = 0.5916f;  // sqrt(0.35): the brightest cell with a dim count
 
 // Text drawn over a background, itself drawn over `under` (a translucent role over the window;
 // the window over the page's clear colour, its own RGB).
@@ -102,6 +114,12 @@ constexpr TextPair kTextPairs[] = {
     {"text / error notice", kText, kErrorNoticeBg, kOpaqueWindow},
     {"text / warning notice", kText, kWarningNoticeBg, kOpaqueWindow},
     {"text / lesson", kText, kLessonWindowBg, kOpaqueWindow},
+    {"count / all right", kText, kCellRight, kOpaqueWindow},
+    {"count / all wrong", kText, kCellWrong, kOpaqueWindow},
+    {"count / right, 35 %", kText, mix(kCellBase, kCellRight, kCellWhiteMix), kOpaqueWindow},
+    {"dim count / right, 35 %", kCellCountDim, mix(kCellBase, kCellRight, kCellWhiteMix), kOpaqueWindow},
+    {"dim count / wrong, 35 %", kCellCountDim, mix(kCellBase, kCellWrong, kCellWhiteMix), kOpaqueWindow},
+    {"dim count / empty cell", kCellCountDim, kCellBase, kOpaqueWindow},
 };
 
 }  // namespace fm::palette
