@@ -7,6 +7,7 @@
 //   on-screen keyboard) reaches the field, is not applied while typing, and Enter applies it;
 //   epochs the same way; Train by a tap; the run used the typed rate and epochs;
 // - under prefers-reduced-motion the batch curve moves only per epoch while the run goes;
+// - a finger dragged on the Training panel's labels scrolls it (it is taller than the screen);
 // - a pinch zooms the page outside the drawing square, never on it;
 // - screenshots with the input focused over a field, in English and Korean; a refused value
 //   committed by a tap elsewhere keeps the old one with the Korean message.
@@ -132,6 +133,32 @@ export const tests = [
         assert(s.ui.plots.batch_points_drawn === s.ui.plots.batch_points, 'the finished run\'s curve is not all drawn');
         note(`run: lr ${s.model.lr}, ${s.history.length} epochs, test acc ${s.test_acc.toFixed(3)}; ` +
           `${heldBack} states mid-run showed the curve held back to the last epoch`);
+
+        // The Training panel is taller than the screen: a finger dragged on its labels scrolls it
+        // (the run's results are below Train), and back.
+        const drag = async (x, y0, y1) => {
+          await cdp.send('Input.dispatchTouchEvent', { type: 'touchStart', touchPoints: [{ x, y: y0 }] });
+          await rendered(page, 1);
+          const step = (y1 - y0) / 16;
+          for (let i = 1; i <= 16; ++i) {
+            await cdp.send('Input.dispatchTouchEvent', { type: 'touchMove', touchPoints: [{ x, y: y0 + step * i }] });
+            await rendered(page, 1);
+          }
+          await cdp.send('Input.dispatchTouchEvent', { type: 'touchEnd', touchPoints: [] });
+          return rendered(page, 3);
+        };
+        await page.touchscreen.tap(...centre(s.ui.tabs.training));
+        s = await rendered(page, 3);
+        const trainY = s.ui.training.train.y;
+        const seed = s.ui.training.fields.seed;  // its label, left of it, is no control
+        s = await drag(seed.x / 2, seed.y + seed.h / 2, seed.y + seed.h / 2 - 250);
+        const scrolled = trainY - s.ui.training.train.y;
+        assert(scrolled > 150, `a finger dragged 250 px up the Training panel's labels scrolled it ${scrolled} px`);
+        await page.screenshot({ path: path.join(out, 'phone-scrolled.png') });
+        const seed2 = s.ui.training.fields.seed;
+        s = await drag(seed2.x / 2, seed2.y + seed2.h / 2, seed2.y + seed2.h / 2 + 400);
+        assert(s.ui.training.train.y === trainY, `dragged back down, Train is at ${s.ui.training.train.y}, not ${trainY}`);
+        note(`a 250 px drag scrolled the Training panel ${scrolled} px`);
 
         // Screenshots with the hidden input focused over the learning rate, English then Korean.
         for (const lang of ['en', 'ko']) {

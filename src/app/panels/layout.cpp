@@ -165,6 +165,7 @@ void Layout::tabbed_window(int slot, ImVec2 pos, ImVec2 size, const Panel* panel
     ImGui::BeginChild("panel", ImVec2(0, 0), false);
     hooks.draw_panel(current);
     check_window_width(panel_id(current));
+    drag_to_scroll();  // a phone's panel is taller than its screen
     ImGui::EndChild();
   }
   ImGui::End();

@@ -441,7 +441,10 @@ void TrainingPanel::draw(Session& s, Options look, ConfirmReplace& confirm) {
                   format_count(static_cast<long long>(sp.train.size())).c_str(),
                   format_count(static_cast<long long>(sp.val.size())).c_str(),
                   format_count(static_cast<long long>(d->test_count())).c_str());
-    ImGui::TextDisabled("%s", buf);
+    // Wrapped at spaces: ImGui's wrapping split "12,|000" on a phone.
+    ImGui::PushStyleColor(ImGuiCol_Text, ImGui::GetStyleColorVec4(ImGuiCol_TextDisabled));
+    text_wrapped_at_spaces(buf);
+    ImGui::PopStyleColor();
   }
   key_hints_ = look.key_hints;
   if (look.key_hints) ImGui::TextDisabled("%s", tr(Str::kHintKeys));

@@ -4,6 +4,7 @@
 #include <cmath>
 
 #include "imgui.h"
+#include "imgui_internal.h"  // the active id: a press on a window's empty space is its MoveId
 
 namespace fm {
 namespace {
@@ -23,6 +24,15 @@ void size_controls(bool compact) {
   style.FramePadding = ImVec2(6, std::ceil((kMinTarget - ImGui::GetFontSize()) / 2));
   style.ItemSpacing = ImVec2(7, 6);
   style.ScrollbarSize = 20;  // the panel scrolls on a phone: a bar a thumb can hold
+}
+
+void drag_to_scroll() {
+  if (!g_compact || !ImGui::IsWindowHovered(ImGuiHoveredFlags_AllowWhenBlockedByActiveItem)) return;
+  const ImGuiContext& g = *ImGui::GetCurrentContext();
+  const bool on_void = g.ActiveId == 0 || (g.ActiveIdWindow != nullptr && g.ActiveId == g.ActiveIdWindow->MoveId);
+  if (!on_void || !ImGui::IsMouseDragging(ImGuiMouseButton_Left, 6.0f)) return;
+  const float dy = ImGui::GetIO().MouseDelta.y;
+  if (dy != 0.0f) ImGui::SetScrollY(std::clamp(ImGui::GetScrollY() - dy, 0.0f, ImGui::GetScrollMaxY()));
 }
 
 float min_button_width() { return g_compact ? kMinTarget : 0.0f; }
