@@ -21,6 +21,7 @@
   input.setAttribute('autocapitalize', 'off');
   input.enterKeyHint = 'done';
   input.tabIndex = -1;  // reached by a tap on the field, not by Tab
+  input.setAttribute('aria-hidden', 'true');  // out of the accessibility tree until a field uses it
   // Invisible over the field (the overlay draws the text); 16 px: iOS zooms into smaller inputs.
   Object.assign(input.style, {
     position: 'fixed', left: '-1000px', top: '0', width: '1px', height: '1px', margin: '0', padding: '0',
@@ -29,7 +30,7 @@
   });
   document.body.appendChild(input);
 
-  let current = null;  // the field being edited: {id, name, x, y, w, h, text, whole, disabled}
+  let current = null;  // the field being edited: {id, name, label, x, y, w, h, text, whole, disabled}
   let start = null;    // where the touch began (a drag is not a tap)
 
   function fields() {
@@ -52,7 +53,8 @@
     current = f;
     M._fm_soft_keyboard_begin(f.id);
     input.inputMode = f.whole ? 'numeric' : 'decimal';
-    input.setAttribute('aria-label', f.name);
+    input.setAttribute('aria-label', f.label);
+    input.removeAttribute('aria-hidden');
     input.value = f.text;
     place(f);
     input.focus({ preventScroll: true });  // inside touchend: the browser opens its keyboard
@@ -67,6 +69,7 @@
     const M = app();
     if (M) M._fm_soft_keyboard_commit();
     input.style.left = '-1000px';
+    input.setAttribute('aria-hidden', 'true');
     if (document.activeElement === input) input.blur();
     frames();
   }

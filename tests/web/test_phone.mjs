@@ -41,15 +41,20 @@ async function typeOnPhone(page, cdp, name, text) {
     `the hidden input was not focused during the tap's touchend on ${name}: ${JSON.stringify(focus)}`);
   const over = await page.evaluate(() => {
     const r = window.fmnistSoftKeyboard.input.getBoundingClientRect();
-    return { x: r.x, y: r.y, w: r.width, h: r.height, mode: window.fmnistSoftKeyboard.input.inputMode };
+    const i = window.fmnistSoftKeyboard.input;
+    return { x: r.x, y: r.y, w: r.width, h: r.height, mode: i.inputMode, label: i.getAttribute('aria-label'),
+      hidden: i.getAttribute('aria-hidden') };
   });
   assert(Math.abs(over.x - f.x) < 1 && Math.abs(over.y - f.y) < 1 && Math.abs(over.w - f.w) < 1,
     `the hidden input ${JSON.stringify(over)} is not over the ${name} field ${JSON.stringify(f)}`);
   await cdp.send('Input.insertText', { text });
   const typed = await rendered(page, 3);
   const typing = await page.evaluate((n) => window.fmnistSoftKeyboard.fields().find((x) => x.name === n), name);
+  assert(over.label === f.label && over.hidden === null, `the input's name ${over.label} (hidden ${over.hidden}), field ${f.label}`);
   await page.keyboard.press('Enter');  // to the focused input, not the canvas
   const after = await rendered(page, 3);
+  const hidden = await page.evaluate(() => window.fmnistSoftKeyboard.input.getAttribute('aria-hidden'));
+  assert(hidden === 'true', `the unused input is in the accessibility tree (aria-hidden ${hidden})`);
   return [typed, typing, after, over];
 }
 
@@ -104,6 +109,7 @@ export const tests = [
         assert(Math.abs(after.model.lr - 0.05) < 1e-9, `lr after Enter: ${after.model.lr}`);
         assert(!(await page.evaluate(() => document.activeElement && document.activeElement.id === 'soft-keyboard')),
           'the hidden input keeps focus after Enter');
+        assert(over.label === 'Learning rate', `the input is named ${over.label}`);
         note(`lr field ${JSON.stringify(over)}`);
         // Epochs too (a whole number: the numeric keypad).
         [, , after, over] = await typeOnPhone(page, cdp, 'epochs', '2');

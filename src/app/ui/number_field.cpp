@@ -61,7 +61,7 @@ bool NumberField::draw(const char* id, const SettingRow& row, const SettingValue
   editing_ = ImGui::IsItemActive();
   if (editing_) keyboard.focused(gid);
   if (commit) keyboard.close();
-  keyboard.drawn(gid, id, editing_ ? std::string(text_) : shown, row.rule != SettingRule::kNumber);
+  keyboard.drawn(gid, row.name, editing_ ? std::string(text_) : shown, row.rule != SettingRule::kNumber);
   if (!ImGui::IsItemDeactivatedAfterEdit()) return false;
   editing_ = false;
   SettingValue v;

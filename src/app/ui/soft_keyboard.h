@@ -18,7 +18,8 @@ class SoftKeyboard {
  public:
   struct Field {
     ImGuiID id = 0;
-    std::string name;  // the field's label without "##" (lr, batch, epochs, seed, width)
+    std::string name;   // its setting (lr, batch, epochs, seed, hidden)
+    std::string label;  // what the panel calls it, in the current language (the input's name)
     ImVec2 min, max;   // on screen, in CSS px
     std::string text;  // what it shows
     bool whole = false;     // digits only (inputmode numeric), else a decimal number
@@ -26,7 +27,7 @@ class SoftKeyboard {
     int frame = 0;
   };
   // A number field drawn this frame (after its InputText).
-  void drawn(ImGuiID id, const char* name, const std::string& text, bool whole);
+  void drawn(ImGuiID id, const char* setting, const std::string& text, bool whole);
   // The fields drawn in the last drawn frame, as JSON for the page.
   std::string fields_json() const;
 
