@@ -22,6 +22,8 @@
   input.enterKeyHint = 'done';
   input.tabIndex = -1;  // reached by a tap on the field, not by Tab
   input.setAttribute('aria-hidden', 'true');  // out of the accessibility tree until a field uses it
+  // A name even then (audits look for unlabelled inputs); a field's own label replaces it.
+  input.setAttribute('aria-label', window.fmnistShell && window.fmnistShell.lang === 'ko' ? '숫자 입력' : 'Number input');
   // Invisible over the field (the overlay draws the text); 16 px: iOS zooms into smaller inputs.
   Object.assign(input.style, {
     position: 'fixed', left: '-1000px', top: '0', width: '1px', height: '1px', margin: '0', padding: '0',
