@@ -186,6 +186,16 @@
     // chose it, else the top class), top_pixels: five [x, y, contribution], sum (of all pixels'
     // contributions), logit_gap (logit(input) − logit(mean training image)), steps (integrated
     // gradients' path steps; 0: the softmax's exact formula)}.
+    // explain also has (issue 13 §2, §3, once the Samples panel's Map mode was shown): neighbours
+    // [{index (a row of the training file), label, distance}] of the drawing, nearest first (8),
+    // from neighbours_set (train | val), neighbours_epoch (the weights' epoch), query_ms (the
+    // engine's search time); map {epoch, count, space (hidden | logits), dim, neighbour_space
+    // (pixels | hidden | logits), neighbour_set, compute_ms, wall_ms (its build after the
+    // epoch's end)} or null; sketch_point [x, y] (the drawing on that map) or null.
+    // ui.samples.mode 'map' is the Map mode; ui.samples.map_radio its radio button; ui.samples.map
+    // {rect (the square), cx, cy, scale (a point (x, y) is drawn at rect.x + rect.w/2 + (x − cx)·
+    // scale, rect.y + rect.h/2 − (y − cy)·scale), hovered (the dot under the pointer, −1), cells
+    // (the neighbours' thumbnails)}.
     state() {
       const M = app();
       if (!M) return startingState();
@@ -210,6 +220,12 @@
         ['train', 'plus_epoch', 'reset', 'import', 'lesson'].forEach((k) => s.ui.training && s.ui.training[k] && shift(s.ui.training[k]));
         ['keep', 'export', 'discard'].forEach((k) => s.ui.confirm && s.ui.confirm[k] && shift(s.ui.confirm[k]));
         if (s.ui.weights) ['cell', 'prev', 'next', 'activations_box'].forEach((k) => s.ui.weights[k] && shift(s.ui.weights[k]));
+        const sm = s.ui.samples;
+        if (sm && sm.map_radio) shift(sm.map_radio);
+        if (sm && sm.map) {
+          shift(sm.map.rect);
+          sm.map.cells.forEach(shift);
+        }
         if (s.ui.training) {
           for (const k of ['augment', 'preset']) shift(s.ui.training[k]);
           s.ui.training.model_items.forEach(shift);
@@ -266,6 +282,27 @@
     loadTestImage(i) {
       const M = app();
       return M ? M._fm_app_load_test_image(Number(i)) === 1 : false;
+    },
+    // Any image onto the canvas, as the samples grid indexes it: {split: 'train' | 'val' | 'test',
+    // index} (train and val: a row of the training file; test: the test set's). False if refused
+    // (state().error says why).
+    loadImage(where) {
+      const M = app();
+      const o = where || {};
+      const split = { train: 0, val: 1, test: 2 }[o.split];
+      return M ? M._fm_app_load_image(split === undefined ? -1 : split, Number(o.index)) === 1 : false;
+    },
+    // The map of the validation set (issue 13 §3) as [x, y, label] rows, validation order; [] before
+    // the first epoch's map. state().explain.map says which epoch's.
+    mapPoints() {
+      const M = app();
+      if (!M) return [];
+      const n = M._fm_app_map_count();
+      if (n <= 0) return [];
+      const f = new Float32Array(M.HEAPU8.buffer, M._fm_app_map_rows(), 3 * n);
+      const rows = new Array(n);
+      for (let i = 0; i < n; ++i) rows[i] = [f[3 * i], f[3 * i + 1], f[3 * i + 2]];
+      return rows;
     },
     // Input size 7, 14 or 28 for the panels and the next run (7 and 28 download their bundle first; watch
     // state().dataset.loading and state().dataset.side). False if refused (e.g. during a run).

@@ -180,7 +180,7 @@ void App::draw_panel(Panel p) {
       break;
     case Panel::kPlots: draw_plots_panel(session_, &plots_); break;
     case Panel::kSamples:
-      if (samples_.draw(session_)) layout_.focus(Panel::kCanvas);
+      if (samples_.draw(session_, canvas_.model_input(), canvas_.input_key())) layout_.focus(Panel::kCanvas);
       break;
     case Panel::kConfusion: {
       const auto [truth, predicted] = samples_.chosen_cell();

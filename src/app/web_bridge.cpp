@@ -273,6 +273,19 @@ EMSCRIPTEN_KEEPALIVE int fm_app_load_test_image(double index) {
   return g_app != nullptr ? report(g_app->session().load_test_image(index_arg(index))) : 0;
 }
 
+// fmnist.loadImage({split, index}): split 0 train, 1 val, 2 test (−1: a split the API refused).
+EMSCRIPTEN_KEEPALIVE int fm_app_load_image(int split, double index) {
+  return g_app != nullptr ? report(g_app->session().load_image(split, index_arg(index))) : 0;
+}
+
+// fmnist.mapPoints(): the map's rows (x, y, label as float32 triples) where they lie, and how many.
+EMSCRIPTEN_KEEPALIVE const float* fm_app_map_rows() {
+  return g_app != nullptr ? g_app->session().engine().explain().map().rows.data() : nullptr;
+}
+EMSCRIPTEN_KEEPALIVE int fm_app_map_count() {
+  return g_app != nullptr ? static_cast<int>(g_app->session().engine().explain().map().count()) : 0;
+}
+
 EMSCRIPTEN_KEEPALIVE int fm_app_set_input_size(int side) {
   return g_app != nullptr ? report(g_app->session().set_input_size(side)) : 0;
 }

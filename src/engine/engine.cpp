@@ -72,7 +72,7 @@ const Dataset* Engine::data(int side) const {
   return slot < 0 ? nullptr : data_[static_cast<size_t>(slot)].get();
 }
 
-bool Engine::has_work() const { return training_active() || cv_.busy(); }
+bool Engine::has_work() const { return training_active() || cv_.busy() || explain_.busy(); }
 
 std::vector<Message> Engine::take_events() {
   std::vector<Message> out;
@@ -130,6 +130,8 @@ void Engine::handle(const Message& command) {
     on_eval_test();
   } else if (type == "config") {
     on_config(f);
+  } else if (type == "neighbours") {
+    on_neighbours(command, f);
   } else if (type == "user_data_begin") {
     on_user_data_begin(f);
   } else if (type == "user_data_chunk") {
@@ -279,6 +281,7 @@ void Engine::on_train(const FieldReader& f) {
   }
   pace_ = s.pace;
   model_names_ = d->class_names;
+  explain_.clear();
   begin_run();
   const std::vector<int32_t>& val = trainer_.split().val;
   emit(make_message("started", run_fields(), int32_bytes(val.data(), val.size())));
@@ -307,6 +310,7 @@ void Engine::on_resume() {
 
 void Engine::on_reset() {
   trainer_.reset();
+  explain_.clear();
   begin_run();
   emit(make_message("reset"));
 }
@@ -431,6 +435,7 @@ void Engine::on_import(const Message& m) {
     return refuse("import", "status", w);
   }
   model_names_ = model.class_names;
+  explain_.clear();
   begin_run();
   FieldWriter w = run_fields();
   w.add("saved_val_acc", model.val_acc);
@@ -438,6 +443,7 @@ void Engine::on_import(const Message& m) {
   emit(make_message("imported", w, int32_bytes(val.data(), val.size())));
   emit_weights();
   emit_progress(&trainer_.adopted_curve());  // the file's per-batch curve for the plots
+  start_explain();
 }
 
 void Engine::on_export(const FieldReader& f) {
@@ -516,13 +522,22 @@ void Engine::on_config(const FieldReader& f) {
       !(parse_number(f.get("share"), &share) && share >= kMinShare && share <= 1)) {
     return refuse("config", "bad_field", bad_field("share", f.get("share")));
   }
+  long long explain = explain_on_ ? 1 : 0;
+  if (f.has("explain") && !f.get_whole("explain", 0, 1, &explain)) {
+    return refuse("config", "bad_field", bad_field("explain", f.get("explain")));
+  }
   slice_ms_ = slice;
   share_ = share;
+  // Turned on with a model and no index of its weights yet: build one now.
+  const bool turned_on = explain == 1 && !explain_on_;
+  explain_on_ = explain == 1;
+  if (!explain_on_) explain_.clear();
+  if (turned_on && !explain_.busy()) start_explain();
   snapshot_ms_ = static_cast<double>(snapshot);
   progress_ms_ = static_cast<double>(progress);
   FieldWriter w;
   w.add("slice_ms", slice_ms_).add("snapshot_ms", snapshot).add("progress_ms", progress);
-  w.add("share", share_);
+  w.add("share", share_).add("explain", explain_on_ ? 1 : 0);
   emit(make_message("config", w));
 }
 
@@ -530,6 +545,19 @@ void Engine::on_config(const FieldReader& f) {
 
 bool Engine::run_slice() {
   if (!has_work()) return false;
+  // The explanation index takes every other slice while there is other work (a map per epoch
+  // without holding training back for long), all of them otherwise.
+  // A build just started (an epoch's end) goes first, so each epoch gets its map.
+  if (explain_.busy() && (!(training_active() || cv_.busy()) || explain_fresh_ || (slices_++ & 1u) == 0)) {
+    explain_fresh_ = false;
+    double t = t_ = now_();
+    const double start = t, deadline = t + slice_ms_;
+    do {
+      explain_step(&t);
+    } while (t < deadline && explain_.busy());
+    last_slice_ms_ = t - start;
+    return has_work();
+  }
   // Both a run and a CV: alternate whole slices between them.
   const bool cv_turn = cv_.busy() && (!training_active() || (slices_++ & 1u) != 0);
   double t = t_ = now_();
@@ -541,7 +569,7 @@ bool Engine::run_slice() {
       if (!pace_allows_step(t)) break;  // Watch: ahead of its schedule, wait_ms() says how long
       train_step(&t);
     }
-  } while (t < deadline && (cv_turn ? cv_.busy() : training_active()));
+  } while (t < deadline && (cv_turn ? cv_.busy() : training_active()) && !explain_fresh_);
   last_slice_ms_ = t - start;
   return has_work();
 }
@@ -637,6 +665,7 @@ void Engine::after_phase_change(Phase before, Phase after, size_t epochs_before,
           .add("stopped_early", trainer_.stopped_early());
       emit(make_message("epoch", w));
       emit_weights();
+      start_explain();
     }
   }
   if (after == Phase::kTraining && stop_after_epoch_ >= 0 &&
@@ -682,6 +711,76 @@ void Engine::cv_step(double* t) {
     emit_cv_progress();
     *t = t_ = now_();
   }
+}
+
+void Engine::start_explain() {
+  if (!explain_on_ || !trainer_.has_model() || !trainer_.data()) return;
+  explain_started_ms_ = t_;
+  explain_compute_ms_ = 0;
+  explain_fresh_ = true;  // the slice ends here: the index's turn next
+  explain_.start(*trainer_.data(), trainer_.split(), trainer_.network().arch(), trainer_.network().params(),
+                 trainer_.epoch(), trainer_.config().eval_chunk);
+}
+
+void Engine::explain_step(double* t) {
+  const bool finished = explain_.step();
+  const double t1 = now_();
+  explain_compute_ms_ += t1 - *t;
+  *t = t_ = t1;
+  if (!finished) return;
+  // The map: x, y and the label of each validation image, in the split's validation order.
+  const std::vector<float>& xy = explain_.points();
+  const std::vector<int32_t>& val = trainer_.split().val;
+  std::vector<float> rows;
+  rows.reserve(xy.size() / 2 * 3);
+  for (size_t i = 0; i < xy.size() / 2 && i < val.size(); ++i) {
+    rows.insert(rows.end(), {xy[2 * i], xy[2 * i + 1],
+                             static_cast<float>(trainer_.data()->train_labels[static_cast<size_t>(val[i])])});
+  }
+  FieldWriter w;
+  w.add("epoch", explain_.epoch())
+      .add("count", static_cast<long long>(rows.size() / 3))
+      .add("space", rep_space_name(explain_.map_space()))
+      .add("dim", explain_.map_dim())
+      .add("neighbour_space", rep_space_name(explain_.neighbour_space()))
+      .add("neighbour_set", explain_.neighbours_from_val() ? "val" : "train")
+      .add("compute_ms", explain_compute_ms_)
+      .add("wall_ms", t1 - explain_started_ms_);
+  emit(make_message("map", w, float_bytes(rows.data(), rows.size())));
+  *t = t_ = now_();
+}
+
+void Engine::on_neighbours(const Message& m, const FieldReader& f) {
+  long long id = 0;
+  if (f.has("id") && !f.get_whole("id", 0, 1LL << 40, &id)) {
+    return refuse("neighbours", "bad_field", bad_field("id", f.get("id")));
+  }
+  const std::vector<float> input = bytes_to_floats(m.payload);
+  if (input.empty()) return refuse("neighbours", "no_payload");
+  NeighbourAnswer a;
+  const double t0 = now_();
+  const bool ok = explain_.query(input.data(), static_cast<int>(input.size()), &a);
+  const double ms = now_() - t0;
+  FieldWriter w;
+  w.add("id", id).add("epoch", ok ? explain_.epoch() : -1);
+  if (ok) {
+    std::vector<int> indices, labels;
+    std::vector<float> distances;
+    for (const NeighbourAnswer::Item& it : a.items) {
+      indices.push_back(it.index);
+      labels.push_back(it.label);
+      distances.push_back(it.distance);
+    }
+    w.add("set", explain_.neighbours_from_val() ? "val" : "train")
+        .add("space", rep_space_name(explain_.neighbour_space()))
+        .add_list("indices", indices)
+        .add_list("labels", labels)
+        .add_list("distances", distances)
+        .add("x", a.x)
+        .add("y", a.y)
+        .add("ms", ms);
+  }
+  emit(make_message("neighbours", w));
 }
 
 // --- events ---

@@ -11,6 +11,7 @@
 #include "core/dataset.h"
 #include "core/linear_sgd.h"
 #include "core/trainer.h"
+#include "engine/explain_index.h"
 #include "engine/protocol.h"
 #include "engine/settings.h"
 #include "engine/user_data_loader.h"
@@ -37,6 +38,7 @@ class Engine {
 
   // Read-only views for tests and native front ends.
   const Trainer& trainer() const { return trainer_; }
+  const ExplainIndex& explain() const { return explain_; }
   const Dataset* data(int side) const;
   bool paused() const { return paused_; }
   double slice_ms() const { return slice_ms_; }
@@ -68,6 +70,7 @@ class Engine {
   void on_cancel_cv();
   void on_eval_test();
   void on_config(const FieldReader& f);
+  void on_neighbours(const Message& m, const FieldReader& f);
   // engine_user_data.cpp: a user's CSV files, chunk by chunk.
   void on_user_data_begin(const FieldReader& f);
   void on_user_data_chunk(const Message& m);
@@ -79,6 +82,8 @@ class Engine {
   // Work
   void train_step(double* t);
   void cv_step(double* t);
+  void explain_step(double* t);
+  void start_explain();  // the map and neighbours of the current weights (explain_index.h)
   void after_phase_change(Phase before, Phase after, size_t epochs_before,
                           long long samples_before);
   void begin_run();  // counters and throttles of a new or adopted run
@@ -118,6 +123,11 @@ class Engine {
   size_t curve_sent_ = 0;  // batch_history() records already sent in progress payloads
   double last_progress_ms_ = -1e300, last_weights_ms_ = -1e300;
   long long weights_samples_ = -1;  // samples_seen() of the last weights event
+
+  ExplainIndex explain_;
+  double explain_started_ms_ = 0, explain_compute_ms_ = 0;
+  bool explain_fresh_ = false;
+  bool explain_on_ = false;     // config explain=1: the page shows the map (off: no index built)  // a build started in this slice: it takes the next one
 
   CrossValidation cv_;
   int cv_side_ = 0;

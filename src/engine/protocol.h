@@ -101,13 +101,19 @@ std::vector<int32_t> bytes_to_int32(const std::vector<uint8_t>& bytes);
 //                                   alongside a run if one is going → cv_progress …, cv_done.
 //   cancel_cv                       → cv_cancelled.
 //   eval_test                       after done: the test pass again → progress, done.
-//   config [slice_ms=X][&snapshot_ms=N][&progress_ms=N][&share=S]
+//   config [slice_ms=X][&snapshot_ms=N][&progress_ms=N][&share=S][&explain=0|1]
 //                                   slice length (0 < X ≤ 1000, default 15), the least time
 //                                   between weights events (default 100) and progress events
 //                                   (default 100), in ms of the engine's clock; the share of
 //                                   the time the engine computes while it has work (0.1 ≤ S ≤ 1,
 //                                   default 1: the page lowers it while the user draws, so the
-//                                   renderer gets the cores; wait_ms() asks for the rest) → config.
+//                                   renderer gets the cores; wait_ms() asks for the rest);
+//                                   explain=1: build the explanation index (map, neighbours) at
+//                                   every epoch's end and import, and now for a model without one
+//                                   (default 0: the page asks once it shows the map) → config.
+//   neighbours [id=N]               payload: float32 model input (side×side, the model's side):
+//                                   the sketch's nearest images and its place on the map, from
+//                                   the explanation index (explain_index.h) → neighbours.
 //
 // ================================ Events (engine → page) =====================================
 //   data_loaded   side, train, test                       (image counts)
@@ -163,7 +169,15 @@ std::vector<int32_t> bytes_to_int32(const std::vector<uint8_t>& bytes);
 //                 (finished folds), compute_s
 //   cv_done       side, folds, scores, mean, compute_s
 //   cv_cancelled  side
-//   config        slice_ms, snapshot_ms, progress_ms, share
+//   config        slice_ms, snapshot_ms, progress_ms, share, explain
+//   map           epoch (the weights' finished epochs), count, space (hidden|logits), dim,
+//                 neighbour_space (pixels|hidden|logits), neighbour_set (train|val), compute_ms,
+//                 wall_ms (from the epoch's end)   payload: float32 triples (x, y, label), one per
+//                 validation image in the started payload's order. After each epoch's end and an
+//                 import, once the index of those weights is built (between slices).
+//   neighbours    id, epoch (−1: no index yet); with an index: set (train|val), space, indices
+//                 (rows of the training file), labels, distances (nearest first, 8), x, y (the
+//                 input's place on the map), ms (the query's time)
 //   error         command (the refused command's type), reason, and the reason's fields:
 //                   unknown_command
 //                   bad_field       field, value        (a command's own field, e.g. set_lr's lr)

@@ -58,6 +58,7 @@ void EngineClient::start() {
   fatal_message_.clear();
   loaded_ = {};
   drawing_ = false;  // a new worker computes at full share
+  explain_.worker_restarted();
   ++workers_started_;
   host_.start();
   if (slice_set_) {
@@ -65,6 +66,7 @@ void EngineClient::start() {
     w.add("slice_ms", slice_ms_);
     post("config", w);
   }
+  if (explain_on_) post("config", FieldWriter().add("explain", 1));
   for (int side : {14, 28, 7}) send_bundle(input_side_index(side));  // the default size first
 }
 
@@ -158,6 +160,17 @@ void EngineClient::yield_to_drawing(bool drawing) {
 
 void EngineClient::crash() { post("crash"); }
 
+void EngineClient::enable_explain() {
+  if (explain_on_) return;
+  explain_on_ = true;
+  post("config", FieldWriter().add("explain", 1));
+}
+
+void EngineClient::ask_neighbours(const std::string& key, const std::vector<float>& input) {
+  Message m;
+  if (worker_alive() && explain_.ask(key, input, &m)) host_.post(m);
+}
+
 bool EngineClient::on_event(const Message& m) {
   const std::string_view type = message_type(m);
   const FieldReader f = message_fields(m);
@@ -182,6 +195,13 @@ bool EngineClient::on_event(const Message& m) {
     if (f.get_double("slice_ms", &v)) slice_ms_ = v;
     return false;
   }
+  if (type == "map" || type == "neighbours") {
+    const bool changed = explain_.apply(m);
+    Message next;
+    if (explain_.take_waiting(&next) && worker_alive()) host_.post(next);
+    return changed;
+  }
+  if (type == "started" || type == "imported" || type == "reset") explain_.apply(m);
   if (type == "started" || type == "imported") starting_run_ = false;
   if (type == "error" && (f.get("command") == "train")) starting_run_ = false;
   return view_.apply(m) || type == "error";

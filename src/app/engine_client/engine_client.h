@@ -9,6 +9,7 @@
 #include <string>
 #include <vector>
 
+#include "app/engine_client/explain_data.h"
 #include "app/engine_client/run_view.h"
 #include "engine/protocol.h"
 #include "engine/settings.h"
@@ -67,6 +68,12 @@ class EngineClient {
   // gets the cores (on 2 cores the worker and the software renderer compete; drawing wins).
   void yield_to_drawing(bool drawing);
   static constexpr double kDrawingShare = 0.25;
+  // The sketch's nearest images and its dot on the map (issue 13 §2, §3): asks the engine when
+  // `key` (the input and the map it is for) changed, one request at a time.
+  void ask_neighbours(const std::string& key, const std::vector<float>& input);
+  const ExplainData& explain() const { return explain_; }
+  // The engine builds the index from now on (config explain=1), this worker and the next.
+  void enable_explain();
   void crash();  // test hook: the engine aborts (worker.js's `crash`)
 
   // One event from the worker: the run's go to the view. True when the page should redraw.
@@ -96,6 +103,8 @@ class EngineClient {
 
   Host host_;
   RunView view_;
+  ExplainData explain_;
+  bool explain_on_ = false;
   Worker worker_ = Worker::kNone;
   std::string fatal_kind_, fatal_message_;
   bool simd_ = false;

@@ -105,8 +105,9 @@ void AttributionView::draw_mapped(ImDrawList* dl, ImVec2 p0, float k, float scal
   }
 }
 
-void AttributionView::json(JsonWriter& j) const {
+void AttributionView::json(JsonWriter& j, const std::function<void(JsonWriter&)>& more) const {
   j.key("explain").begin_object();
+  if (more) more(j);
   if (map_.empty()) {
     j.key("class").null();
     j.end_object();

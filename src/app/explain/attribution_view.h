@@ -5,6 +5,7 @@
 // stroke normalisation (or the whole canvas for a loaded image), over the drawing itself.
 #pragma once
 
+#include <functional>
 #include <memory>
 #include <string>
 #include <vector>
@@ -37,7 +38,8 @@ class AttributionView {
   // The map over the canvas, input pixel (i, j) ↦ canvas rect ((i − dx)/scale …) in canvas pixels,
   // scaled by k canvas-pixels→screen from p0; lighter than on the preview, so the ink shows.
   void draw_mapped(ImDrawList* dl, ImVec2 p0, float k, float scale, float dx, float dy) const;
-  void json(JsonWriter& j) const;  // state().explain
+  // state().explain; `more` adds the other views' fields to the same object (the map's).
+  void json(JsonWriter& j, const std::function<void(JsonWriter&)>& more = nullptr) const;
 
  private:
   const std::vector<float>& baseline(const Session& s, int side);

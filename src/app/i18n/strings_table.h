@@ -171,6 +171,19 @@ FM_STRING(kAllClasses, "All classes")
 FM_STRING(kModeBrowse, "Browse")
 FM_STRING(kModeHardest, "Hardest examples")
 FM_STRING(kTipHardest, "The validation images the model got wrong most confidently (after a validation pass)")
+FM_STRING(kModeMap, "Map")
+FM_STRING(kTipMap, "What the model has learned: your drawing's nearest images in the model's own representation (click one to draw on it), and a map of the validation set, one dot per image coloured by class (PCA of the last hidden layer, of the logits for the softmax). Updated at every epoch's end; your drawing is the white dot.")
+FM_STRING(kMapNoModel, "Train a model: after its first epoch this shows your drawing's nearest images and a map of what the model has learned.")
+FM_STRING(kMapNotYet, "The map comes at the end of the first epoch.")
+FM_STRING(kFmtNearestTrain, "Nearest of the %s training images (%s):")  // count, representation
+FM_STRING(kFmtNearestVal, "Nearest of the %s validation images (%s):")  // count, representation
+FM_STRING(kSpacePixels, "pixels")
+FM_STRING(kSpaceHidden, "last hidden layer")
+FM_STRING(kSpaceLogits, "logits")
+FM_STRING(kNearestDraw, "Draw something, or load an image, to see its nearest images.")
+FM_STRING(kFmtMapTitle, "Validation set, %s images: PCA of the %s, epoch %d")  // count, representation, epoch
+FM_STRING(kMapYourDrawing, "your drawing")
+FM_STRING(kFmtDistance, "distance %.2f")
 FM_STRING(kFmtCellFilter, "true %s, predicted %s")  // true, predicted
 FM_STRING(kButtonBackToBrowse, "Back")
 FM_STRING(kFmtPage, "Page %d / %d (%s images)")
@@ -265,6 +278,8 @@ FM_STRING(kErrPresetSide, "the preset's input size is still downloading: try aga
 FM_STRING(kErrSideWhileTraining, "the input size cannot change during a run: pause and reset first")
 FM_STRING(kErrWholeNumber, "%s must be a whole number from %lld to %lld")  // field, min, max
 FM_STRING(kErrTestIndex, "the test image index must be a whole number from 0 to %lld")
+FM_STRING(kErrTrainIndex, "the training image index must be a whole number from 0 to %lld")
+FM_STRING(kErrApiSplit, "split must be 'train', 'val' or 'test'")
 FM_STRING(kErrLessonStep, "lesson step must be 1 to 5 (0: all)")
 FM_STRING(kErrSdlInit, "SDL could not start: ")
 FM_STRING(kErrWindow, "The window could not be created: ")

@@ -8,6 +8,8 @@
 #include "imgui_internal.h"
 #include "app/panels/canvas.h"
 
+#include "app/explain/map_view.h"
+
 #include "app/image_ops.h"
 #include "app/i18n/strings.h"
 #include "app/json_writer.h"
@@ -453,7 +455,7 @@ void CanvasPanel::json(const Session& s, JsonWriter& j) const {
   j.end_array();
   j.end_object();
   j.end_object();
-  why_.json(j);
+  why_.json(j, [&](JsonWriter& w) { MapView::json_explain(s, w); });
 }
 
 }  // namespace fm

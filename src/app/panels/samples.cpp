@@ -99,6 +99,8 @@ void SamplesPanel::rebuild_items(Session& s) {
         }
       }
       break;
+    case SampleMode::kMap:  // the map view lists no items (map_view.h)
+      break;
   }
 }
 
@@ -156,7 +158,7 @@ void SamplesPanel::update_page(Session& s, int page_size, int cols) {
   }
 }
 
-bool SamplesPanel::draw(Session& s) {
+bool SamplesPanel::draw(Session& s, const std::vector<float>& input, const std::string& input_key) {
   const RunView& run = s.run();
   follow_session(s);
   const BundleView* d = s.data();
@@ -193,7 +195,7 @@ bool SamplesPanel::draw(Session& s) {
   }
 
   // A confusion cell's images are neither Browse nor Hardest: no radio button looks chosen.
-  int mode = mode_ == SampleMode::kHardest ? 1 : (mode_ == SampleMode::kCell ? 2 : 0);
+  int mode = static_cast<int>(mode_);
   radio_ = mode == 2 ? -1 : mode;
   back_ = {};
   tip_.clear();
@@ -203,6 +205,16 @@ bool SamplesPanel::draw(Session& s) {
   if (ImGui::RadioButton(tr(Str::kModeHardest), &mode, 1)) mode_ = SampleMode::kHardest, page_ = 0;
   ImGui::EndDisabled();
   item_tooltip(tr(Str::kTipHardest), true);
+  // The Map mode (issue 13 §2, §3): on the same row when it fits.
+  ImGui::SameLine();
+  const float map_w = ImGui::GetFrameHeight() + ImGui::GetStyle().ItemInnerSpacing.x + ImGui::CalcTextSize(tr(Str::kModeMap)).x;
+  if (ImGui::GetContentRegionAvail().x < map_w) ImGui::NewLine();
+  ImGui::BeginDisabled(!run.has_model());
+  if (ImGui::RadioButton(tr(Str::kModeMap), &mode, 3)) mode_ = SampleMode::kMap, page_ = 0;
+  ImGui::EndDisabled();
+  map_radio_ = {ImGui::GetItemRectMin(), ImGui::GetItemRectMax()};
+  item_tooltip(tr(Str::kTipMap), true);
+  if (mode_ == SampleMode::kMap) return map_.draw(s, input, input_key);
   if (mode_ == SampleMode::kCell) {  // on its own line; Back beside it when it fits, else below
     std::snprintf(buf, sizeof(buf), tr(Str::kFmtCellFilter), class_name(truth_),
                   predicted_name(predicted_));
@@ -326,7 +338,7 @@ bool SamplesPanel::draw(Session& s) {
 }
 
 void SamplesPanel::json(JsonWriter& j) const {
-  static const char* const kModes[] = {"browse", "hardest", "cell"};
+  static const char* const kModes[] = {"browse", "hardest", "cell", "map"};
   static const char* const kSplits[] = {"train", "val", "test"};
   j.key("samples").begin_object();
   j.key("mode").string(kModes[static_cast<int>(mode_)]);
@@ -356,6 +368,10 @@ void SamplesPanel::json(JsonWriter& j) const {
   }
   j.key("tooltip");  // the hovered image's tooltip title
   if (tip_.empty()) j.null(); else j.string(tip_.c_str());
+  j.key("map_radio").begin_object().key("x").number(map_radio_.first.x).key("y").number(map_radio_.first.y);
+  j.key("w").number(map_radio_.second.x - map_radio_.first.x).key("h").number(map_radio_.second.y - map_radio_.first.y);
+  j.end_object();
+  map_.json(j);  // map: the Map mode's square, its mapping, the hovered dot, the neighbour cells
   j.end_object();
 }
 

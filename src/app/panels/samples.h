@@ -10,6 +10,7 @@
 #include <vector>
 
 #include "imgui.h"
+#include "app/explain/map_view.h"
 #include "app/ui/gl_texture.h"
 
 namespace fm {
@@ -18,12 +19,13 @@ class JsonWriter;
 class Session;
 
 enum class SplitKind : uint8_t { kTrain = 0, kVal = 1, kTest = 2 };
-enum class SampleMode : uint8_t { kBrowse = 0, kHardest = 1, kCell = 2 };
+enum class SampleMode : uint8_t { kBrowse = 0, kHardest = 1, kCell = 2, kMap = 3 };
 
 class SamplesPanel {
  public:
   // Draws the panel; true when an image was clicked (it is now on the canvas: show the canvas).
-  bool draw(Session& session);
+  // input, input_key: the drawing's model input and its key (CanvasPanel), for the Map mode.
+  bool draw(Session& session, const std::vector<float>& input, const std::string& input_key);
   // A confusion cell's validation images (a click on the map).
   void show_cell(int truth, int predicted);
   // The confusion cell whose images are listed (truth -1: none), highlighted in the map.
@@ -63,6 +65,8 @@ class SamplesPanel {
   int radio_ = 0;
   std::pair<ImVec2, ImVec2> back_{};
   std::string tip_;
+  std::pair<ImVec2, ImVec2> map_radio_{};
+  MapView map_;  // the Map mode: the drawing's nearest images and the validation set's map
 };
 
 }  // namespace fm

@@ -318,6 +318,21 @@ Status Session::load_test_image(int index) {
   return Status::Ok();
 }
 
+Status Session::load_image(int split, int index) {
+  if (split == 2) return load_test_image(index);
+  if (split != 0 && split != 1) return tr_error(Str::kErrApiSplit);
+  const BundleView* d = data();
+  if (d == nullptr) return tr_error(Str::kErrNoData);
+  if (index < 0 || index >= d->train_count()) {
+    char buf[160];
+    std::snprintf(buf, sizeof(buf), tr(Str::kErrTrainIndex), static_cast<long long>(d->train_count() - 1));
+    return text_error(buf);
+  }
+  canvas.load_image(d->train_image(index).data(), d->side(), -1);
+  redraw();
+  return Status::Ok();
+}
+
 Status Session::classify_image(const uint8_t* rgba, int w, int h) {
   const int side = model_side();
   std::vector<uint8_t> image;

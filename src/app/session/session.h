@@ -118,6 +118,9 @@ class Session {
   void set_lr(float lr);    // the form's learning rate; a busy run takes it from the next batch
   Status set_input_size(int side);
   Status load_test_image(int index);  // onto the canvas
+  // Any image onto the canvas, as the samples grid indexes it: split 0 train, 1 val (both rows
+  // of the training file), 2 test (test_image's index); other splits are refused.
+  Status load_image(int split, int index);
   // A decoded photo or picture (RGBA, web/image.js) onto the canvas as a model input at the
   // model's input size (core/photo.h); refused (the canvas unchanged) with the reason.
   Status classify_image(const uint8_t* rgba, int w, int h);
