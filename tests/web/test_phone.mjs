@@ -133,6 +133,8 @@ export const tests = [
           return !v.training.running && v.test_acc !== null;
         }, 'the end of the run');
         assert(ahead === 0, `${ahead} frames drew the batch curve per batch under reduced motion`);
+        // The watched run spends seconds inside each epoch: the curve was seen held back then.
+        assert(heldBack > 0, 'no state during the run showed the batch curve held back to the last epoch');
         assert(s.history.length === 2, `epochs run: ${s.history.length}`);
         assert(Math.abs(s.model.lr - 0.05) < 1e-9, `the run's lr is ${s.model.lr}, not the typed 0.05`);
         s = await rendered(page, 3);
