@@ -14,7 +14,7 @@ export NODE_PATH := /usr/share/nodejs
 MAKEFLAGS += --no-print-directory
 
 .PHONY: all build deps native web bundle run test test-native test-sanitize test-web test-load \
-        test-sketches check-reference check-reference-cnn bench fuzz clean
+        test-sketches check-reference check-reference-cnn bench fuzz audit clean
 
 all: build
 
@@ -90,6 +90,12 @@ test-sketches: web
 # nice 0 (scripts/cpu_load.sh). The tests wait on state and events, never on time, so this passes.
 test-load: web
 	scripts/cpu_load.sh $(MAKE) test-web
+
+# Lighthouse (npm, pinned) on the built page in Debian's Chromium: accessibility and best
+# practices must score at least 95; performance is printed (scripts/audit.mjs). About a minute;
+# not part of `make test` (its scores move with the machine's load).
+audit: web
+	node scripts/audit.mjs --web $(WEB) --out build/test-artifacts
 
 # The lesson's reference numbers on the full data (about 35 s): cross-validation and training,
 # and the 7×7 runs (validation and test accuracy).

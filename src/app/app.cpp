@@ -30,6 +30,8 @@ void App::init() {
   ImGuiIO& io = ImGui::GetIO();
   io.IniFilename = nullptr;
   io.LogFilename = nullptr;
+  // Arrow keys and Space inside the panels, entered from the page's DOM controls (issue 16).
+  io.ConfigFlags |= ImGuiConfigFlags_NavEnableKeyboard;
   ImGuiStyle& style = ImGui::GetStyle();
   style.WindowRounding = 0.0f;
   style.FrameRounding = 3.0f;
@@ -112,7 +114,8 @@ void App::handle_key(const SDL_KeyboardEvent& key) {
   if (key.repeat != 0 || io.WantTextInput || (key.keysym.mod & (KMOD_CTRL | KMOD_ALT | KMOD_GUI)) != 0) {
     return;
   }
-  if (key.keysym.scancode == SDL_SCANCODE_SPACE) {
+  // With a control highlighted by keyboard navigation, Space presses it instead (ImGui's).
+  if (key.keysym.scancode == SDL_SCANCODE_SPACE && !io.NavVisible) {
     if (session_.running()) {
       session_.pause();
     } else if (session_.engine().busy()) {
@@ -161,6 +164,7 @@ void App::follow(double now) {
     compare_.update_sketch(session_.canvas, true);  // the table the API resolves with has the guesses
     compare_finished();
   }
+  a11y_follow();
 }
 
 Status App::compare_resolutions(const std::string& text) {
@@ -205,6 +209,7 @@ void App::frame() {
   size_controls(layout_.kind() == LayoutKind::kCompact && touch_.touch());
   follow_reduced_motion();
   set_touch_input(touch_.touch());  // no tooltips for a finger
+  a11y_nav();  // before the windows' items: ImGui's navigation scores them as they are submitted
   follow(t);
   if (session_.data() != nullptr) canvas_.update_prediction(session_);
   compare_.update_sketch(session_.canvas, true);  // the Drawing panel fills outlines by default too

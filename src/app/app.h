@@ -9,6 +9,7 @@
 #include <string>
 #include <vector>
 
+#include "app/a11y/announcer.h"
 #include "app/pacing/frame_pacer.h"
 #include "app/panels/canvas.h"
 #include "app/panels/compare.h"
@@ -60,12 +61,22 @@ class App {
   // The canvas's device pixels per CSS px: fonts rasterised at it (set_font_scale), before NewFrame.
   void follow_pixel_ratio(float ratio);
   const std::string& state_json();  // state_json.cpp
+  // The accessible layer (a11y_layer.cpp, web/a11y.js): the page's DOM controls described in the
+  // current language, and one of them pressed or chosen (`id`, a choice's `value`): the same
+  // commands as the panels' buttons and menus. nav(true): the keyboard goes into the panels
+  // (ImGui's navigation, highlighted); nav(false): it left them (the highlight goes, so Space is
+  // the shortcut again).
+  const std::string& a11y_json();
+  Status a11y_action(const std::string& id, const std::string& value);
+  void nav(bool enter) { nav_request_ = enter ? 1 : -1; request_frames(FramePacer::kSettleFrames); }
 
  private:
   void handle_key(const SDL_KeyboardEvent& key);  // Space: train/pause/resume, C: clear
   void follow(double now_ms);  // what follows the engine also without a drawn frame
   void draw_panel(Panel panel);
   void sync_hash();  // keeps location.hash equal to the form's settings text
+  void a11y_follow();  // the DOM controls' state and the live region's sentences, when changed
+  void a11y_nav();     // nav()'s request, inside a frame
 
   Session session_;
   FramePacer pacer_;
@@ -88,6 +99,9 @@ class App {
   bool hash_synced_ = false;  // set once the incoming hash was applied
   int draw_calls_ = 0, vertices_ = 0;  // last frame's ImGui draw data
   std::string state_;
+  Announcer announcer_;
+  std::string a11y_, a11y_sent_;  // the controls' description: built, last sent to the page
+  int nav_request_ = 0;  // nav()'s, applied in the next frame: 1 enter, -1 leave
 };
 
 }  // namespace fm

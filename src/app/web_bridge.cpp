@@ -121,6 +121,14 @@ EM_JS(void, js_open_user_data, (), {
   if (window.fmnistUserData) window.fmnistUserData.choose();
 });
 
+// The accessible layer (web/a11y.js): controls described, sentences for the live region.
+EM_JS(void, js_a11y_update, (const char* json), {
+  if (window.fmnistA11y) window.fmnistA11y.update(UTF8ToString(json));
+});
+EM_JS(void, js_a11y_announce, (const char* kind, const char* text), {
+  if (window.fmnistA11y) window.fmnistA11y.announce(UTF8ToString(kind), UTF8ToString(text));
+});
+
 std::string take_js_string(char* s) {
   std::string out = s != nullptr ? s : "";
   std::free(s);
@@ -187,6 +195,8 @@ void open_user_data_dialog() { js_open_user_data(); }
 void open_image_dialog() { js_open_image(); }
 double heap_bytes() { return static_cast<double>(emscripten_get_heap_size()); }
 void compare_finished() { js_compare_finished(); }
+void a11y_update(const std::string& json) { js_a11y_update(json.c_str()); }
+void a11y_announce(const char* kind, const std::string& text) { js_a11y_announce(kind, text.c_str()); }
 
 }  // namespace fm
 
@@ -353,6 +363,23 @@ EMSCRIPTEN_KEEPALIVE void fm_app_image_error(int kind, const char* name, double 
 // Whether an ImGui text field has the keyboard (web/paste.js leaves Ctrl/Cmd+V to it then).
 EMSCRIPTEN_KEEPALIVE int fm_app_wants_text() {
   return g_app != nullptr && ImGui::GetCurrentContext() != nullptr && ImGui::GetIO().WantTextInput ? 1 : 0;
+}
+
+// The accessible layer (web/a11y.js): the controls' description, one pressed or chosen (1 done,
+// 0 refused: state().error says why), the keyboard into the panels, and whether a popup (a
+// menu, the confirm box) has Escape for itself.
+EMSCRIPTEN_KEEPALIVE const char* fm_app_a11y_json() {
+  return g_app != nullptr ? g_app->a11y_json().c_str() : "{}";
+}
+EMSCRIPTEN_KEEPALIVE int fm_app_a11y_action(const char* id, const char* value) {
+  if (g_app == nullptr || id == nullptr) return 0;
+  return report(g_app->a11y_action(id, value != nullptr ? value : ""));
+}
+EMSCRIPTEN_KEEPALIVE void fm_app_nav(int enter) {
+  if (g_app != nullptr) g_app->nav(enter == 1);
+}
+EMSCRIPTEN_KEEPALIVE int fm_app_popup_open() {
+  return ImGui::GetCurrentContext() != nullptr && ImGui::IsPopupOpen("", ImGuiPopupFlags_AnyPopupId) ? 1 : 0;
 }
 
 // window.fmnist.backToFashionMnist().

@@ -53,5 +53,8 @@ void open_user_data_dialog();
 void open_image_dialog();  // web/image.js: the image file chooser  // web/user_data.js: the Data file chooser
 double heap_bytes();
 void compare_finished();  // a resolution comparison ended: window.fmnist's promises resolve
+// web/a11y.js: the DOM controls' new description (App::a11y_json), a sentence for the live region.
+void a11y_update(const std::string& json);
+void a11y_announce(const char* kind, const std::string& text);
 
 }  // namespace fm

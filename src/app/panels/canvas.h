@@ -36,6 +36,9 @@ class CanvasPanel {
   // The drawing's model input (empty when nothing is drawn) and a key that changes with it.
   const std::vector<float>& model_input() const;
   const std::string& input_key() const { return pred_input_key_; }
+  // The prediction's top class (-1: none) and its probability.
+  int top() const { return has_probs_ ? top_ : -1; }
+  float top_prob() const { return has_probs_ && top_ >= 0 ? probs_[static_cast<size_t>(top_)] : 0.0f; }
 
  private:
   void refresh_prediction(const Session& session);  // update_prediction without the Why view

@@ -86,6 +86,8 @@ void ConfirmReplace::draw(Session& s) {
   button(1, &export_);
   button(2, &discard_);
   if (ImGui::IsKeyPressed(ImGui::GetKeyIndex(ImGuiKey_Escape))) choice = 1;
+  if (chosen_ != 0) choice = chosen_;
+  chosen_ = 0;
   if (choice != 0) {
     ImGui::CloseCurrentPopup();
     std::function<void()> then = std::move(then_);

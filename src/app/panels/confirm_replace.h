@@ -23,6 +23,11 @@ class ConfirmReplace {
   // Runs `then` now when nothing would be lost, else once the user chose discard or export.
   void ask(const Session& session, Replace why, std::function<void()> then);
   void draw(Session& session);     // the modal, once a frame
+  // The page's DOM copy of the modal (a11y_layer.cpp): whether it is up, why, and a choice made
+  // there (1 keep, 2 export first, 3 discard), applied at the next draw as a click would be.
+  bool open() const { return shown_ || open_request_; }
+  Replace why() const { return why_; }
+  void choose(int choice) { chosen_ = choice >= 1 && choice <= 3 ? choice : 0; }
   void json(JsonWriter& j) const;  // state().ui.confirm
 
  private:
@@ -30,6 +35,7 @@ class ConfirmReplace {
   std::function<void()> then_;
   Replace why_ = Replace::kTrain;
   bool open_request_ = false, shown_ = false;
+  int chosen_ = 0;  // choose()'s, not yet applied
   Rect keep_{}, discard_{}, export_{};
 };
 

@@ -28,11 +28,13 @@ class LessonPanel {
   // `dock` (min, max): where the window sits (the layout's lesson_dock()).
   bool draw(Session& session, ConfirmReplace& confirm, std::pair<ImVec2, ImVec2> dock);
   bool* open_flag() { return &state_.open; }  // the Training panel's offer opens it
+  const LessonState& state() const { return state_; }
+  // A Run button's action (step 0: Run all): the steps that train ask `confirm` first.
+  void start(Session& session, int step, ConfirmReplace& confirm);
   void draw_menu_items();  // Lesson and language, in the menu bar
   void json(JsonWriter& j) const;  // state().lesson
 
  private:
-  void start(Session& session, int step, ConfirmReplace& confirm);
   void begin_step(Session& session, int step);
   void finish_step(Session& session);
   void draw_data_step(const Session& session);

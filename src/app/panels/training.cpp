@@ -121,15 +121,34 @@ void TrainingPanel::update_rate(const Session& s, double now_ms) {
   rate_.update(now_ms, s.run().running(), s.run().samples_seen());
 }
 
+namespace {
+// Switching the input size drops a trained model of the other size: the page asks first.
+void switch_side(Session& s, ConfirmReplace& confirm, int side) {
+  if (s.run().has_model() && side != s.model_side()) {
+    confirm.ask(s, Replace::kSide, [&s, side] { s.select_side(side); });
+  } else {
+    s.select_side(side);
+  }
+}
+}  // namespace
+
+void TrainingPanel::choose_model(Session& s, ConfirmReplace& confirm, int model) {
+  const int before = s.form.model;
+  s.form.model = std::clamp(model, 0, kModelKinds - 1);
+  if (s.form.model != before && s.form.model == static_cast<int>(ModelKind::kCnn) && s.form.side != 28) {
+    switch_side(s, confirm, 28);  // the book's CNN reads 28×28 only (downloads its bundle first)
+  }
+}
+
+void TrainingPanel::choose_side(Session& s, ConfirmReplace& confirm, int side) {
+  switch_side(s, confirm, side);
+  // 14×14 and 7×7 have no book CNN: the small CNN instead.
+  if (side != 28 && s.form.model == static_cast<int>(ModelKind::kCnn)) {
+    s.form.model = static_cast<int>(ModelKind::kCnnSmall);
+  }
+}
+
 void TrainingPanel::draw(Session& s, Options look, ConfirmReplace& confirm) {
-  // Switching the input size drops a trained model of the other size: the page asks first.
-  const auto switch_side = [&s, &confirm](int side) {
-    if (s.run().has_model() && side != s.model_side()) {
-      confirm.ask(s, Replace::kSide, [&s, side] { s.select_side(side); });
-    } else {
-      s.select_side(side);
-    }
-  };
   TrainForm& form_ = s.form;
   const RunView& run = s.run();
   const bool busy = s.engine().busy();
@@ -148,20 +167,16 @@ void TrainingPanel::draw(Session& s, Options look, ConfirmReplace& confirm) {
   const char* models[] = {tr(Str::kModelSoftmax), tr(Str::kModelMlp), tr(Str::kModelCnn),
                           tr(Str::kModelCnnSmall)};
   row_label(tr(Str::kLabelModel), label_w);
-  const int model_before = form_.model;
   const bool model_open = ImGui::BeginCombo("##model", models[std::clamp(form_.model, 0, kModelKinds - 1)]);
   field_drawn(Field::kModel);
   if (!model_open) check_frame_text(models[std::clamp(form_.model, 0, kModelKinds - 1)], ImGui::GetFrameHeight());
   if (model_open) {
     for (int k = 0; k < kModelKinds; ++k) {
-      if (ImGui::Selectable(models[k], form_.model == k)) form_.model = k;
+      if (ImGui::Selectable(models[k], form_.model == k)) choose_model(s, confirm, k);
       model_items_.push_back(last_item_rect());
       if (form_.model == k) ImGui::SetItemDefaultFocus();
     }
     ImGui::EndCombo();
-  }
-  if (form_.model != model_before && form_.model == static_cast<int>(ModelKind::kCnn) && form_.side != 28) {
-    switch_side(28);  // the book's CNN reads 28×28 only (downloads its bundle first)
   }
   fixed_for_run_tip(busy);
   if (form_.model == static_cast<int>(ModelKind::kCnn)) {
@@ -240,13 +255,7 @@ void TrainingPanel::draw(Session& s, Options look, ConfirmReplace& confirm) {
   const bool side_changed = ImGui::Combo("##side", &side_index, sides, 3);
   field_drawn(Field::kSide);
   check_frame_text(sides[side_index], ImGui::GetFrameHeight());
-  if (side_changed) {
-    switch_side(kInputSides[side_index]);
-    // 14×14 and 7×7 have no book CNN: the small CNN instead.
-    if (kInputSides[side_index] != 28 && form_.model == static_cast<int>(ModelKind::kCnn)) {
-      form_.model = static_cast<int>(ModelKind::kCnnSmall);
-    }
-  }
+  if (side_changed) choose_side(s, confirm, kInputSides[side_index]);
   fixed_for_run_tip(busy);
   ImGui::Checkbox(tr(Str::kLabelAugment), &form_.augment);
   augment_rect_ = last_item_rect();
@@ -261,7 +270,7 @@ void TrainingPanel::draw(Session& s, Options look, ConfirmReplace& confirm) {
     if (form_.apply_preset("sketch")) {
       const int side = form_.side;
       form_.side = side_before;
-      switch_side(side);
+      switch_side(s, confirm, side);
     }
   }
   preset_rect_ = last_item_rect();

@@ -35,6 +35,11 @@ class TrainingPanel {
   };
   // Commands that replace a trained model go through `confirm`.
   void draw(Session& session, Options look, ConfirmReplace& confirm);
+  // The Model and Input size choices, as the form's menus make them (also the page's DOM
+  // controls, a11y_layer.cpp): the book's CNN switches to 28×28, other sizes to the small CNN,
+  // and a trained model of the other size is dropped only after `confirm` asked.
+  static void choose_model(Session& session, ConfirmReplace& confirm, int model);
+  static void choose_side(Session& session, ConfirmReplace& confirm, int side);
   void begin_frame();  // forgets last frame's field rectangles and tooltip
   // state().ui.training: the form fields' screen rectangles (model, optimizer, lr, batch, epochs,
   // seed, side; those drawn this frame), the tooltip shown over one of them (null: none), the
