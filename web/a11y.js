@@ -199,7 +199,10 @@ window.fmnistA11y = (function () {
   function enterPanels(from) {
     state.returnTo = from || null;
     const M = app();
-    if (canvas) canvas.focus({ preventScroll: true });
+    if (canvas) {
+      canvas.focus({ preventScroll: true });
+      canvas.classList.add('a11y-keyboard');  // its outline shows the keyboard is in the panels
+    }
     if (M && M._fm_app_nav) M._fm_app_nav(1);
   }
   if (canvas) {
@@ -211,6 +214,7 @@ window.fmnistA11y = (function () {
       if (!pointer && e.relatedTarget && nav.contains(e.relatedTarget)) enterPanels(e.relatedTarget);
     });
     canvas.addEventListener('blur', () => {
+      canvas.classList.remove('a11y-keyboard');
       const M = app();
       if (M && M._fm_app_nav) M._fm_app_nav(0);
     });
