@@ -224,6 +224,8 @@ window.fmnistA11y = (function () {
       if (e.target !== canvas || e.ctrlKey || e.altKey || e.metaKey) return;
       if (e.key === 'Tab') {
         e.stopPropagation();
+        const M = app();
+        if (M && M._fm_app_nav) M._fm_app_nav(2);  // a field being typed in applies, as on ImGui's Tab
       } else if (e.key === 'Escape' && !popupOpen()) {
         e.stopPropagation();
         e.preventDefault();
@@ -232,6 +234,13 @@ window.fmnistA11y = (function () {
       }
     }, true);
   }
+
+  // Escape on a page control goes back into the panels (and the controls' bar out of sight).
+  nav.addEventListener('keydown', (e) => {
+    if (e.key !== 'Escape' || !canvas || e.target.tagName === 'SELECT') return;
+    e.preventDefault();
+    canvas.focus({ preventScroll: true });
+  });
 
   // desc(): the app's last description (tests read nav_visible: the panels have the keyboard).
   return { update, announce, act, log: state.log, live, nav, desc: () => state.desc };

@@ -188,7 +188,7 @@ Status App::a11y_action(const std::string& id, const std::string& value) {
   } else if (id.rfind("confirm:", 0) == 0 && id.size() == 9) {
     confirm_.choose(id[8] - '0');
   } else if (id == "panels") {
-    nav(true);
+    nav(Nav::kEnter);
   } else {
     return tr_error(Str::kReasonUnknownKey);
   }
@@ -253,6 +253,8 @@ void App::a11y_nav() {
   const int request = nav_request_;
   nav_request_ = 0;
   ImGuiContext& g = *GImGui;
+  if (finish_text_ && ImGui::GetIO().WantTextInput) ImGui::ClearActiveID();  // the field applies
+  finish_text_ = false;
   if (request < 0) g.NavDisableHighlight = true;
   if (request <= 0) return;
   // The window with the Training panel, drawn last frame: the wide layout's own, else the tabbed

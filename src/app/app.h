@@ -63,12 +63,18 @@ class App {
   const std::string& state_json();  // state_json.cpp
   // The accessible layer (a11y_layer.cpp, web/a11y.js): the page's DOM controls described in the
   // current language, and one of them pressed or chosen (`id`, a choice's `value`): the same
-  // commands as the panels' buttons and menus. nav(true): the keyboard goes into the panels
-  // (ImGui's navigation, highlighted); nav(false): it left them (the highlight goes, so Space is
-  // the shortcut again).
+  // commands as the panels' buttons and menus. nav(kEnter): the keyboard goes into the panels
+  // (ImGui's navigation, highlighted); kLeave: it left them (the highlight goes, so Space is the
+  // shortcut again); kTabOut: left by Tab, which also finishes a text field being edited, as
+  // ImGui's own Tab would (the field applies what was typed when it loses focus).
+  enum class Nav : uint8_t { kLeave = 0, kEnter = 1, kTabOut = 2 };
   const std::string& a11y_json();
   Status a11y_action(const std::string& id, const std::string& value);
-  void nav(bool enter) { nav_request_ = enter ? 1 : -1; request_frames(FramePacer::kSettleFrames); }
+  void nav(Nav what) {
+    if (what == Nav::kTabOut) finish_text_ = true;
+    nav_request_ = what == Nav::kEnter ? 1 : -1;
+    request_frames(FramePacer::kSettleFrames);
+  }
 
  private:
   void handle_key(const SDL_KeyboardEvent& key);  // Space: train/pause/resume, C: clear
@@ -102,6 +108,7 @@ class App {
   Announcer announcer_;
   std::string a11y_, a11y_sent_;  // the controls' description: built, last sent to the page
   int nav_request_ = 0;  // nav()'s, applied in the next frame: 1 enter, -1 leave
+  bool finish_text_ = false;
 };
 
 }  // namespace fm

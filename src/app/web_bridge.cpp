@@ -375,8 +375,10 @@ EMSCRIPTEN_KEEPALIVE int fm_app_a11y_action(const char* id, const char* value) {
   if (g_app == nullptr || id == nullptr) return 0;
   return report(g_app->a11y_action(id, value != nullptr ? value : ""));
 }
-EMSCRIPTEN_KEEPALIVE void fm_app_nav(int enter) {
-  if (g_app != nullptr) g_app->nav(enter == 1);
+// 1 the keyboard went into the panels, 0 it left them, 2 it left them by Tab.
+EMSCRIPTEN_KEEPALIVE void fm_app_nav(int what) {
+  if (g_app == nullptr) return;
+  g_app->nav(what == 1 ? fm::App::Nav::kEnter : what == 2 ? fm::App::Nav::kTabOut : fm::App::Nav::kLeave);
 }
 EMSCRIPTEN_KEEPALIVE int fm_app_popup_open() {
   return ImGui::GetCurrentContext() != nullptr && ImGui::IsPopupOpen("", ImGuiPopupFlags_AnyPopupId) ? 1 : 0;

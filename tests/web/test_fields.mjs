@@ -55,6 +55,12 @@ export const tests = [
       assert(typing.training.epochs === 5, `epochs changed while typing: ${typing.training.epochs}`);
       assert(after.training.epochs === 7 && after.ui.training.refusals.epochs === null,
         `epochs 7 + Tab: ${after.training.epochs}, message ${after.ui.training.refusals.epochs}`);
+      // Tab left the canvas for the page's controls (issue 16: Tab is never kept), whose bar now
+      // covers the top of the page; Escape goes back into the panels.
+      const focused = await page.evaluate(() => document.activeElement.id);
+      assert(focused === 'a11y-train', `Tab from the field went to #${focused}, not the page's first control`);
+      await page.keyboard.press('Escape');
+      assert(await page.evaluate(() => document.activeElement.id) === 'canvas', 'Escape did not go back to the canvas');
 
       // In Korean, the message is Korean.
       await page.evaluate(() => window.fmnist.applySettings('lang=ko', 'hash'));
