@@ -173,6 +173,8 @@
     // asks before a page command replaces a trained model); ui.touch: the last input was a finger;
     // ui.tooltip: a tooltip is on screen; lesson.rect, lesson.run_all_rect: the lesson's
     // window and its Run all button.
+    // ui.time_travel: time travel's scrubber under the plots {count (snapshots on it; its last stop
+    // is now), slider, back (Back to now, while a snapshot is viewed): rectangles or null}.
     // ui.training also has the model menu's entries while it is open (model_items), the Augment box
     // (augment) and the Best for sketches button (preset); ui.weights: the Weights panel's
     // {view: none|templates|units|filters|activations, count, cols, cell: the first cell's {x, y,
@@ -226,6 +228,7 @@
           shift(sm.map.rect);
           sm.map.cells.forEach(shift);
         }
+        if (s.ui.time_travel) ['slider', 'back'].forEach((k) => s.ui.time_travel[k] && shift(s.ui.time_travel[k]));
         if (s.ui.training) {
           for (const k of ['augment', 'preset']) shift(s.ui.training[k]);
           s.ui.training.model_items.forEach(shift);
@@ -351,6 +354,28 @@
       const b = bytes instanceof Uint8Array ? bytes : new Uint8Array(bytes || []);
       withCString(M, String(name || ''), (p) => M._fm_app_set_import_name(p));  // "Imported from NAME"
       return withBytes(M, b, (p, n) => M._fm_app_import_model(p, n)) === 1;
+    },
+    // Time travel (issue 14 §2): the panels (confusion matrix, weights, samples, canvas prediction,
+    // Why?/activations) show the model as it was at {epoch, batch}: the latest snapshot kept at or
+    // before that point (epoch 0: the untrained model; batch absent: the end of that epoch, else
+    // that many minibatches into it). Training goes on meanwhile. viewAt('live') returns to now.
+    // state().view = {live, epoch, batch, pending} names the snapshot shown (pending: its
+    // confusion matrix is still being computed by the engine); state().confusion = {epoch, batch,
+    // accuracy, matrix: 10 rows of 10 counts [truth][predicted]} is the validation confusion
+    // matrix of the model shown (null before any); state().snapshots = {count, bytes, budget,
+    // dropped, points: [{epoch, batch, evaluated}]}. False (and state().error) when refused: no
+    // run yet, a model loaded from a file (no history), a point before the oldest kept, bad input.
+    viewAt(point) {
+      const M = app();
+      if (!M) return false;
+      if (point === 'live') {
+        M._fm_app_view_live();
+        return true;
+      }
+      const o = point && typeof point === 'object' ? point : {};
+      const whole = (v) => (typeof v === 'number' && Number.isInteger(v) && v >= 0 ? v : -2);
+      const batch = o.batch === undefined ? -1 : whole(o.batch);
+      return M._fm_app_view_at(whole(o.epoch), batch) === 1;
     },
     // The guided lesson: run(step) runs step 1-5 (0: all in order) and returns false if refused;
     // progress and results in state().lesson = {step, running, cv: {folds, mean}, dense: {val_acc}}.

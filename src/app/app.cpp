@@ -182,7 +182,10 @@ void App::draw_panel(Panel p) {
       training_.draw(session_, {layout_.kind() != LayoutKind::kWide, !touch_.touch(), lesson_.open_flag()}, confirm_);
       compare_panel_.draw(session_, compare_, confirm_);  // Compare resolutions, under the run's progress
       break;
-    case Panel::kPlots: draw_plots_panel(session_, &plots_); break;
+    case Panel::kPlots:
+      draw_plots_panel(session_, &plots_, time_travel_.height(session_));
+      time_travel_.draw(session_);
+      break;
     case Panel::kSamples:
       if (samples_.draw(session_, canvas_.model_input(), canvas_.input_key())) layout_.focus(Panel::kCanvas);
       break;

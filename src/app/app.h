@@ -19,6 +19,7 @@
 #include "app/panels/plots.h"
 #include "app/panels/lesson.h"
 #include "app/panels/samples.h"
+#include "app/panels/time_travel.h"
 #include "app/panels/training.h"
 #include "app/panels/weights.h"
 #include "app/persistence/persistence.h"
@@ -97,6 +98,7 @@ class App {
   ComparePanel compare_panel_;
   ConfirmReplace confirm_;  // asks before a page command replaces a trained model
   PlotRanges plots_;        // the Live plots' last drawn axes
+  TimeTravelBar time_travel_;  // the scrubber under the plots (issue 14 §2)
   Persistence persistence_;
   UiFont font_;
   TouchPointer touch_;

@@ -161,6 +161,7 @@ const std::string& App::state_json() {
 
   canvas_.json(s, j);
   compare_panel_.json(s, compare_, j);  // state().compare
+  time_travel_state_json(s, j);         // state().view, snapshots, confusion (issue 14 §2)
 
   j.key("ui").begin_object();
   layout_.json(j);
@@ -191,6 +192,7 @@ const std::string& App::state_json() {
   training_.json(j);  // the form's field rectangles, tooltip, buttons, refusals, model menu, augment, preset
   confirm_.json(j);
   plots_.json(j);
+  time_travel_.json(j);
   j.key("touch").boolean(touch_.touch());  // the last input was a finger
   // A tooltip is on screen (ImGui's tooltip windows are named "##Tooltip_NN").
   const ImGuiWindow* tip = ImGui::FindWindowByName("##Tooltip_00");

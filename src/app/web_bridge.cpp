@@ -412,6 +412,20 @@ EMSCRIPTEN_KEEPALIVE int fm_app_continue(double lr) {
   return g_app != nullptr ? report(g_app->session().continue_after_divergence(lr)) : 0;
 }
 
+// window.fmnist.viewAt({epoch, batch}): epoch a whole number ≥ 0, batch one too or −1 (absent:
+// the epoch's end); anything else is refused with the API's usage. viewAt('live'): view_live.
+EMSCRIPTEN_KEEPALIVE int fm_app_view_at(double epoch, double batch) {
+  if (g_app == nullptr) return 0;
+  const int e = index_arg(epoch);
+  const bool end = batch == -1;
+  const int b = end ? -1 : index_arg(batch);
+  if (e < 0 || (!end && b < 0)) return report(fm::tr_error(fm::Str::kErrViewArgs));
+  return report(g_app->session().view_at(e, b));
+}
+EMSCRIPTEN_KEEPALIVE void fm_app_view_live() {
+  if (g_app != nullptr) g_app->session().view_live();
+}
+
 // window.fmnist.lesson.run(step): 1..5 one step, 0 all in order.
 EMSCRIPTEN_KEEPALIVE int fm_app_lesson_run(int step) {
   return g_app != nullptr ? report(g_app->lesson().run(g_app->session(), step)) : 0;

@@ -23,6 +23,10 @@ constexpr double kMaxSliceMs = 1000;
 constexpr long long kMaxIntervalMs = 60000;
 constexpr double kMinShare = 0.1;  // a run that yields to drawing still moves
 constexpr double kConvEvalMacs = 2.5e7;  // multiply-adds per evaluation step of a conv net
+constexpr Index kConvEvalColumns = 64;   // a conv net's columns per forward (as the Trainer's)
+// Inside the first epoch, the page keeps the weights after these minibatches (time travel): the
+// model changes fastest there.
+constexpr Index kKeptFirstEpochBatches[] = {10, 50, 200};
 
 int slot_of(int side) { return input_side_index(side); }  // data_'s slot: kInputSides' order
 
@@ -72,7 +76,9 @@ const Dataset* Engine::data(int side) const {
   return slot < 0 ? nullptr : data_[static_cast<size_t>(slot)].get();
 }
 
-bool Engine::has_work() const { return training_active() || cv_.busy() || explain_.busy(); }
+bool Engine::has_work() const {
+  return training_active() || cv_.busy() || explain_.busy() || snapshot_eval_.busy();
+}
 
 std::vector<Message> Engine::take_events() {
   std::vector<Message> out;
@@ -132,6 +138,8 @@ void Engine::handle(const Message& command) {
     on_config(f);
   } else if (type == "neighbours") {
     on_neighbours(command, f);
+  } else if (type == "eval_weights") {
+    on_eval_weights(command, f);
   } else if (type == "user_data_begin") {
     on_user_data_begin(f);
   } else if (type == "user_data_chunk") {
@@ -226,6 +234,7 @@ void Engine::begin_run() {
   curve_sent_ = 0;
   last_progress_ms_ = last_weights_ms_ = kNegInf;
   weights_samples_ = -1;
+  snapshot_eval_.cancel();  // a pass of the run before (its split and data may be gone)
 }
 
 FieldWriter Engine::run_fields() const {
@@ -285,7 +294,7 @@ void Engine::on_train(const FieldReader& f) {
   begin_run();
   const std::vector<int32_t>& val = trainer_.split().val;
   emit(make_message("started", run_fields(), int32_bytes(val.data(), val.size())));
-  emit_weights();
+  emit_weights(true);  // the untrained model: time travel's epoch 0
   emit_progress();
 }
 
@@ -541,14 +550,35 @@ void Engine::on_config(const FieldReader& f) {
   emit(make_message("config", w));
 }
 
+void Engine::on_eval_weights(const Message& m, const FieldReader& f) {
+  long long id = 0;
+  if (!f.get_whole("id", 0, 1LL << 52, &id)) return refuse("eval_weights", "bad_field", bad_field("id", f.get("id")));
+  if (!trainer_.has_model() || !trainer_.data()) return refuse("eval_weights", "no_model");
+  if (m.payload.empty()) return refuse("eval_weights", "no_payload");
+  const Architecture& arch = trainer_.network().arch();
+  if (m.payload.size() != static_cast<size_t>(arch.param_count()) * sizeof(float)) {
+    return refuse("eval_weights", "bad_field", bad_field("payload", std::to_string(m.payload.size())));
+  }
+  const std::vector<float> params = bytes_to_floats(m.payload);
+  const int chunk = eval_chunk_for(trainer_.config(), trainer_.data()->side);
+  const int columns = arch.is_dense() ? chunk : static_cast<int>(std::min<Index>(chunk, kConvEvalColumns));
+  snapshot_eval_.start(arch, params.data(), *trainer_.data(), &trainer_.split().val, chunk, columns, id);
+}
+
 // --- work ---
 
 bool Engine::run_slice() {
   if (!has_work()) return false;
+  // A pass whose run is gone (its data replaced) is dropped, never read.
+  if (snapshot_eval_.busy() && (!trainer_.has_model() || trainer_.data() != snapshot_eval_.data())) {
+    snapshot_eval_.cancel();
+    if (!has_work()) return false;
+  }
   // The explanation index takes every other slice while there is other work (a map per epoch
   // without holding training back for long), all of them otherwise.
   // A build just started (an epoch's end) goes first, so each epoch gets its map.
-  if (explain_.busy() && (!(training_active() || cv_.busy()) || explain_fresh_ || (slices_++ & 1u) == 0)) {
+  const bool other_work = training_active() || cv_.busy() || snapshot_eval_.busy();
+  if (explain_.busy() && (!other_work || explain_fresh_ || (slices_++ & 1u) == 0)) {
     explain_fresh_ = false;
     double t = t_ = now_();
     const double start = t, deadline = t + slice_ms_;
@@ -558,18 +588,25 @@ bool Engine::run_slice() {
     last_slice_ms_ = t - start;
     return has_work();
   }
-  // Both a run and a CV: alternate whole slices between them.
-  const bool cv_turn = cv_.busy() && (!training_active() || (slices_++ & 1u) != 0);
+  // A run, a CV and a snapshot's pass: whole slices in turn among those with work.
+  enum Job { kRun, kCv, kEval };
+  const bool busy[] = {training_active(), cv_.busy(), snapshot_eval_.busy()};
+  int job = static_cast<int>(slices_++ % 3u);
+  while (!busy[job]) job = (job + 1) % 3;
   double t = t_ = now_();
   const double start = t, deadline = t + slice_ms_;
   do {
-    if (cv_turn) {
+    if (job == kCv) {
       cv_step(&t);
+    } else if (job == kEval) {
+      snapshot_eval_step(&t);
     } else {
       if (!pace_allows_step(t)) break;  // Watch: ahead of its schedule, wait_ms() says how long
       train_step(&t);
     }
-  } while (t < deadline && (cv_turn ? cv_.busy() : training_active()) && !explain_fresh_);
+  } while (t < deadline &&
+           (job == kCv ? cv_.busy() : job == kEval ? snapshot_eval_.busy() : training_active()) &&
+           !explain_fresh_);
   last_slice_ms_ = t - start;
   return has_work();
 }
@@ -594,7 +631,7 @@ bool Engine::pace_allows_step(double t) {
 double Engine::wait_ms() const {
   // A share below 1: as long again as the last slice took, times (1 − share) / share.
   const double yield = has_work() ? last_slice_ms_ * (1 / share_ - 1) : 0;
-  if (pace_ != Pace::kWatch || !training_active() || cv_.busy() ||
+  if (pace_ != Pace::kWatch || !training_active() || cv_.busy() || snapshot_eval_.busy() ||
       trainer_.phase() != Phase::kTraining || credit_ >= 1) {
     return std::min(100.0, yield);
   }
@@ -620,9 +657,13 @@ void Engine::train_step(double* t) {
     emit_progress();
     emitted = true;
   }
-  if (trainer_.phase() == Phase::kTraining && trainer_.samples_seen() != weights_samples_ &&
-      t1 - last_weights_ms_ >= snapshot_ms_) {
-    emit_weights();
+  const bool keep = before == Phase::kTraining && after == Phase::kTraining &&
+                    trainer_.epoch() == 0 && trainer_.samples_seen() != weights_samples_ &&
+                    std::find(std::begin(kKeptFirstEpochBatches), std::end(kKeptFirstEpochBatches),
+                              trainer_.batch_in_epoch()) != std::end(kKeptFirstEpochBatches);
+  if (keep || (trainer_.phase() == Phase::kTraining && trainer_.samples_seen() != weights_samples_ &&
+               t1 - last_weights_ms_ >= snapshot_ms_)) {
+    emit_weights(keep);
     emitted = true;
   }
   if (emitted) *t = t_ = now_();  // the next step's compute time starts after the events are out
@@ -664,7 +705,9 @@ void Engine::after_phase_change(Phase before, Phase after, size_t epochs_before,
           .add("best_epoch", trainer_.best_epoch())
           .add("stopped_early", trainer_.stopped_early());
       emit(make_message("epoch", w));
-      emit_weights();
+      // Kept for time travel unless early stopping has just put back an earlier epoch's weights.
+      emit_weights(!(after == Phase::kTesting && trainer_.best_epoch() > 0 &&
+                     trainer_.best_epoch() != e.epoch));
       start_explain();
     }
   }
@@ -830,7 +873,7 @@ void Engine::emit_progress(const std::vector<CurvePoint>* before) {
   last_progress_ms_ = t_;
 }
 
-void Engine::emit_weights() {
+void Engine::emit_weights(bool keep) {
   const Trainer& t = trainer_;
   if (!t.has_model() || !t.data()) return;
   const Vector& p = t.network().params();
@@ -841,7 +884,9 @@ void Engine::emit_weights() {
                 t.config().model == ModelKind::kMlp ? t.config().hidden : std::vector<int>())
       .add("params", static_cast<long long>(p.size()))
       .add("epoch", t.epoch())
+      .add("batch", static_cast<long long>(t.phase() == Phase::kTraining ? t.batch_in_epoch() : 0))
       .add("samples_seen", t.samples_seen());
+  if (keep) w.add("keep", 1);
   emit(make_message("weights", w, float_bytes(p.data(), static_cast<size_t>(p.size()))));
   weights_samples_ = t.samples_seen();
   last_weights_ms_ = t_;
@@ -873,6 +918,33 @@ void Engine::emit_validation_results() {
   FieldWriter v;
   v.add("count", static_cast<long long>(pred.size()));
   emit(make_message("val_predictions", v, pred));
+}
+
+void Engine::snapshot_eval_step(double* t) {
+  snapshot_eval_.step();
+  *t = t_ = now_();
+  if (snapshot_eval_.busy()) return;
+  const SnapshotEval& e = snapshot_eval_;
+  std::vector<int> indices, labels, predicted;
+  std::vector<float> confidence;
+  for (const Mistake& m : e.hardest()) {
+    indices.push_back(m.index);
+    labels.push_back(m.label);
+    predicted.push_back(m.predicted);
+    confidence.push_back(m.confidence);
+  }
+  const ConfusionMatrix& cm = e.confusion();
+  FieldWriter w;
+  w.add("id", e.id())
+      .add("val_acc", e.acc())
+      .add("val_loss", e.loss())
+      .add_list("counts", std::vector<int>(cm.counts.begin(), cm.counts.end()))
+      .add_list("indices", indices)
+      .add_list("labels", labels)
+      .add_list("predicted", predicted)
+      .add_list("confidence", confidence);
+  emit(make_message("weights_eval", w, e.predictions()));
+  *t = t_ = now_();
 }
 
 void Engine::emit_paused(const char* reason) {

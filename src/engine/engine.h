@@ -14,6 +14,7 @@
 #include "engine/explain_index.h"
 #include "engine/protocol.h"
 #include "engine/settings.h"
+#include "engine/snapshot_eval.h"
 #include "engine/user_data_loader.h"
 
 namespace fm {
@@ -71,6 +72,7 @@ class Engine {
   void on_eval_test();
   void on_config(const FieldReader& f);
   void on_neighbours(const Message& m, const FieldReader& f);
+  void on_eval_weights(const Message& m, const FieldReader& f);
   // engine_user_data.cpp: a user's CSV files, chunk by chunk.
   void on_user_data_begin(const FieldReader& f);
   void on_user_data_chunk(const Message& m);
@@ -84,6 +86,7 @@ class Engine {
   void cv_step(double* t);
   void explain_step(double* t);
   void start_explain();  // the map and neighbours of the current weights (explain_index.h)
+  void snapshot_eval_step(double* t);
   void after_phase_change(Phase before, Phase after, size_t epochs_before,
                           long long samples_before);
   void begin_run();  // counters and throttles of a new or adopted run
@@ -93,7 +96,8 @@ class Engine {
   // Events
   // `before`: curve points sent ahead of the new minibatches' (an imported model's curve).
   void emit_progress(const std::vector<CurvePoint>* before = nullptr);
-  void emit_weights();
+  // keep: a snapshot the page keeps for time travel (epoch ends, a few first-epoch batches).
+  void emit_weights(bool keep = false);
   void emit_validation_results();
   void emit_paused(const char* reason);
   void emit_done();
@@ -133,7 +137,9 @@ class Engine {
   int cv_side_ = 0;
   double cv_compute_ms_ = 0;
   double last_cv_progress_ms_ = -1e300;
-  unsigned slices_ = 0;  // alternates the slice between a run and the CV when both work
+  unsigned slices_ = 0;  // takes turns of whole slices between a run, the CV and a snapshot's pass
+
+  SnapshotEval snapshot_eval_;  // eval_weights: a kept snapshot's validation pass
 
   double slice_ms_ = 15, snapshot_ms_ = 100, progress_ms_ = 100;
   double last_slice_ms_ = 0;  // how long the last run_slice() computed

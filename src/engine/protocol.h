@@ -101,6 +101,11 @@ std::vector<int32_t> bytes_to_int32(const std::vector<uint8_t>& bytes);
 //                                   alongside a run if one is going → cv_progress …, cv_done.
 //   cancel_cv                       → cv_cancelled.
 //   eval_test                       after done: the test pass again → progress, done.
+//   eval_weights id=N               payload: float32 parameters of the run's architecture (a
+//                                   snapshot the page kept: time travel). The validation pass on
+//                                   them, in slices taking turns with the run and a CV (never
+//                                   touching the run's weights or streams) → weights_eval. A new
+//                                   one replaces a pass under way; train, import and reset drop it.
 //   config [slice_ms=X][&snapshot_ms=N][&progress_ms=N][&share=S][&explain=0|1]
 //                                   slice length (0 < X ≤ 1000, default 15), the least time
 //                                   between weights events (default 100) and progress events
@@ -148,10 +153,16 @@ std::vector<int32_t> bytes_to_int32(const std::vector<uint8_t>& bytes);
 //   confusion     counts: 100 numbers, counts[truth·10 + predicted]   (after each validation pass)
 //   hardest       indices, labels, predicted, confidence: lists, most confident mistake first
 //   val_predictions  count                      payload: one byte (class) per validation sample
-//   weights       side, model, hidden, params, epoch, samples_seen
+//   weights       side, model, hidden, params, epoch, batch (in the epoch under way), samples_seen,
+//                 keep=1 on the snapshots the page keeps for time travel: the start (epoch 0),
+//                 batches 10, 50 and 200 of a run's first epoch, every epoch end (not the end
+//                 where early stopping put back an earlier epoch's weights)
 //                 payload: float32 parameters (core/network.h layout). At most one per
 //                 snapshot_ms while training, and at every epoch end, start, import, divergence
 //                 and continue.
+//   weights_eval  id (eval_weights'), val_acc, val_loss, counts (as confusion's), indices,
+//                 labels, predicted, confidence (as hardest's)
+//                 payload: one byte (class) per validation sample, as val_predictions'
 //   paused        samples_seen, epoch, batch, reason (user|epoch): no more steps until resume
 //   resumed       samples_seen, epochs, stop_after_epoch (−1: none)
 //   lr_set        lr, samples_seen (the first minibatch with the new rate is the next one)

@@ -207,4 +207,15 @@ bool EngineClient::on_event(const Message& m) {
   return view_.apply(m) || type == "error";
 }
 
+bool EngineClient::view_at(long long pos) {
+  if (!view_.view_at(pos)) return false;
+  const Snapshot* s = view_.viewed();
+  if (s != nullptr && !s->evaluated && view_.eval_pending() != s->pos && worker_alive()) {
+    FieldWriter w;
+    w.add("id", static_cast<long long>(view_.begin_eval(s->pos)));
+    post("eval_weights", w, float_bytes(s->params.data(), s->params.size()));
+  }
+  return true;
+}
+
 }  // namespace fm

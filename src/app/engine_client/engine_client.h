@@ -75,6 +75,10 @@ class EngineClient {
   // The engine builds the index from now on (config explain=1), this worker and the next.
   void enable_explain();
   void crash();  // test hook: the engine aborts (worker.js's `crash`)
+  // Time travel: the panels show the latest kept snapshot at or before `pos` (RunView::pos_of),
+  // its validation pass asked of the engine when not yet known; false when there is none.
+  bool view_at(long long pos);
+  void view_live() { view_.view_live(); }
 
   // One event from the worker: the run's go to the view. True when the page should redraw.
   bool on_event(const Message& event);

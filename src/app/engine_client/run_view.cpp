@@ -79,6 +79,12 @@ void RunView::clear() {
   best_epoch_ = 0;
   stopped_early_ = false;
   ++run_id_;
+  snapshots_.clear();
+  viewing_ = false;
+  view_net_ = Network();
+  fresh_val_ = false;
+  eval_pos_ = -1;
+  ++shown_version_;
 }
 
 bool RunView::busy() const {
@@ -243,6 +249,7 @@ bool RunView::apply(const Message& m) {
   }
   if (type == "val_predictions") {
     val_predictions_ = m.payload;
+    fresh_val_ = true;
     return true;
   }
   if (type == "weights") {
@@ -255,6 +262,35 @@ bool RunView::apply(const Message& m) {
     std::memcpy(network_.params().data(), p.data(), p.size() * sizeof(float));
     has_weights_ = true;
     ++weights_version_;
+    if (!viewing_) ++shown_version_;
+    if (f.get("keep") == "1") keep_snapshot(f, p);
+    fresh_val_ = false;
+    return true;
+  }
+  if (type == "weights_eval") {
+    long long id = -1;
+    if (!f.get_whole("id", 0, 1LL << 52, &id) || static_cast<uint64_t>(id) != eval_id_ || eval_pos_ < 0) return false;
+    Snapshot r;
+    r.val_acc = number(f, "val_acc");
+    const std::vector<std::string> counts = f.get_list("counts");
+    for (size_t i = 0; i < counts.size() && i < r.confusion.counts.size(); ++i) {
+      long long v = 0;
+      if (parse_whole(counts[i], 0, 1LL << 31, &v)) r.confusion.counts[i] = static_cast<int>(v);
+    }
+    const auto idx = f.get_list("indices"), lab = f.get_list("labels"), pred = f.get_list("predicted"),
+               conf = f.get_list("confidence");
+    for (size_t i = 0; i < idx.size() && i < lab.size() && i < pred.size() && i < conf.size(); ++i) {
+      long long a = 0, b = 0, c = 0;
+      float q = 0;
+      if (parse_whole(idx[i], 0, 1LL << 31, &a) && parse_whole(lab[i], 0, 9, &b) &&
+          parse_whole(pred[i], 0, 9, &c) && parse_float(conf[i], &q)) {
+        r.hardest.push_back({static_cast<int32_t>(a), static_cast<uint8_t>(b), static_cast<uint8_t>(c), q});
+      }
+    }
+    r.predictions = m.payload;
+    snapshots_.set_evaluation(eval_pos_, r, viewing_ ? view_pos_ : -1);
+    if (viewing_ && view_pos_ == eval_pos_) ++shown_version_;
+    eval_pos_ = -1;
     return true;
   }
   if (type == "paused") {
@@ -320,9 +356,85 @@ bool RunView::apply(const Message& m) {
     while (!history_.empty() && history_.back().epoch > epoch_) history_.pop_back();
     trim_curve_to_epoch(false);
     blowup_.clear();
+    // The snapshots past the epoch it went back to were of the run that blew up.
+    snapshots_.drop_after(pos_of(epoch_, 0));
+    if (viewing_ && viewed() == nullptr) view_live();
     return true;
   }
   return false;
+}
+
+}  // namespace fm
+
+namespace fm {
+
+void RunView::keep_snapshot(const FieldReader& f, const std::vector<float>& params) {
+  Snapshot s;
+  s.epoch = static_cast<int>(whole(f, "epoch"));
+  s.batch = whole(f, "batch");
+  s.pos = pos_of(s.epoch, s.batch);
+  s.params = params;
+  // An epoch's end: the engine's validation results of these weights came just before.
+  if (fresh_val_ && s.batch == 0 && s.epoch > 0) {
+    s.evaluated = true;
+    s.val_acc = history_.empty() ? kNaNf : history_.back().val_acc;
+    s.confusion = confusion_;
+    s.hardest = hardest_;
+    s.predictions = val_predictions_;
+  }
+  snapshots_.add(std::move(s), viewing_ ? view_pos_ : -1);
+}
+
+bool RunView::view_at(long long pos) {
+  const Snapshot* s = snapshots_.at_or_before(pos);
+  if (s == nullptr) return false;
+  if (viewing_ && view_pos_ == s->pos) return true;
+  if (view_net_.arch() != network_.arch() || view_net_.params().size() != network_.params().size()) {
+    view_net_ = Network(network_.arch(), 1);
+  }
+  if (static_cast<size_t>(view_net_.params().size()) != s->params.size()) return false;
+  std::memcpy(view_net_.params().data(), s->params.data(), s->params.size() * sizeof(float));
+  viewing_ = true;
+  view_pos_ = s->pos;
+  ++shown_version_;
+  return true;
+}
+
+void RunView::view_live() {
+  if (!viewing_) return;
+  viewing_ = false;
+  ++shown_version_;
+}
+
+bool RunView::shown_evaluated() const {
+  const Snapshot* s = viewed();
+  return !viewing_ || (s != nullptr && s->evaluated);
+}
+
+const ConfusionMatrix& RunView::shown_confusion() const {
+  static const ConfusionMatrix kEmpty;
+  if (!viewing_) return confusion_;
+  const Snapshot* s = viewed();
+  return s != nullptr && s->evaluated ? s->confusion : kEmpty;
+}
+
+const std::vector<Mistake>& RunView::shown_hardest() const {
+  static const std::vector<Mistake> kNone;
+  if (!viewing_) return hardest_;
+  const Snapshot* s = viewed();
+  return s != nullptr && s->evaluated ? s->hardest : kNone;
+}
+
+const std::vector<uint8_t>& RunView::shown_predictions() const {
+  static const std::vector<uint8_t> kNone;
+  if (!viewing_) return val_predictions_;
+  const Snapshot* s = viewed();
+  return s != nullptr && s->evaluated ? s->predictions : kNone;
+}
+
+uint64_t RunView::begin_eval(long long pos) {
+  eval_pos_ = pos;
+  return ++eval_id_;
 }
 
 }  // namespace fm

@@ -4,11 +4,13 @@
 // feed it the engine's own events.
 #pragma once
 
+#include <algorithm>
 #include <cstdint>
 #include <limits>
 #include <string>
 #include <vector>
 
+#include "app/engine_client/snapshot_store.h"
 #include "core/class_names.h"
 #include "core/metrics.h"
 #include "core/network.h"
@@ -96,7 +98,33 @@ class RunView {
 
   const CvView& cv() const { return cv_; }
 
+  // --- Time travel (issue 14 §2): the snapshots kept (`weights keep=1`), and the model the
+  // panels show: the live one, or a snapshot. Training goes on either way.
+  const SnapshotStore& snapshots() const { return snapshots_; }
+  // A point of the run as a snapshot's pos: `epoch` finished epochs and `batch` minibatches more.
+  long long pos_of(int epoch, long long batch) const { return epoch * std::max(1LL, batches_per_epoch_) + batch; }
+  // The latest snapshot at or before `pos` is shown: false (nothing changes) when none is.
+  bool view_at(long long pos);
+  void view_live();
+  bool viewing() const { return viewing_; }
+  const Snapshot* viewed() const { return viewing_ ? snapshots_.find(view_pos_) : nullptr; }
+  // What the panels show: the viewed snapshot's model and validation results, else the live ones.
+  const Network& shown_network() const { return viewing_ ? view_net_ : network_; }
+  bool shown_has_weights() const { return viewing_ || has_weights_; }
+  // Changes whenever shown_network() or the shown validation results change (cache keys).
+  uint64_t shown_version() const { return shown_version_; }
+  // The viewed snapshot's validation pass is known (always true for the live model).
+  bool shown_evaluated() const;
+  const ConfusionMatrix& shown_confusion() const;
+  const std::vector<Mistake>& shown_hardest() const;
+  const std::vector<uint8_t>& shown_predictions() const;
+  // The viewed snapshot's validation pass, asked of the engine (EngineClient): the id to send,
+  // remembered so that its `weights_eval` answer lands on that snapshot.
+  uint64_t begin_eval(long long pos);
+  long long eval_pending() const { return eval_pos_; }  // the pos asked for, -1: none
+
  private:
+  void keep_snapshot(const FieldReader& f, const std::vector<float>& params);
   void begin_run(const FieldReader& f, const Message& m, bool imported);
   void trim_curve_to_epoch(bool keep_blowup);
 
@@ -128,6 +156,15 @@ class RunView {
   int best_epoch_ = 0;
   bool stopped_early_ = false;
   CvView cv_;
+
+  SnapshotStore snapshots_;
+  bool viewing_ = false;
+  long long view_pos_ = 0;
+  Network view_net_;
+  uint64_t shown_version_ = 0;
+  bool fresh_val_ = false;  // validation results came since the last weights event (an epoch end)
+  uint64_t eval_id_ = 0;
+  long long eval_pos_ = -1;
 };
 
 // Phase from its protocol name (phase_name's inverse); false for an unknown name.

@@ -19,7 +19,7 @@ constexpr int kMapsPerRow = 8;    // a conv layer's atlas (the panel lays maps o
 }  // namespace
 
 void ActivationsView::compute(const RunView& run, const std::vector<float>& input) {
-  const Network& model = run.network();
+  const Network& model = run.shown_network();
   if (net_.arch() != model.arch() || net_.params().size() != model.params().size()) {
     net_ = Network(model.arch(), 1);
   }
@@ -67,7 +67,7 @@ void ActivationsView::compute(const RunView& run, const std::vector<float>& inpu
 }
 
 void ActivationsView::draw(const RunView& run, const std::vector<float>& input, const std::string& input_key) {
-  if (input.empty() || !run.has_weights() || run.network().arch().inputs != static_cast<int>(input.size())) {
+  if (input.empty() || !run.shown_has_weights() || run.shown_network().arch().inputs != static_cast<int>(input.size())) {
     layers_.clear();
     key_.clear();
     ImGui::PushTextWrapPos(0.0f);
@@ -76,7 +76,7 @@ void ActivationsView::draw(const RunView& run, const std::vector<float>& input, 
     return;
   }
   char key[160];
-  std::snprintf(key, sizeof(key), "%s/%llu", input_key.c_str(), static_cast<unsigned long long>(run.weights_version()));
+  std::snprintf(key, sizeof(key), "%s/%llu", input_key.c_str(), static_cast<unsigned long long>(run.shown_version()));
   if (key_ != key) {
     key_ = key;
     compute(run, input);

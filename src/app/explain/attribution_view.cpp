@@ -35,7 +35,7 @@ void AttributionView::pick(int cls) {
 void AttributionView::update(const Session& s, const std::vector<float>& input, int side, int top,
                              const std::string& input_key) {
   const RunView& run = s.run();
-  if (input.empty() || top < 0 || !run.has_weights() || run.network().arch().inputs != side * side) {
+  if (input.empty() || top < 0 || !run.shown_has_weights() || run.shown_network().arch().inputs != side * side) {
     map_.clear();
     key_.clear();
     cls_ = -1;
@@ -48,16 +48,16 @@ void AttributionView::update(const Session& s, const std::vector<float>& input, 
   // the book CNN's integrated gradients take tens of ms on this thread, and drawing must stay
   // smooth. A finished or paused run's last weights, a new model, a drawing or a class: at once.
   const double now = ImGui::GetTime();
-  const bool same_model = attributor_ && attributor_->arch() == run.network().arch();
+  const bool same_model = attributor_ && attributor_->arch() == run.shown_network().arch();
   if (key_ == key && same_model &&
-      (weights_ == run.weights_version() || (s.running() && now - computed_at_ < 1.0))) {
+      (weights_ == run.shown_version() || (s.running() && now - computed_at_ < 1.0))) {
     return;
   }
   key_ = key;
-  weights_ = run.weights_version();
+  weights_ = run.shown_version();
   computed_at_ = now;
-  if (!attributor_ || attributor_->arch() != run.network().arch()) {
-    attributor_ = std::make_unique<Attributor>(run.network().arch());
+  if (!attributor_ || attributor_->arch() != run.shown_network().arch()) {
+    attributor_ = std::make_unique<Attributor>(run.shown_network().arch());
   }
   const std::vector<float>& mean = baseline(s, side);
   if (mean.size() != input.size()) {
@@ -67,7 +67,7 @@ void AttributionView::update(const Session& s, const std::vector<float>& input, 
   map_.resize(input.size());
   side_ = side;
   cls_ = cls;
-  result_ = attributor_->attribute(run.network().params(), input.data(), mean.data(), cls, map_.data());
+  result_ = attributor_->attribute(run.shown_network().params(), input.data(), mean.data(), cls, map_.data());
   max_abs_ = 0;
   for (float v : map_) max_abs_ = std::max(max_abs_, std::fabs(v));
 }

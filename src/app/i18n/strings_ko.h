@@ -189,6 +189,26 @@ FM_KO(kSeriesVal, "검증, 에포크마다")
 FM_KO(kSeriesTest, "테스트")
 FM_KO(kSeriesBlowup, "발산 (되돌림)")
 
+// --- 시간 여행 ---
+FM_KO(kTimeTravel, "시간 여행")
+FM_KO(kTimeTravelNow, "지금 (실시간)")
+FM_KO(kFmtViewEnd, "에포크 %d (끝)")
+FM_KO(kFmtViewBatch, "에포크 %d, 배치 %lld")
+FM_KO(kViewUntrained, "에포크 0 (훈련 전)")
+FM_KO(kBackToNow, "지금으로 돌아가기")
+FM_KO(kFmtViewConfusion, "검증: 이미지 %s개, 정확도 %.4f")
+FM_KO(kFmtPredictWithViewed, "%s의 예측, %s 시점")
+FM_KO(kFmtViewingBanner, "%s 시점의 모델을 보는 중: 훈련은 계속됩니다")
+FM_KO(kViewEvaluating, "이 모델의 혼동 행렬을 검증 세트로 계산하는 중...")
+FM_KO(kFmtSnapshotsDropped, "64MB 안에 두려고 오래된 스냅숏 %d개를 버렸습니다.")
+FM_KO(kTimeTravelHint, "각 에포크의 끝과 첫 에포크의 배치 10, 50, 200 뒤의 모델을 보관합니다: 하나를 고르면 그 "
+                       "모델의 혼동 행렬, 가중치, 샘플, 그림판 예측을 볼 수 있습니다.")
+FM_KO(kTimeTravelImported, "파일에서 불러온 모델에는 기록이 없습니다: 여기서 훈련한 에포크만 다시 볼 수 있습니다.")
+FM_KO(kErrViewArgs, "viewAt에는 {epoch, batch}(0 이상의 정수, batch는 생략 가능) 또는 'live'를 넘기세요.")
+FM_KO(kErrViewNoRun, "보여 줄 스냅숏이 아직 없습니다: 먼저 모델을 훈련하세요.")
+FM_KO(kErrViewImported, "파일에서 불러온 모델에는 되돌아갈 기록이 없습니다: 먼저 여기서 에포크를 더 훈련하세요.")
+FM_KO(kFmtErrViewBefore, "그 시점이나 그 이전에 남은 스냅숏이 없습니다: 가장 이른 것은 에포크 %d, 배치 %lld입니다.")
+
 // --- samples ---
 FM_KO(kSplitTrain, "훈련")
 FM_KO(kSplitVal, "검증")

@@ -188,6 +188,26 @@ FM_STRING(kSeriesVal, "validation, per epoch")
 FM_STRING(kSeriesTest, "test")
 FM_STRING(kSeriesBlowup, "diverged (undone)")
 
+// --- time travel (panels/time_travel.cpp, session/time_travel.cpp) ---
+FM_STRING(kTimeTravel, "Time travel")
+FM_STRING(kTimeTravelNow, "now (live)")
+FM_STRING(kFmtViewEnd, "epoch %d (end)")  // epoch
+FM_STRING(kFmtViewBatch, "epoch %d, batch %lld")  // epoch, batch
+FM_STRING(kViewUntrained, "epoch 0 (untrained)")
+FM_STRING(kBackToNow, "Back to now")
+FM_STRING(kFmtViewConfusion, "Validation: %s images, accuracy %.4f")  // count, accuracy
+FM_STRING(kFmtPredictWithViewed, "Predicted by %s at %s")  // model, a point (kFmtViewEnd, ...)
+FM_STRING(kFmtViewingBanner, "Viewing %s: training goes on")  // a point (kFmtViewEnd, ...)
+FM_STRING(kViewEvaluating, "Computing this model's confusion matrix on the validation set...")
+FM_STRING(kFmtSnapshotsDropped, "%d older snapshots were dropped to stay within 64 MB.")  // count
+FM_STRING(kTimeTravelHint, "The model is kept at each epoch's end and after 10, 50 and 200 batches of the first: "
+                           "pick one to see its confusion matrix, weights, samples and canvas prediction.")
+FM_STRING(kTimeTravelImported, "A model loaded from a file has no history: only epochs trained here can be revisited.")
+FM_STRING(kErrViewArgs, "viewAt takes {epoch, batch} (whole numbers from 0, batch optional) or 'live'.")
+FM_STRING(kErrViewNoRun, "No snapshot to show yet: train a model first.")
+FM_STRING(kErrViewImported, "A model loaded from a file has no history to go back to: train more epochs here first.")
+FM_STRING(kFmtErrViewBefore, "No snapshot kept at or before that point: the earliest kept is epoch %d, batch %lld.")  // epoch, batch
+
 // --- samples ---
 FM_STRING(kSplitTrain, "Train")
 FM_STRING(kSplitVal, "Validation")

@@ -7,6 +7,7 @@
 
 #include "imgui_internal.h"
 #include "app/panels/canvas.h"
+#include "app/panels/time_travel.h"
 
 #include "app/explain/map_view.h"
 
@@ -103,15 +104,15 @@ void CanvasPanel::refresh_prediction(const Session& s) {
   const RunView& run = s.run();
   const SketchCanvas& canvas_ = s.canvas;
   const int side = s.model_side();
-  const bool model = run.has_weights();
+  const bool model = run.shown_has_weights();
   char key[96];
   std::snprintf(key, sizeof(key), "%llu/%d/%d", static_cast<unsigned long long>(canvas_.version()),
                 side, fill_outlines_ ? 1 : 0);
   const bool input_changed = pred_input_key_ != key;
-  const bool weights_changed = model && static_cast<long long>(run.weights_version()) != pred_weights_;
+  const bool weights_changed = model && static_cast<long long>(run.shown_version()) != pred_weights_;
   const bool model_changed = model != has_probs_;
   if (!input_changed && !model_changed && !weights_changed) return;
-  pred_weights_ = static_cast<long long>(run.weights_version());
+  pred_weights_ = static_cast<long long>(run.shown_version());
 
   if (input_changed) {
     pred_input_key_ = key;
@@ -154,8 +155,8 @@ void CanvasPanel::refresh_prediction(const Session& s) {
   probs_.fill(0.0f);
   top_ = -1;
   has_probs_ = model;
-  if (model && input_path_ != InputPath::kNone && run.network().arch().inputs == side * side) {
-    run.network().predict(model_input_.data(), probs_.data());
+  if (model && input_path_ != InputPath::kNone && run.shown_network().arch().inputs == side * side) {
+    run.shown_network().predict(model_input_.data(), probs_.data());
     top_ = argmax(probs_.data(), kNumClasses);
   }
 }
@@ -165,6 +166,7 @@ void CanvasPanel::draw(Session& s) {
   SketchCanvas& canvas_ = s.canvas;
   const BundleView* d = s.data();
   if (d == nullptr) return;
+  draw_viewing_banner(s);  // time travel: the prediction is an earlier model's
   char buf[200];
   const ImGuiStyle& style = ImGui::GetStyle();
   const float line_h = ImGui::GetTextLineHeight();
@@ -285,8 +287,12 @@ void CanvasPanel::draw(Session& s) {
   ImGui::BeginGroup();
   const float rw = ImGui::GetContentRegionAvail().x;
   ImGui::PushTextWrapPos(ImGui::GetCursorPosX() + rw);
-  if (!run.has_weights()) {
+  if (!run.shown_has_weights()) {
     ImGui::TextDisabled("%s", tr(Str::kCanvasNoModel));
+  } else if (const Snapshot* v = run.viewed()) {  // time travel: an earlier model
+    std::snprintf(buf, sizeof(buf), tr(Str::kFmtPredictWithViewed), tr(model_short_name(run.config().model)),
+                  view_label(s, *v).c_str());
+    ImGui::TextDisabled("%s", buf);
   } else {
     std::snprintf(buf, sizeof(buf), tr(Str::kFmtPredictWith),
                   tr(model_short_name(run.config().model)),

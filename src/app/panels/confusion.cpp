@@ -6,6 +6,7 @@
 #include <cstdio>
 
 #include "app/panels/confusion.h"
+#include "app/panels/time_travel.h"
 
 #include "app/i18n/strings.h"
 #include "app/session/session.h"
@@ -46,16 +47,21 @@ ImU32 mix(ImU32 a, ImU32 b, float t) {
 
 ConfusionPanel::Cell ConfusionPanel::draw(const Session& s, Cell chosen) {
   const RunView& run = s.run();
-  const ConfusionMatrix& cm = run.val_confusion();
+  const ConfusionMatrix& cm = run.shown_confusion();
   char buf[160];
+  draw_viewing_banner(s);  // time travel: "Viewing epoch t" over an earlier model's matrix
   if (!run.has_model() || cm.total() == 0) {
     ImGui::PushTextWrapPos(0.0f);
-    ImGui::TextDisabled("%s", tr(Str::kHintConfusion));
+    ImGui::TextDisabled("%s", tr(run.viewing() ? Str::kViewEvaluating : Str::kHintConfusion));
     ImGui::PopTextWrapPos();
     return {};
   }
-  std::snprintf(buf, sizeof(buf), tr(Str::kFmtConfusionSummary), run.epoch(),
-                format_count(cm.total()).c_str(), cm.accuracy());
+  if (run.viewing()) {
+    std::snprintf(buf, sizeof(buf), tr(Str::kFmtViewConfusion), format_count(cm.total()).c_str(), cm.accuracy());
+  } else {
+    std::snprintf(buf, sizeof(buf), tr(Str::kFmtConfusionSummary), run.epoch(),
+                  format_count(cm.total()).c_str(), cm.accuracy());
+  }
   text_wrapped_at_spaces(buf);  // two lines on a phone rather than cut
 
   const float line_h = ImGui::GetTextLineHeight();

@@ -20,6 +20,7 @@ constexpr ImU32 kTrainEpoch = IM_COL32(80, 140, 255, 255);
 constexpr ImU32 kVal = IM_COL32(255, 150, 50, 255);
 constexpr ImU32 kTest = IM_COL32(90, 210, 120, 255);
 constexpr ImU32 kBlowup = IM_COL32(255, 90, 80, 255);
+constexpr ImU32 kViewed = IM_COL32(255, 196, 70, 200);  // time travel's amber
 constexpr float kLossCap = 5.0f;
 }  // namespace
 
@@ -36,7 +37,7 @@ void PlotRanges::json(JsonWriter& j) const {
   j.end_object();
 }
 
-void draw_plots_panel(const Session& s, PlotRanges* ranges) {
+void draw_plots_panel(const Session& s, PlotRanges* ranges, float reserve_h) {
   const RunView& run = s.run();
   const auto& history = run.history();
   const float test_acc = run.test_acc();
@@ -114,11 +115,19 @@ void draw_plots_panel(const Session& s, PlotRanges* ranges) {
   acc_min = std::clamp(std::floor(acc_min * 10.0f) / 10.0f, 0.0f, 0.9f);
   if (acc[0].points.empty() && history.empty()) acc_min = 0.0f;
 
-  const float avail_h = ImGui::GetContentRegionAvail().y;
+  const float avail_h = ImGui::GetContentRegionAvail().y - reserve_h;
   const float w = ImGui::GetContentRegionAvail().x;
   const float h = std::max(120.0f, (avail_h - ImGui::GetStyle().ItemSpacing.y) * 0.5f);
 
+  // Time travel: where the model being viewed was taken, on both plots.
+  float viewed_x = NAN;
+  if (const Snapshot* v = run.viewed()) {
+    viewed_x = static_cast<float>(v->epoch) +
+               static_cast<float>(v->batch) / static_cast<float>(std::max(1LL, run.batches_per_epoch()));
+  }
   PlotSpec ls_spec;
+  ls_spec.marker_x = viewed_x;
+  ls_spec.marker_color = kViewed;
   ls_spec.title = tr(Str::kPlotLoss);
   ls_spec.y_label = tr(Str::kPlotLossAxis);
   ls_spec.x_label = tr(Str::kPlotEpochAxis);
@@ -140,6 +149,8 @@ void draw_plots_panel(const Session& s, PlotRanges* ranges) {
   ranges->acc_data_min = data_min;
 
   PlotSpec as_spec;
+  as_spec.marker_x = viewed_x;
+  as_spec.marker_color = kViewed;
   as_spec.title = tr(Str::kPlotAccuracy);
   as_spec.y_label = tr(Str::kPlotAccAxis);
   as_spec.x_label = tr(Str::kPlotEpochAxis);

@@ -18,6 +18,7 @@ struct PlotRanges {
   void json(JsonWriter& j) const;
 };
 
-void draw_plots_panel(const Session& session, PlotRanges* ranges);
+// reserve_h: height kept free under the two plots (time travel's scrubber).
+void draw_plots_panel(const Session& session, PlotRanges* ranges, float reserve_h = 0.0f);
 
 }  // namespace fm

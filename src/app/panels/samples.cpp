@@ -6,6 +6,7 @@
 #include <cstdio>
 
 #include "app/panels/samples.h"
+#include "app/panels/time_travel.h"
 
 #include "app/clock.h"
 #include "app/image_ops.h"
@@ -41,11 +42,12 @@ void SamplesPanel::rebuild_items(Session& s) {
   const RunView& run = s.run();
   const BundleView* d = s.data();
   char key[200];
-  std::snprintf(key, sizeof(key), "%p/%llu/%d/%d/%d/%d/%d/%d/%llu/%d/%zu/%d", static_cast<const void*>(d),
+  std::snprintf(key, sizeof(key), "%p/%llu/%d/%d/%d/%d/%d/%d/%llu/%d/%zu/%d/%llu", static_cast<const void*>(d),
                 static_cast<unsigned long long>(s.data_generation()),
                 d != nullptr ? d->side() : 0, static_cast<int>(split_), klass_, static_cast<int>(mode_),
                 truth_, predicted_, static_cast<unsigned long long>(run.run_id()), run.epoch(),
-                run.val_predictions().size(), run.has_model() ? 1 : 0);
+                run.shown_predictions().size(), run.has_model() ? 1 : 0,
+                static_cast<unsigned long long>(run.viewing() ? run.shown_version() : 0));  // time travel
   if (items_key_ == key) return;
   items_key_ = key;
   items_.clear();
@@ -82,7 +84,7 @@ void SamplesPanel::rebuild_items(Session& s) {
       break;
     case SampleMode::kHardest:
       if (model_here) {
-        for (const Mistake& m : run.val_hardest()) {
+        for (const Mistake& m : run.shown_hardest()) {
           if (want(m.label)) items_.push_back({m.index, pos_of(m.index), false, static_cast<int8_t>(m.predicted), m.confidence});
         }
       }
@@ -90,7 +92,7 @@ void SamplesPanel::rebuild_items(Session& s) {
     case SampleMode::kCell:
       if (model_here) {
         const auto& val = run.val_indices();
-        const auto& pred = run.val_predictions();
+        const auto& pred = run.shown_predictions();
         for (size_t k = 0; k < val.size() && k < pred.size(); ++k) {
           const int32_t i = val[k];
           if (d->train_label(i) == truth_ && pred[k] == predicted_) {
@@ -133,14 +135,14 @@ void SamplesPanel::update_page(Session& s, int page_size, int cols) {
   // Live predictions for the page (the hardest view keeps the stored ones). While training,
   // refreshed a few times a second: one forward pass per image.
   if (mode_ == SampleMode::kHardest) return;
-  const bool can_predict = run.has_weights() && s.model_side() == d->side();
+  const bool can_predict = run.shown_has_weights() && s.model_side() == d->side();
   if (!can_predict) {
     for (Item& it : page_items_) it.predicted = -1;
     return;
   }
   std::snprintf(key, sizeof(key), "%s|%llu|%lld", page_key_.c_str(),
                 static_cast<unsigned long long>(run.run_id()),
-                static_cast<long long>(run.weights_version()));
+                static_cast<long long>(run.shown_version()));
   const double t = now_ms();
   // While training, refreshed a few times a second (a frame is drawn at each event anyway).
   if (pred_key_ == key || (!new_page && t - page_pred_time_ < 400.0 && run.running())) return;
@@ -152,7 +154,7 @@ void SamplesPanel::update_page(Session& s, int page_size, int cols) {
   for (Item& it : page_items_) {
     px = it.test ? d->test_image(it.index) : d->train_image(it.index);
     for (size_t p = 0; p < input.size(); ++p) input[p] = px[p] * (1.0f / 255.0f);
-    run.network().predict(input.data(), probs.data());
+    run.shown_network().predict(input.data(), probs.data());
     it.predicted = static_cast<int8_t>(argmax(probs.data(), kNumClasses));
     it.confidence = probs[static_cast<size_t>(it.predicted)];
   }
@@ -163,6 +165,7 @@ bool SamplesPanel::draw(Session& s, const std::vector<float>& input, const std::
   follow_session(s);
   const BundleView* d = s.data();
   if (d == nullptr) return false;
+  draw_viewing_banner(s);  // time travel: predictions and mistakes of an earlier model
   char buf[200];
   bool clicked_any = false;
 

@@ -8,6 +8,7 @@
 #include <string>
 
 #include "app/panels/weights.h"
+#include "app/panels/time_travel.h"
 
 #include "app/image_ops.h"
 #include "app/json_writer.h"
@@ -27,13 +28,14 @@ void WeightsPanel::draw(const Session& s, const std::vector<float>& input, const
   hovered_ = -1;
   tooltip_ = false;
   prev_ = next_ = {};
-  if (!run.has_weights()) {
+  if (!run.shown_has_weights()) {
     ImGui::PushTextWrapPos(0.0f);
     ImGui::TextDisabled("%s", tr(Str::kHintWeights));
     ImGui::PopTextWrapPos();
     return;
   }
-  const Network& net = run.network();
+  draw_viewing_banner(s);  // time travel: an earlier model's weights
+  const Network& net = run.shown_network();
   const bool softmax = net.arch().layers.empty();
   char buf[160];
   show_rect_ = {};
@@ -109,7 +111,7 @@ void WeightsPanel::draw(const Session& s, const std::vector<float>& input, const
 
   // Refreshed with each weights snapshot (the engine sends at most ~10 a second), and per page.
   char key[128];
-  std::snprintf(key, sizeof(key), "%llu/%lld/%d/%d/%d", static_cast<unsigned long long>(run.weights_version()),
+  std::snprintf(key, sizeof(key), "%llu/%lld/%d/%d/%d", static_cast<unsigned long long>(run.shown_version()),
                 run.samples_seen(), first_, count, cols);
   if (key_ != key || !tex_.valid()) {
     key_ = key;

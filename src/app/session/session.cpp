@@ -468,6 +468,8 @@ void Session::after_event(const Message& m) {
   if (type == "error") {
     const std::string command = f.get("command");
     const std::string text = engine_refusal_text(f);
+    // A snapshot's pass refused: only when its run was dropped on the way (the view went with it).
+    if (command == "eval_weights") return;
     if (command.rfind("user_data", 0) == 0) {
       user_.loading = false;
       messages.error = std::string(tr(Str::kErrUserDataPrefix)) + text;

@@ -141,6 +141,15 @@ class Session {
   const std::string& origin_name() const { return origin_name_; }
   void set_import_name(std::string name) { import_name_ = std::move(name); }
   Status restore_model(std::vector<uint8_t> file);  // the browser's kept model, after a reload
+  // Time travel (issue 14 §2, session/time_travel.cpp): the panels show the run's model as it
+  // was at a point, the latest snapshot kept at or before it, while training goes on. epoch 0:
+  // the untrained model; batch < 0: the end of epoch `epoch` (1-based), else `batch` minibatches
+  // into it. Refused (nothing changes) before any snapshot: no run, a model loaded from a file
+  // (no history), or a point before the oldest kept.
+  Status view_at(int epoch, long long batch);
+  void view_live() { engine_.view_live(); }
+  // A snapshot's point as the page names it: {epoch (1-based; 0 untrained), batch in it}.
+  std::pair<int, long long> view_point(const Snapshot& s) const;
   void export_for_storage();  // the `exported` file goes to Host::keep_model
   bool restore_sent() const { return restore_sent_; }
 

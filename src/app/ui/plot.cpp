@@ -122,6 +122,10 @@ void line_chart(const char* id, const PlotSpec& spec, const std::vector<PlotSeri
       dl->AddLine(ImVec2(x, sy), ImVec2(std::min(x + 5.0f, right), sy), spec.ref_color, 1.5f);
     }
   }
+  if (std::isfinite(spec.marker_x)) {
+    const float sx = to_screen(spec.marker_x, spec.y_min).x;
+    dl->AddLine(ImVec2(sx, top), ImVec2(sx, bottom), spec.marker_color, 2.0f);
+  }
   dl->PopClipRect();
   if (any_clipped) {  // "max 1.2e+03" (or "max inf") beside the highest marker, inside the plot
     std::snprintf(buf, sizeof(buf), std::isfinite(clipped_max) ? "max %.3g" : "max %g", static_cast<double>(clipped_max));

@@ -28,6 +28,9 @@ struct PlotSpec {
   float ref_y = std::numeric_limits<float>::quiet_NaN();
   const char* ref_label = "";
   ImU32 ref_color = 0xFFFFFFFF;
+  // An optional vertical line at x (time travel: the model being viewed); NaN to hide.
+  float marker_x = std::numeric_limits<float>::quiet_NaN();
+  ImU32 marker_color = 0xFFFFFFFF;
   bool legend_top = true;  // top-right corner, else bottom-right (rising curves)
   // Points above y_max or not finite (a diverged run's loss) get a marker at the top edge, and
   // the largest of them its value: the blow-up stays visible on an axis that keeps the rest.
