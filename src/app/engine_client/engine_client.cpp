@@ -201,6 +201,12 @@ bool EngineClient::on_event(const Message& m) {
     if (explain_.take_waiting(&next) && worker_alive()) host_.post(next);
     return changed;
   }
+  if (type == "error" && f.get("command") == "neighbours") {
+    explain_.refused();
+    Message next;
+    if (explain_.take_waiting(&next) && worker_alive()) host_.post(next);
+    return false;
+  }
   if (type == "started" || type == "imported" || type == "reset") explain_.apply(m);
   if (type == "started" || type == "imported") starting_run_ = false;
   if (type == "error" && (f.get("command") == "train")) starting_run_ = false;

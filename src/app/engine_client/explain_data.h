@@ -49,6 +49,7 @@ class ExplainData {
   // answer and replaces any older waiting one. `key` names the input and the map it is for.
   // Returns the message to post now, if any.
   bool ask(const std::string& key, const std::vector<float>& input, Message* out);
+  void refused() { in_flight_ = false; }  // the engine answered the request with an error
   void worker_restarted() { in_flight_ = has_waiting_ = false, asked_key_.clear(), waiting_.clear(); }
 
  private:
