@@ -109,9 +109,15 @@ export const tests = [
         assert(log[i].t - log[i - 1].t >= 1990, `two announcements ${Math.round(log[i].t - log[i - 1].t)} ms apart`);
       }
       note(`${log.length} announcements`);
+      // The prediction of a test image put on the canvas by the page's control.
+      await page.focus('#a11y-random');
+      await press(page, 'Enter');
+      await until(page, 'the prediction announced', () => window.fmnistA11y.log.some((x) => /reads as .+, \d+%/.test(x.text)));
+      note(`then "${(await liveLog(page)).pop().text}"`);
 
       // --- Space on a page button is that button's only: a run at the Watch pace (about 10 s).
       await page.evaluate(() => window.fmnist.applySettings('pace=watch&epochs=2', 'hash'));
+      await page.focus('#a11y-train');
       await press(page, 'Space');  // Train again: the model is trained, so the page asks first
       await until(page, 'the question', () => !document.getElementById('a11y-confirm').hidden);
       assert(await active(page) === 'a11y-confirm-1', `the question did not get the focus (#${await active(page)})`);
@@ -146,6 +152,11 @@ export const tests = [
       await until(page, '<html lang="ko">', () => document.documentElement.lang === 'ko');
       const ko = await axTree(page);
       checkNames(ko, NAMES.ko, 'ko');
+      // A lesson step run from its page control: its result said in Korean.
+      await page.focus('#a11y-lesson-1');
+      await press(page, 'Enter');
+      await until(page, 'the lesson step announced in Korean', () => window.fmnistA11y.log.some((x) => x.text.includes('레슨 1. 데이터: 완료')));
+      note(`then "${(await liveLog(page)).pop().text}"`);
       await page.focus('#a11y-train');
       await frames(page, 2);
       await page.screenshot({ path: path.join(out, 'a11y-focused-ko.png') });
