@@ -1,7 +1,8 @@
 // Time travel (issue 14 §2), natively: the page's snapshot store (budget, dropping the oldest but
 // never the one viewed, lookup at or before a point), the engine's kept weights events and its
 // validation pass of a snapshot sent back (the same results as the run's own pass, the run's
-// weights untouched), and the session's view of them with its refusals in English and Korean.
+// weights untouched), and the session's view of them with its refusals in English and Korean, and
+// when the engine dies before a snapshot's pass is done.
 #include <gtest/gtest.h>
 
 #include <cstring>
@@ -339,6 +340,47 @@ TEST(TimeTravelSession, ViewsAnEarlierModelWhileTheRunGoesOnAndReturnsToNow) {
   EXPECT_FALSE(run.viewing());
   EXPECT_EQ(run.snapshots().size(), 0u);
   EXPECT_FALSE(page.session.view_at(1, -1));
+}
+
+// The engine dies while it computes a snapshot's matrix: the view stops waiting and says why,
+// in the user's language; Train after the crash (a fresh engine, a new run) ends the view.
+TEST(TimeTravelSession, AnEngineThatDiesWhileASnapshotIsComputedIsNotWaitedFor) {
+  Page page;
+  page.session.engine().config(0.05);
+  ASSERT_TRUE(page.session.train_from_api("model=softmax&opt=rmsprop&lr=0.001&batch=2&epochs=20&seed=7"));
+  page.run_until([&] { return page.run().epoch() >= 1; });
+  const RunView& run = page.run();
+  ASSERT_EQ(run.phase(), Phase::kTraining);
+  ASSERT_TRUE(page.session.view_at(1, 60));  // batch 50 of the first epoch: the engine computes it
+  ASSERT_EQ(run.eval_pending(), run.viewed()->pos);
+  EXPECT_FALSE(run.shown_eval_lost()) << "computing";
+  page.session.on_engine_event(Message{"fatal kind=abort&message=Aborted()", {}});
+  ASSERT_FALSE(page.engine) << "terminated";
+  EXPECT_EQ(run.eval_pending(), -1);
+  EXPECT_FALSE(run.shown_evaluated());
+  EXPECT_TRUE(run.shown_eval_lost()) << "no answer will come";
+  EXPECT_EQ(std::string(tr(Str::kViewEngineStopped)),
+            "The training engine stopped before this snapshot's confusion matrix was computed (epoch ends keep theirs).");
+  set_language(Language::kKorean);
+  EXPECT_EQ(std::string(tr(Str::kViewEngineStopped)),
+            "이 스냅숏의 혼동 행렬을 계산하기 전에 훈련 엔진이 멈췄습니다 (에포크 끝의 스냅숏에는 있습니다).");
+  set_language(Language::kEnglish);
+  // Another unevaluated snapshot while no engine runs: nothing to ask, said at once.
+  ASSERT_TRUE(page.session.view_at(1, 20));
+  EXPECT_EQ(page.session.view_point(*run.viewed()), (std::pair<int, long long>{1, 10}));
+  EXPECT_TRUE(run.shown_eval_lost());
+  // An epoch's end keeps the matrix that came with it.
+  ASSERT_TRUE(page.session.view_at(1, -1));
+  EXPECT_TRUE(run.shown_evaluated());
+  EXPECT_FALSE(run.shown_eval_lost());
+  // Train: a fresh engine and a new run; the old run's view goes with it.
+  ASSERT_TRUE(page.session.view_at(1, 20));
+  ASSERT_TRUE(page.session.train_from_api("model=softmax&batch=32&epochs=1&seed=3"));
+  EXPECT_EQ(page.session.engine().workers_started(), 2);
+  page.run_until([&] { return run.phase() == Phase::kDone; });
+  EXPECT_FALSE(run.viewing());
+  EXPECT_FALSE(run.shown_eval_lost());
+  EXPECT_EQ(run.eval_pending(), -1);
 }
 
 TEST(TimeTravelSession, AModelFromAFileHasNoHistoryAndSaysSo) {

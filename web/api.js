@@ -359,8 +359,9 @@
     // Why?/activations) show the model as it was at {epoch, batch}: the latest snapshot kept at or
     // before that point (epoch 0: the untrained model; batch absent: the end of that epoch, else
     // that many minibatches into it). Training goes on meanwhile. viewAt('live') returns to now.
-    // state().view = {live, epoch, batch, pending} names the snapshot shown (pending: its
-    // confusion matrix is still being computed by the engine); state().confusion = {epoch, batch,
+    // state().view = {live, epoch, batch, pending, stopped} names the snapshot shown (pending: its
+    // confusion matrix is still being computed by the engine; stopped: the engine died before it
+    // was, and the panel says so); state().confusion = {epoch, batch,
     // accuracy, matrix: 10 rows of 10 counts [truth][predicted]} is the validation confusion
     // matrix of the model shown (null before any); state().snapshots = {count, bytes, budget,
     // dropped, points: [{epoch, batch, evaluated}]}. False (and state().error) when refused: no

@@ -78,6 +78,7 @@ void EngineClient::worker_died(std::string kind, std::string message) {
   fatal_message_ = std::move(message);
   starting_run_ = false;
   loaded_ = {};
+  view_.drop_eval();  // a snapshot's pass asked of it never comes: the view says so
   // The run is gone with the worker; its last weights stay in the view for predictions.
   Message m = make_message("progress", FieldWriter().add("phase", "idle").add("paused", 0));
   if (view_.busy() || view_.phase() == Phase::kDiverged) view_.apply(m);

@@ -267,6 +267,11 @@ bool RunView::apply(const Message& m) {
     fresh_val_ = false;
     return true;
   }
+  if (type == "error" && f.get("command") == "eval_weights") {
+    const bool shown = viewing_ && view_pos_ == eval_pos_;
+    drop_eval();
+    return shown;
+  }
   if (type == "weights_eval") {
     long long id = -1;
     if (!f.get_whole("id", 0, 1LL << 52, &id) || static_cast<uint64_t>(id) != eval_id_ || eval_pos_ < 0) return false;
@@ -435,6 +440,18 @@ const std::vector<uint8_t>& RunView::shown_predictions() const {
 uint64_t RunView::begin_eval(long long pos) {
   eval_pos_ = pos;
   return ++eval_id_;
+}
+
+void RunView::drop_eval() {
+  if (eval_pos_ < 0) return;
+  if (viewing_ && view_pos_ == eval_pos_) ++shown_version_;
+  eval_pos_ = -1;
+  ++eval_id_;  // an answer still on its way is not this view's any more
+}
+
+bool RunView::shown_eval_lost() const {
+  const Snapshot* s = viewed();
+  return s != nullptr && !s->evaluated && eval_pos_ != s->pos;
 }
 
 }  // namespace fm

@@ -122,6 +122,10 @@ class RunView {
   // remembered so that its `weights_eval` answer lands on that snapshot.
   uint64_t begin_eval(long long pos);
   long long eval_pending() const { return eval_pos_; }  // the pos asked for, -1: none
+  // The engine that was asked died (or refused): no answer will come (EngineClient::worker_died).
+  void drop_eval();
+  // The viewed snapshot's pass is not known and nobody computes it: the engine stopped first.
+  bool shown_eval_lost() const;
 
  private:
   void keep_snapshot(const FieldReader& f, const std::vector<float>& params);

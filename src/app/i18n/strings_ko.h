@@ -200,6 +200,7 @@ FM_KO(kFmtViewConfusion, "검증: 이미지 %s개, 정확도 %.4f")
 FM_KO(kFmtPredictWithViewed, "%s의 예측, %s 시점")
 FM_KO(kFmtViewingBanner, "%s 시점의 모델을 보는 중: 훈련은 계속됩니다")
 FM_KO(kViewEvaluating, "이 모델의 혼동 행렬을 검증 세트로 계산하는 중...")
+FM_KO(kViewEngineStopped, "이 스냅숏의 혼동 행렬을 계산하기 전에 훈련 엔진이 멈췄습니다 (에포크 끝의 스냅숏에는 있습니다).")
 FM_KO(kFmtSnapshotsDropped, "64MB 안에 두려고 오래된 스냅숏 %d개를 버렸습니다.")
 FM_KO(kTimeTravelHint, "각 에포크의 끝과 첫 에포크의 배치 10, 50, 200 뒤의 모델을 보관합니다: 하나를 고르면 그 "
                        "모델의 혼동 행렬, 가중치, 샘플, 그림판 예측을 볼 수 있습니다.")

@@ -199,6 +199,8 @@ FM_STRING(kFmtViewConfusion, "Validation: %s images, accuracy %.4f")  // count, 
 FM_STRING(kFmtPredictWithViewed, "Predicted by %s at %s")  // model, a point (kFmtViewEnd, ...)
 FM_STRING(kFmtViewingBanner, "Viewing %s: training goes on")  // a point (kFmtViewEnd, ...)
 FM_STRING(kViewEvaluating, "Computing this model's confusion matrix on the validation set...")
+FM_STRING(kViewEngineStopped, "The training engine stopped before this snapshot's confusion matrix was computed "
+                              "(epoch ends keep theirs).")
 FM_STRING(kFmtSnapshotsDropped, "%d older snapshots were dropped to stay within 64 MB.")  // count
 FM_STRING(kTimeTravelHint, "The model is kept at each epoch's end and after 10, 50 and 200 batches of the first: "
                            "pick one to see its confusion matrix, weights, samples and canvas prediction.")

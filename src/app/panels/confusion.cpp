@@ -52,7 +52,10 @@ ConfusionPanel::Cell ConfusionPanel::draw(const Session& s, Cell chosen) {
   draw_viewing_banner(s);  // time travel: "Viewing epoch t" over an earlier model's matrix
   if (!run.has_model() || cm.total() == 0) {
     ImGui::PushTextWrapPos(0.0f);
-    ImGui::TextDisabled("%s", tr(run.viewing() ? Str::kViewEvaluating : Str::kHintConfusion));
+    const Str hint = run.shown_eval_lost() ? Str::kViewEngineStopped
+                     : run.viewing()       ? Str::kViewEvaluating
+                                           : Str::kHintConfusion;
+    ImGui::TextDisabled("%s", tr(hint));
     ImGui::PopTextWrapPos();
     return {};
   }

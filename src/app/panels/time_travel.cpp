@@ -126,9 +126,12 @@ void time_travel_state_json(const Session& s, JsonWriter& j) {
   j.key("view").begin_object().key("live").boolean(v == nullptr);
   if (v != nullptr) {
     const auto [epoch, batch] = s.view_point(*v);
-    j.key("epoch").integer(epoch).key("batch").integer(batch).key("pending").boolean(!v->evaluated);
+    // stopped: the engine died (or refused) before computing it; pending: it is computing.
+    const bool stopped = run.shown_eval_lost();
+    j.key("epoch").integer(epoch).key("batch").integer(batch).key("pending").boolean(!v->evaluated && !stopped)
+        .key("stopped").boolean(stopped);
   } else {
-    j.key("epoch").null().key("batch").null().key("pending").boolean(false);
+    j.key("epoch").null().key("batch").null().key("pending").boolean(false).key("stopped").boolean(false);
   }
   j.end_object();
 
