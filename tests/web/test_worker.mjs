@@ -102,9 +102,16 @@ export const tests = [
       // Long enough to still be running when the crash comes (3 epochs can end between two polls).
       assert(await page.evaluate(() => window.fmnist.train({ epochs: 1000 })), 'second train refused');
       await waitState(page, (x) => x.training.samples > 0 && x.training.running, 'the second run going');
-      await page.evaluate(() => window.fmnist._crashEngine());
+      // Time travel asks the dying engine for the untrained snapshot's matrix (sent after the crash,
+      // so no answer can come): the view stops waiting and says so.
+      assert(await page.evaluate(() => { window.fmnist._crashEngine(); return window.fmnist.viewAt({ epoch: 0 }); }),
+        'viewAt epoch 0 refused');
       const dead = await waitState(page, (x) => x.training.engine.state === 'dead', 'the engine reported dead');
       note(`overlay: ${dead.error}`);
+      assert(dead.view.epoch === 0 && !dead.view.pending && dead.view.stopped && dead.confusion === null,
+        `snapshot view after the crash: ${JSON.stringify(dead.view)}`);
+      await page.screenshot({ path: path.join(root, 'build', 'test-artifacts', 'worker-crashed-snapshot.png') });
+      await page.evaluate(() => window.fmnist.viewAt('live'));
       assert(!dead.training.running, 'still running after the crash');
       assert(typeof dead.error === 'string' && /engine/i.test(dead.error), `error ${dead.error}`);
       // The last weights still predict: a drawing gets probabilities.
