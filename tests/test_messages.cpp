@@ -64,12 +64,13 @@ TEST(Messages, EveryCodeHasEnglishAndKoreanWithTheSamePlaceholders) {
 }
 
 // The codes with a reason: a divergence (kWhy…) and a model file's bad layer list (kArch…).
-TEST(Messages, OnlyDivergenceBadLayersNamesAndHistoryHaveAReason) {
+TEST(Messages, OnlyDivergenceBadLayersNamesHistoryAndSketchSetItemHaveAReason) {
   for (ErrorCode code : all_codes()) {
     const bool why = std::string(message_template(code, Language::kEnglish)).find("{why}") !=
                      std::string::npos;
     EXPECT_EQ(why, code == ErrorCode::kDiverged || code == ErrorCode::kModelLayers ||
-                       code == ErrorCode::kModelClassNames || code == ErrorCode::kModelHistory)
+                       code == ErrorCode::kModelClassNames || code == ErrorCode::kModelHistory ||
+                       code == ErrorCode::kSketchSetItem)
         << error_code_name(code);
   }
 }

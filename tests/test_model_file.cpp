@@ -515,6 +515,30 @@ TEST(ModelFile, RefusesCorruption) {
   }
 }
 
+// A corrected model (issue 14 §1) is written as version 5 with its count of corrections after the
+// curve; any other stays version 4 byte for byte, so pages before it read them.
+TEST(ModelFile, CorrectedModelIsVersion5WithItsCount) {
+  SavedModel m = mlp_model();
+  const Bytes plain = save_model(m);
+  EXPECT_EQ(plain[4], 4);
+  m.corrections = 3;
+  const Bytes tuned = save_model(m);
+  EXPECT_EQ(tuned[4], 5);
+  EXPECT_EQ(tuned.size(), plain.size() + 4);
+  SavedModel back;
+  ASSERT_TRUE(load_model(tuned.data(), tuned.size(), &back));
+  EXPECT_EQ(back.corrections, 3);
+  EXPECT_EQ(back.params, m.params);
+  ASSERT_TRUE(load_model(plain.data(), plain.size(), &back));
+  EXPECT_EQ(back.corrections, 0);
+  // A count of 0 in a version 5 file is refused (a version 4 file says that).
+  Bytes zero = tuned;
+  const size_t at = plain.size() - 4 - 8 - 4 * static_cast<size_t>(m.params.size());  // after the curve
+  set_u32(&zero, at, 0);
+  reseal(&zero);
+  expect_refused(zero, "model file: 0 corrections (must be 1 to 1000000)");
+}
+
 TEST(ModelFile, RefusesWrongMagicAndVersion) {
   Bytes b = save_model(mlp_model());
   b[0] = 'X';
@@ -522,9 +546,9 @@ TEST(ModelFile, RefusesWrongMagicAndVersion) {
   const Bytes bundle = {'F', 'M', 'N', 'B', 1, 0, 0, 0};
   expect_refused(bundle, "not an fmnist model file");
   Bytes v = save_model(mlp_model());
-  set_u32(&v, 4, 5);
+  set_u32(&v, 4, 6);
   reseal(&v);
-  expect_refused(v, "unsupported model file version 5 (this build reads versions 1 to 4)");
+  expect_refused(v, "unsupported model file version 6 (this build reads versions 1 to 5)");
   set_u32(&v, 4, 0);
   reseal(&v);
   expect_refused(v, "unsupported model file version 0");

@@ -3,6 +3,7 @@
 #include <gtest/gtest.h>
 
 #include <string>
+#include <vector>
 
 #include "core/sketch_file.h"
 #include "messages/messages.h"
@@ -122,6 +123,71 @@ TEST(SketchFile, LeavesTheOutputAloneOnError) {
   EXPECT_EQ(f.label, 7);
   EXPECT_EQ(f.name, "kept");
   EXPECT_TRUE(f.strokes.empty());
+}
+
+// A set of sketches ("My sketches" export, issue 14 §1): written, read back the same; a foreign or
+// broken file refused with what and where (the sketch's number), nothing kept from it.
+Status parse_set(const std::string& text, std::vector<SketchFile>* out) {
+  return parse_sketch_set(reinterpret_cast<const uint8_t*>(text.data()), text.size(), out);
+}
+
+std::string set_refusal(const std::string& text, Language language = Language::kEnglish) {
+  std::vector<SketchFile> set;
+  const Status s = parse_set(text, &set);
+  return s ? "" : describe(s, language);
+}
+
+TEST(SketchSet, WrittenSetReadsBackTheSame) {
+  SketchFile a;
+  a.label = 1;
+  a.name = "trouser \"mine\"";
+  Stroke s;
+  s.width = 0.0786f;
+  s.points = {{0.25f, 0.5f}, {0.3125f, 0.75f}};
+  a.strokes = {s};
+  SketchFile b = a;
+  b.label = 9;
+  b.name.clear();
+  b.strokes[0].erase = true;
+  const std::string text = write_sketch_set({a, b});
+  std::vector<SketchFile> back;
+  ASSERT_TRUE(parse_set(text, &back)) << text;
+  ASSERT_EQ(back.size(), 2u);
+  EXPECT_EQ(back[0].label, 1);
+  EXPECT_EQ(back[0].name, a.name);
+  EXPECT_EQ(back[1].label, 9);
+  EXPECT_TRUE(back[1].strokes[0].erase);
+  EXPECT_NEAR(back[0].strokes[0].width, 0.0786f, 1e-6f);
+  ASSERT_EQ(back[0].strokes[0].points.size(), 2u);
+  EXPECT_EQ(back[0].strokes[0].points[1].y, 0.75f);
+  std::vector<SketchFile> none;
+  ASSERT_TRUE(parse_set(write_sketch_set({}), &none));
+  EXPECT_TRUE(none.empty());
+}
+
+TEST(SketchSet, RefusesForeignAndBrokenFilesKeepingTheOutput) {
+  EXPECT_EQ(set_refusal(""), "the sketch file is empty");
+  const std::string not_set = set_refusal("[1, 2]");
+  EXPECT_NE(not_set.find("not a sketch set"), std::string::npos) << not_set;
+  EXPECT_EQ(set_refusal(R"({"class": 1, "strokes": [{"points": [[0, 0]]}]})"), not_set);  // one sketch
+  EXPECT_EQ(set_refusal(R"({"format": "other", "sketches": []})"), not_set);
+  EXPECT_EQ(set_refusal(R"({"format": "fmnist-sketches"})"), not_set);
+  EXPECT_EQ(set_refusal(R"({"format": "fmnist-sketches", "version": 2, "sketches": []})"), not_set);
+  EXPECT_EQ(set_refusal(R"({"format": "fmnist-sketches", "sketches": [{"class": 1, "strokes": [{"points": [[0, 0]]}]}, {"class": 12, "strokes": [{"points": [[0, 0]]}]}]})"),
+            "sketch 2: the sketch's class must be a whole number from 0 to 9");
+  EXPECT_EQ(set_refusal("{\"format\": \"fmnist-sketches\",\n \"sketches\": [{\"class\": 1 \"strokes\": []}]}"),
+            "the sketch file is not valid JSON at line 2, column 27");
+  const std::string ko = set_refusal(R"({"format": "fmnist-sketches", "sketches": [{"class": 1, "strokes": [{"points": [[0, 2]]}]}]})",
+                                     Language::kKorean);
+  EXPECT_NE(ko.find("1번째 스케치"), std::string::npos) << ko;
+  EXPECT_EQ(ko.find('{'), std::string::npos) << ko;
+  EXPECT_NE(set_refusal(R"({"format": "fmnist-sketches"})", Language::kKorean).find("스케치 묶음"), std::string::npos);
+  std::vector<SketchFile> kept(3);
+  EXPECT_FALSE(parse_set(R"({"format": "fmnist-sketches", "sketches": [5]})", &kept));
+  EXPECT_EQ(kept.size(), 3u);
+  std::string many = R"({"format": "fmnist-sketches", "sketches": [)";
+  for (size_t i = 0; i <= kMaxSketchSetSize; ++i) many += (i ? "," : "") + std::string(R"({"class": 1, "strokes": [{"points": [[0, 0]]}]})");
+  EXPECT_NE(set_refusal(many + "]}").find("too many sketches"), std::string::npos);
 }
 
 }  // namespace

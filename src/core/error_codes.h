@@ -93,6 +93,17 @@ FM_ERROR(kSketchTooManyPoints, 1)    // the most allowed
 FM_ERROR(kSketchErase, 1)            // stroke
 FM_ERROR(kSketchWidth, 1)            // stroke
 
+// --- sketch_file.cpp: a set of sketches ("My sketches" export, issue 14) ---
+FM_ERROR(kSketchSetNotSet, 0)
+FM_ERROR(kSketchSetTooMany, 1)     // the most allowed
+FM_ERROR(kSketchSetItem, 1)        // sketch (1-based); {why}: what is wrong with it
+
+// --- fine_tune.cpp (a correction) ---
+FM_ERROR(kCorrectionNoModel, 0)
+FM_ERROR(kModelCorrections, 2)    // corrections in a model file, the most allowed
+FM_ERROR(kCorrectionSketches, 2)   // sketches given, the most allowed
+FM_ERROR(kCorrectionLabel, 1)      // the label given
+
 // --- bundle.cpp ---
 FM_ERROR(kBundleHeaderTruncated, 2)  // header size, size
 FM_ERROR(kBundleMagic, 0)

@@ -13,7 +13,8 @@ namespace {
 
 class Parser {
  public:
-  Parser(const char* text, size_t size) : p_(reinterpret_cast<const uint8_t*>(text)), n_(size) {}
+  Parser(const char* text, size_t size, size_t pos = 0)
+      : p_(reinterpret_cast<const uint8_t*>(text)), n_(size), pos_(pos) {}
 
   bool document(JsonValue* out) {
     skip_space();
@@ -22,6 +23,9 @@ class Parser {
     return pos_ == n_;
   }
   size_t pos() const { return pos_; }
+  // The two tokens json_scan_string / json_scan_number share with other readers.
+  bool scan_string(std::string* out) { return string(out); }
+  bool scan_number(std::string* out) { return number(out); }
 
  private:
   bool at_end() const { return pos_ >= n_; }
@@ -204,6 +208,22 @@ class Parser {
 };
 
 }  // namespace
+
+bool json_scan_string(const uint8_t* p, size_t n, size_t* pos, std::string* out) {
+  if (*pos >= n || p[*pos] != '"') return false;
+  Parser parser(reinterpret_cast<const char*>(p), n, *pos);
+  out->clear();
+  const bool ok = parser.scan_string(out);
+  *pos = parser.pos();
+  return ok;
+}
+
+bool json_scan_number(const uint8_t* p, size_t n, size_t* pos, std::string* text) {
+  Parser parser(reinterpret_cast<const char*>(p), n, *pos);
+  const bool ok = parser.scan_number(text);
+  if (ok) *pos = parser.pos();
+  return ok;
+}
 
 const JsonValue* JsonValue::get(const std::string& key) const {
   if (type != Type::kObject) return nullptr;

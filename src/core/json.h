@@ -36,6 +36,14 @@ bool json_whole(const JsonValue& v, uint64_t max, uint64_t* out);
 // A kNumber as a float: strtof of its text (exact for the %.9g a float was written with).
 bool json_float(const JsonValue& v, float* out);
 
+// The lexer's two tokens, for readers that walk a fixed shape without building a tree
+// (sketch_file.cpp), so there is one reading of JSON strings and numbers. At p[*pos]:
+// a string from its opening quote (decoded UTF-8 into *out; control characters, bad escapes, lone
+// surrogates and invalid UTF-8 refused), a number by RFC 8259's grammar (its text into *text).
+// On success *pos is just past the token; a refused string leaves *pos where it went wrong.
+bool json_scan_string(const uint8_t* p, size_t n, size_t* pos, std::string* out);
+bool json_scan_number(const uint8_t* p, size_t n, size_t* pos, std::string* text);
+
 // `s` (UTF-8) as a JSON string literal, quotes included: ", \ and control characters escaped.
 std::string json_quote(const std::string& s);
 

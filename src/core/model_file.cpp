@@ -1,5 +1,11 @@
-// The model file: save_model writes version 4, load_model reads versions 1 to 4 and validates
-// every field before accepting it. All integers and floats little-endian.
+// The model file: save_model writes version 4 (version 5 for a corrected model), load_model
+// reads versions 1 to 5 and validates every field before accepting it. All integers and floats
+// little-endian.
+//
+// Version 5 = version 4 with, after the curve, the corrections that fine-tuned the model (issue 14
+// §1: its seed and settings no longer reproduce it):
+//       u32      K, 1..1,000,000
+// A model without corrections is written as version 4, byte for byte as before.
 //
 // Version 4 = version 3 with the run's history after the class names:
 //       u32      H, the epochs trained (0..kMaxEpochs; 0: unknown)
@@ -72,7 +78,9 @@ namespace fm {
 namespace {
 
 constexpr char kMagic[4] = {'F', 'M', 'N', 'M'};
-constexpr uint32_t kVersion = 4;
+constexpr uint32_t kVersion = 5;   // the newest read; written only for a corrected model
+constexpr uint32_t kVersion4 = 4;  // written for every other model, so older pages read them
+constexpr uint32_t kMaxCorrections = 1000000;
 constexpr uint32_t kVersion3 = 3;
 constexpr uint32_t kVersion1 = 1;
 
@@ -150,7 +158,8 @@ std::vector<uint8_t> save_model(const SavedModel& model) {
   const TrainConfig& config = model.config;
   Writer w;
   w.bytes(kMagic, 4);
-  w.u32(kVersion);
+  const bool corrected = model.corrections > 0;
+  w.u32(corrected ? kVersion : kVersion4);
   w.u32(static_cast<uint32_t>(model.side));
   w.u32(static_cast<uint32_t>(arch.inputs));
   w.u32(static_cast<uint32_t>(arch.outputs));
@@ -189,6 +198,7 @@ std::vector<uint8_t> save_model(const SavedModel& model) {
     w.f32(p.loss);
     w.f32(p.acc);
   }
+  if (corrected) w.u32(static_cast<uint32_t>(std::min<int>(model.corrections, kMaxCorrections)));
   w.u64(static_cast<uint64_t>(model.params.size()));
   for (Index i = 0; i < model.params.size(); ++i) w.f32(model.params[i]);
   std::vector<uint8_t>& out = w.out();
@@ -394,7 +404,15 @@ Status load_v2(uint32_t version, Reader& r, const uint8_t* bytes, size_t size, S
   m->val_acc = r.f32();
   if (r.truncated()) return truncated();
   if (version >= kVersion3 && !(s = read_class_names(r, bytes, m))) return s;
-  if (version >= kVersion && !(s = read_history(r, m))) return s;
+  if (version >= kVersion4 && !(s = read_history(r, m))) return s;
+  if (version >= kVersion) {  // a corrected model: how many corrections fine-tuned it
+    const uint32_t corrections = r.u32();
+    if (r.truncated()) return truncated();
+    if (corrections == 0 || corrections > kMaxCorrections) {
+      return Status::Error(ErrorCode::kModelCorrections, {param(corrections), param(kMaxCorrections)});
+    }
+    m->corrections = static_cast<int>(corrections);
+  }
   if (model_kind >= kModelKinds) {
     return Status::Error(ErrorCode::kModelKind, {param(model_kind)});
   }

@@ -28,6 +28,9 @@ struct SavedModel {
   // The plots' per-batch curve of that run (at most kMaxSavedCurve points, x in epochs; empty:
   // none, as in files before version 4).
   std::vector<CurvePoint> curve;
+  // Corrections that fine-tuned it (issue 14 §1; core/fine_tune.h): above 0, its seed and settings
+  // no longer reproduce it. Files before version 5 carry none.
+  int corrections = 0;
 };
 
 std::vector<uint8_t> save_model(const SavedModel& model);

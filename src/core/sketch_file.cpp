@@ -1,13 +1,16 @@
 // The sketch file's reader: a recursive-descent parser for exactly its shape (no general JSON
-// tree, so no nesting to bound), with the line and column of the first byte that does not fit.
+// tree, so no nesting to bound), with the line and column of the first byte that does not fit;
+// strings and numbers are json.h's tokens. A set of sketches is a list of the same objects.
 #include "core/sketch_file.h"
 
 #include <algorithm>
 #include <cmath>
+#include <cstdio>
 #include <cstdlib>
 #include <cstring>
 
 #include "core/class_names.h"
+#include "core/json.h"
 
 namespace fm {
 
@@ -63,125 +66,25 @@ class Reader {
     return false;
   }
 
-  // A JSON number (RFC 8259's grammar: no leading +, no leading zeros, no bare dot, no NaN).
+  // A JSON number (json.h's lexer: RFC 8259's grammar, no NaN), as strtod reads it.
   bool number(double* out) {
     space();
-    const size_t start = pos_;
-    size_t i = pos_;
-    const auto digit = [&](size_t k) { return k < n_ && p_[k] >= '0' && p_[k] <= '9'; };
-    if (i < n_ && p_[i] == '-') ++i;
-    if (!digit(i)) return false;
-    if (p_[i] == '0') {
-      ++i;
-    } else {
-      while (digit(i)) ++i;
-    }
-    if (i < n_ && p_[i] == '.') {
-      ++i;
-      if (!digit(i)) return false;
-      while (digit(i)) ++i;
-    }
-    if (i < n_ && (p_[i] == 'e' || p_[i] == 'E')) {
-      ++i;
-      if (i < n_ && (p_[i] == '+' || p_[i] == '-')) ++i;
-      if (!digit(i)) return false;
-      while (digit(i)) ++i;
-    }
-    if (i - start > 64) return false;  // no real coordinate needs more
-    char buf[72];
-    std::memcpy(buf, p_ + start, i - start);
-    buf[i - start] = '\0';
-    *out = std::strtod(buf, nullptr);
-    pos_ = i;
+    std::string text;
+    size_t at = pos_;
+    if (!json_scan_number(p_, n_, &at, &text) || text.size() > 64) return false;  // no coordinate needs more
+    *out = std::strtod(text.c_str(), nullptr);
+    pos_ = at;
     return true;
   }
 
-  // A JSON string as UTF-8 (escapes decoded; control characters and invalid UTF-8 refused).
+  // A JSON string as UTF-8 (json.h's lexer: escapes decoded; control characters and invalid
+  // UTF-8 refused).
   bool string(std::string* out) {
-    if (!eat('"')) return false;
-    out->clear();
-    while (pos_ < n_) {
-      const uint8_t c = p_[pos_];
-      if (c == '"') {
-        ++pos_;
-        return true;
-      }
-      if (c < 0x20) return false;
-      if (c != '\\') {
-        const size_t len = utf8_sequence_length(p_ + pos_, n_ - pos_);
-        if (len == 0) return false;
-        out->append(reinterpret_cast<const char*>(p_ + pos_), len);
-        pos_ += len;
-        continue;
-      }
-      if (++pos_ >= n_) return false;
-      const uint8_t e = p_[pos_++];
-      switch (e) {
-        case '"': case '\\': case '/': out->push_back(static_cast<char>(e)); break;
-        case 'b': out->push_back('\b'); break;
-        case 'f': out->push_back('\f'); break;
-        case 'n': out->push_back('\n'); break;
-        case 'r': out->push_back('\r'); break;
-        case 't': out->push_back('\t'); break;
-        case 'u': {
-          unsigned cp = 0;
-          if (!hex4(&cp)) return false;
-          if (cp >= 0xD800 && cp <= 0xDBFF) {  // a surrogate pair
-            unsigned low = 0;
-            if (!(word("\\u") && hex4(&low) && low >= 0xDC00 && low <= 0xDFFF)) return false;
-            cp = 0x10000 + ((cp - 0xD800) << 10) + (low - 0xDC00);
-          } else if (cp >= 0xDC00 && cp <= 0xDFFF) {
-            return false;
-          }
-          append_utf8(cp, out);
-          break;
-        }
-        default:
-          return false;
-      }
-    }
-    return false;
+    space();
+    return json_scan_string(p_, n_, &pos_, out);
   }
 
  private:
-  bool hex4(unsigned* out) {
-    if (n_ - pos_ < 4) return false;
-    unsigned v = 0;
-    for (int k = 0; k < 4; ++k) {
-      const uint8_t h = p_[pos_ + k];
-      v <<= 4;
-      if (h >= '0' && h <= '9') {
-        v |= h - '0';
-      } else if (h >= 'a' && h <= 'f') {
-        v |= h - 'a' + 10;
-      } else if (h >= 'A' && h <= 'F') {
-        v |= h - 'A' + 10;
-      } else {
-        return false;
-      }
-    }
-    pos_ += 4;
-    *out = v;
-    return true;
-  }
-  static void append_utf8(unsigned cp, std::string* out) {
-    if (cp < 0x80) {
-      out->push_back(static_cast<char>(cp));
-    } else if (cp < 0x800) {
-      out->push_back(static_cast<char>(0xC0 | (cp >> 6)));
-      out->push_back(static_cast<char>(0x80 | (cp & 0x3F)));
-    } else if (cp < 0x10000) {
-      out->push_back(static_cast<char>(0xE0 | (cp >> 12)));
-      out->push_back(static_cast<char>(0x80 | ((cp >> 6) & 0x3F)));
-      out->push_back(static_cast<char>(0x80 | (cp & 0x3F)));
-    } else {
-      out->push_back(static_cast<char>(0xF0 | (cp >> 18)));
-      out->push_back(static_cast<char>(0x80 | ((cp >> 12) & 0x3F)));
-      out->push_back(static_cast<char>(0x80 | ((cp >> 6) & 0x3F)));
-      out->push_back(static_cast<char>(0x80 | (cp & 0x3F)));
-    }
-  }
-
   const uint8_t* p_;
   size_t n_;
   size_t pos_ = 0;
@@ -260,21 +163,12 @@ Status read_stroke(Reader& r, size_t index, size_t* total, Stroke* stroke) {
   return Status::Ok();
 }
 
-}  // namespace
-
-Status parse_sketch_file(const uint8_t* bytes, size_t size, SketchFile* out) {
-  if (!bytes || size == 0) return error(ErrorCode::kSketchEmpty);
-  if (size > kMaxSketchFileBytes) {
-    return error(ErrorCode::kSketchTooLarge, {param(size), param(kMaxSketchFileBytes)});
-  }
-  size_t skip = 0;
-  if (size >= 3 && bytes[0] == 0xEF && bytes[1] == 0xBB && bytes[2] == 0xBF) skip = 3;  // UTF-8 BOM
-  Reader r(bytes + skip, size - skip);
-  if (r.at_end()) return error(ErrorCode::kSketchEmpty);
+// One sketch object ({"class", "name", "strokes"}) at the reader's position. `total`: its points
+// read so far (a sketch file's budget).
+Status read_sketch(Reader& r, size_t* total, SketchFile* out) {
   if (!r.eat('{')) return error(ErrorCode::kSketchNotObject);
   SketchFile f;
   bool seen_class = false, seen_name = false, seen_strokes = false;
-  size_t total = 0;
   if (!r.eat('}')) {
     do {
       std::string key;
@@ -305,7 +199,7 @@ Status parse_sketch_file(const uint8_t* bytes, size_t size, SketchFile* out) {
             return error(ErrorCode::kSketchTooManyStrokes, {param(kMaxSketchStrokes)});
           }
           Stroke s;
-          Status st = read_stroke(r, f.strokes.size() + 1, &total, &s);
+          Status st = read_stroke(r, f.strokes.size() + 1, total, &s);
           if (!st) return st;
           f.strokes.push_back(std::move(s));
         } while (r.eat(','));
@@ -316,11 +210,128 @@ Status parse_sketch_file(const uint8_t* bytes, size_t size, SketchFile* out) {
     } while (r.eat(','));
     if (!r.eat('}')) return r.syntax();
   }
-  if (!r.at_end()) return r.syntax();
   if (!seen_class) return error(ErrorCode::kSketchMissingKey, {"class"});
   if (!seen_strokes) return error(ErrorCode::kSketchMissingKey, {"strokes"});
   *out = std::move(f);
   return Status::Ok();
+}
+
+// The file's bytes after size checks and a byte-order mark; kSketchEmpty when only spaces.
+Status open_reader(const uint8_t* bytes, size_t size, size_t max, Reader* r) {
+  if (!bytes || size == 0) return error(ErrorCode::kSketchEmpty);
+  if (size > max) return error(ErrorCode::kSketchTooLarge, {param(size), param(max)});
+  size_t skip = 0;
+  if (size >= 3 && bytes[0] == 0xEF && bytes[1] == 0xBB && bytes[2] == 0xBF) skip = 3;  // UTF-8 BOM
+  *r = Reader(bytes + skip, size - skip);
+  if (r->at_end()) return error(ErrorCode::kSketchEmpty);
+  return Status::Ok();
+}
+
+void write_number(std::string* out, float v) {
+  char buf[32];
+  std::snprintf(buf, sizeof(buf), "%.4g", static_cast<double>(v));
+  *out += buf;
+}
+
+}  // namespace
+
+Status parse_sketch_file(const uint8_t* bytes, size_t size, SketchFile* out) {
+  Reader r(nullptr, 0);
+  Status st = open_reader(bytes, size, kMaxSketchFileBytes, &r);
+  if (!st) return st;
+  size_t total = 0;
+  SketchFile f;
+  st = read_sketch(r, &total, &f);
+  if (!st) return st;
+  if (!r.at_end()) return r.syntax();
+  *out = std::move(f);
+  return Status::Ok();
+}
+
+Status parse_sketch_set(const uint8_t* bytes, size_t size, std::vector<SketchFile>* out) {
+  Reader r(nullptr, 0);
+  Status st = open_reader(bytes, size, kMaxSketchSetBytes, &r);
+  if (!st) return st;
+  if (!r.eat('{')) return error(ErrorCode::kSketchSetNotSet);
+  std::vector<SketchFile> set;
+  bool seen_format = false, seen_version = false, seen_sketches = false;
+  size_t total = 0;
+  if (!r.eat('}')) {
+    do {
+      std::string key;
+      if (!r.string(&key) || !r.eat(':')) return r.syntax();
+      if (key == "format") {
+        std::string format;
+        if (seen_format || !r.string(&format) || format != kSketchSetFormat) {
+          return error(ErrorCode::kSketchSetNotSet);
+        }
+        seen_format = true;
+      } else if (key == "version") {
+        double v = 0;
+        if (seen_version || !r.number(&v) || v != 1) return error(ErrorCode::kSketchSetNotSet);
+        seen_version = true;
+      } else if (key == "sketches") {
+        if (seen_sketches || !r.eat('[')) return error(ErrorCode::kSketchSetNotSet);
+        seen_sketches = true;
+        if (!r.eat(']')) {
+          do {
+            if (set.size() >= kMaxSketchSetSize) {
+              return error(ErrorCode::kSketchSetTooMany, {param(kMaxSketchSetSize)});
+            }
+            SketchFile f;
+            total = 0;  // each sketch within a sketch file's limits
+            st = read_sketch(r, &total, &f);
+            if (!st) {
+              if (st.code == ErrorCode::kSketchSyntax) return st;  // where in the whole file
+              return error(ErrorCode::kSketchSetItem, {param(set.size() + 1)})
+                  .because(st.code, st.params);
+            }
+            set.push_back(std::move(f));
+          } while (r.eat(','));
+          if (!r.eat(']')) return r.syntax();
+        }
+      } else {
+        return error(ErrorCode::kSketchSetNotSet);  // a foreign file: not ours to guess at
+      }
+    } while (r.eat(','));
+    if (!r.eat('}')) return r.syntax();
+  }
+  if (!r.at_end()) return r.syntax();
+  if (!seen_format || !seen_sketches) return error(ErrorCode::kSketchSetNotSet);
+  *out = std::move(set);
+  return Status::Ok();
+}
+
+std::string write_sketch_set(const std::vector<SketchFile>& sketches) {
+  std::string out = "{\"format\": \"";
+  out += kSketchSetFormat;
+  out += "\", \"version\": 1, \"sketches\": [";
+  for (size_t i = 0; i < sketches.size(); ++i) {
+    const SketchFile& f = sketches[i];
+    out += i ? ",\n  " : "\n  ";
+    out += "{\"class\": " + std::to_string(f.label);
+    if (!f.name.empty()) out += ", \"name\": " + json_quote(f.name);
+    out += ", \"strokes\": [";
+    for (size_t k = 0; k < f.strokes.size(); ++k) {
+      const Stroke& s = f.strokes[k];
+      out += k ? ", {" : "{";
+      if (s.erase) out += "\"erase\": true, ";
+      out += "\"width\": ";
+      write_number(&out, std::clamp(s.width, 1e-4f, 1.0f));
+      out += ", \"points\": [";
+      for (size_t j = 0; j < s.points.size(); ++j) {
+        out += j ? ", [" : "[";
+        write_number(&out, std::clamp(s.points[j].x, 0.0f, 1.0f));
+        out += ", ";
+        write_number(&out, std::clamp(s.points[j].y, 0.0f, 1.0f));
+        out += "]";
+      }
+      out += "]}";
+    }
+    out += "]}";
+  }
+  out += sketches.empty() ? "]}\n" : "\n]}\n";
+  return out;
 }
 
 }  // namespace fm

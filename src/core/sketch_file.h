@@ -22,6 +22,13 @@ constexpr size_t kMaxSketchFileBytes = size_t(4) << 20;
 constexpr size_t kMaxSketchStrokes = 2000;
 constexpr size_t kMaxSketchPoints = 200000;  // all strokes together
 constexpr size_t kMaxSketchNameBytes = 200;
+// A set of sketches ("My sketches", issue 14 §1), exactly:
+//   {"format": "fmnist-sketches", "version": 1, "sketches": [<a sketch file's object>, ...]}
+// version optional (1); at most kMaxSketchSetSize sketches, each within a sketch file's limits on
+// strokes and points, kMaxSketchSetBytes in all.
+constexpr const char* kSketchSetFormat = "fmnist-sketches";
+constexpr size_t kMaxSketchSetSize = 500;
+constexpr size_t kMaxSketchSetBytes = size_t(32) << 20;
 
 struct SketchFile {
   int label = 0;
@@ -32,5 +39,11 @@ struct SketchFile {
 // Refusals (error_codes.h, kSketch…) name what is wrong and where: a line and column for JSON
 // syntax, the stroke and point (1-based) for a bad value. `out` is left alone on error.
 Status parse_sketch_file(const uint8_t* bytes, size_t size, SketchFile* out);
+// A set: any other JSON (or a key of its own) is kSketchSetNotSet; a bad sketch in it is
+// kSketchSetItem (its number) because of what is wrong with it. `out` is left alone on error.
+Status parse_sketch_set(const uint8_t* bytes, size_t size, std::vector<SketchFile>* out);
+// The set as parse_sketch_set reads it (coordinates and widths clamped into the format's ranges,
+// 4 significant digits).
+std::string write_sketch_set(const std::vector<SketchFile>& sketches);
 
 }  // namespace fm

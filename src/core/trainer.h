@@ -71,6 +71,16 @@ class Trainer {
   // nothing changes, in any other phase or beyond kMaxEpochs.
   bool extend(int count = 1);
 
+  // A correction (fine_tune.h) trains the model in place while the run is paused or done: the
+  // network and optimizer it steps. Undo puts both back through them, and set_tuned_val() gives
+  // the model the validation results it then has (exports carry them).
+  Network& tuned_network() { return net_; }
+  Optimizer& tuned_optimizer() { return opt_; }
+  void set_tuned_val(float acc, float loss) {
+    val_acc_ = acc;
+    val_loss_ = loss;
+  }
+
   Phase phase() const { return phase_; }
   bool has_model() const { return phase_ != Phase::kIdle; }
   const TrainConfig& config() const { return config_; }

@@ -77,7 +77,8 @@ const Dataset* Engine::data(int side) const {
 }
 
 bool Engine::has_work() const {
-  return training_active() || cv_.busy() || explain_.busy() || snapshot_eval_.busy();
+  return training_active() || cv_.busy() || explain_.busy() || snapshot_eval_.busy() ||
+         fine_tune_.busy();
 }
 
 std::vector<Message> Engine::take_events() {
@@ -152,6 +153,10 @@ void Engine::handle(const Message& command) {
     on_user_data_end();
   } else if (type == "user_data_cancel") {
     on_user_data_cancel();
+  } else if (type == "correct") {
+    on_correct(command, f);
+  } else if (type == "undo_correction") {
+    on_undo_correction();
   } else {
     refuse(type, "unknown_command");
   }
@@ -291,6 +296,7 @@ void Engine::on_train(const FieldReader& f) {
   pace_ = s.pace;
   model_names_ = d->class_names;
   explain_.clear();
+  drop_correction();
   begin_run();
   const std::vector<int32_t>& val = trainer_.split().val;
   emit(make_message("started", run_fields(), int32_bytes(val.data(), val.size())));
@@ -307,6 +313,7 @@ void Engine::on_pause() {
 
 void Engine::on_resume() {
   if (!trainer_.busy()) return refuse("resume", "not_running");
+  if (fine_tune_.busy()) return refuse("resume", "correcting");
   paused_ = false;
   stop_after_epoch_ = -1;
   restart_pace_clock();
@@ -318,6 +325,7 @@ void Engine::on_resume() {
 }
 
 void Engine::on_reset() {
+  drop_correction();
   trainer_.reset();
   explain_.clear();
   begin_run();
@@ -348,6 +356,7 @@ void Engine::on_plus_epoch(const FieldReader& f) {
   }
   const Phase phase = trainer_.phase();
   if (phase == Phase::kIdle) return refuse("plus_epoch", "no_model");
+  if (fine_tune_.busy()) return refuse("plus_epoch", "correcting");
   if (phase == Phase::kDiverged) return refuse("plus_epoch", "diverged");
   // The epoch under way, if any, is the first of the `count`.
   const int last = trainer_.epoch() + static_cast<int>(count);
@@ -445,9 +454,12 @@ void Engine::on_import(const Message& m) {
   }
   model_names_ = model.class_names;
   explain_.clear();
+  drop_correction();
+  corrections_ = model.corrections;
   begin_run();
   FieldWriter w = run_fields();
   w.add("saved_val_acc", model.val_acc);
+  if (corrections_ > 0) w.add("corrections", corrections_);
   const std::vector<int32_t>& val = trainer_.split().val;
   emit(make_message("imported", w, int32_bytes(val.data(), val.size())));
   emit_weights();
@@ -461,7 +473,9 @@ void Engine::on_export(const FieldReader& f) {
     return refuse("export", "bad_field", bad_field("format", format));
   }
   if (!trainer_.has_model() || !trainer_.data()) return refuse("export", "no_model");
-  const SavedModel m = saved_model_of(trainer_, model_names_);
+  if (fine_tune_.busy()) return refuse("export", "correcting");
+  SavedModel m = saved_model_of(trainer_, model_names_);
+  m.corrections = corrections_;  // a corrected model says so (version 5)
   std::vector<uint8_t> bytes = format == "safetensors" ? save_safetensors(m) : save_model(m);
   FieldWriter w;
   w.add("side", m.side)
@@ -509,6 +523,7 @@ void Engine::on_cancel_cv() {
 
 void Engine::on_eval_test() {
   if (trainer_.phase() != Phase::kDone) return refuse("eval_test", "not_done");
+  if (fine_tune_.busy()) return refuse("eval_test", "correcting");
   trainer_.request_test_eval();
   emit_progress();
 }
@@ -577,7 +592,7 @@ bool Engine::run_slice() {
   // The explanation index takes every other slice while there is other work (a map per epoch
   // without holding training back for long), all of them otherwise.
   // A build just started (an epoch's end) goes first, so each epoch gets its map.
-  const bool other_work = training_active() || cv_.busy() || snapshot_eval_.busy();
+  const bool other_work = training_active() || cv_.busy() || snapshot_eval_.busy() || fine_tune_.busy();
   if (explain_.busy() && (!other_work || explain_fresh_ || (slices_++ & 1u) == 0)) {
     explain_fresh_ = false;
     double t = t_ = now_();
@@ -588,9 +603,10 @@ bool Engine::run_slice() {
     last_slice_ms_ = t - start;
     return has_work();
   }
-  // A run, a CV and a snapshot's pass: whole slices in turn among those with work.
+  // A run (or a correction of its model), a CV and a snapshot's pass: whole slices in turn among
+  // those with work.
   enum Job { kRun, kCv, kEval };
-  const bool busy[] = {training_active(), cv_.busy(), snapshot_eval_.busy()};
+  const bool busy[] = {training_active() || fine_tune_.busy(), cv_.busy(), snapshot_eval_.busy()};
   int job = static_cast<int>(slices_++ % 3u);
   while (!busy[job]) job = (job + 1) % 3;
   double t = t_ = now_();
@@ -601,11 +617,17 @@ bool Engine::run_slice() {
     } else if (job == kEval) {
       snapshot_eval_step(&t);
     } else {
+      if (fine_tune_.busy()) {
+        correction_step(&t);
+        continue;
+      }
       if (!pace_allows_step(t)) break;  // Watch: ahead of its schedule, wait_ms() says how long
       train_step(&t);
     }
   } while (t < deadline &&
-           (job == kCv ? cv_.busy() : job == kEval ? snapshot_eval_.busy() : training_active()) &&
+           (job == kCv    ? cv_.busy()
+            : job == kEval ? snapshot_eval_.busy()
+                           : training_active() || fine_tune_.busy()) &&
            !explain_fresh_);
   last_slice_ms_ = t - start;
   return has_work();

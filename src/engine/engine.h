@@ -9,6 +9,7 @@
 #include <vector>
 
 #include "core/dataset.h"
+#include "core/fine_tune.h"
 #include "core/linear_sgd.h"
 #include "core/trainer.h"
 #include "engine/explain_index.h"
@@ -35,6 +36,8 @@ class Engine {
   // work remains. Slicing decides how many steps run per slice, never which.
   bool run_slice();
   bool has_work() const;
+  bool correcting() const { return fine_tune_.busy(); }
+  int corrections() const { return corrections_; }  // applied to the model in use (undo: −1)
   std::vector<Message> take_events();
 
   // Read-only views for tests and native front ends.
@@ -51,7 +54,7 @@ class Engine {
   double wait_ms() const;
 
  private:
-  bool training_active() const { return trainer_.busy() && !paused_; }
+  bool training_active() const { return trainer_.busy() && !paused_ && !fine_tune_.busy(); }
   void emit(Message&& m);
   void refuse(std::string_view command, std::string_view reason, const FieldWriter& extra = {});
 
@@ -80,6 +83,12 @@ class Engine {
   void on_user_data_names(const Message& m);
   void on_user_data_end();
   void on_user_data_cancel();
+  // engine_correction.cpp: a correction's fine-tune (issue 14 §1) and its undo.
+  void on_correct(const Message& m, const FieldReader& f);
+  void on_undo_correction();
+  void correction_step(double* t);
+  void emit_correct_progress();
+  void drop_correction();  // a new, adopted or dropped model: nothing to finish or undo
 
   // Work
   void train_step(double* t);
@@ -140,6 +149,11 @@ class Engine {
   unsigned slices_ = 0;  // takes turns of whole slices between a run, the CV and a snapshot's pass
 
   SnapshotEval snapshot_eval_;  // eval_weights: a kept snapshot's validation pass
+
+  FineTune fine_tune_;
+  bool can_undo_ = false;  // fine_tune_ holds the weights from before the last correction
+  int corrections_ = 0;
+  double correct_compute_ms_ = 0, last_correct_progress_ms_ = -1e300;
 
   double slice_ms_ = 15, snapshot_ms_ = 100, progress_ms_ = 100;
   double last_slice_ms_ = 0;  // how long the last run_slice() computed

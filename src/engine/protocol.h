@@ -106,6 +106,20 @@ std::vector<int32_t> bytes_to_int32(const std::vector<uint8_t>& bytes);
 //                                   them, in slices taking turns with the run and a CV (never
 //                                   touching the run's weights or streams) → weights_eval. A new
 //                                   one replaces a pass under way; train, import and reset drop it.
+//   correct labels=<list>[&steps=N] payload: float32 model inputs (N × side², the model's side),
+//                                   the user's sketches, the newest last (issue 14 §1): the model
+//                                   fine-tunes on them at once (core/fine_tune.h: N steps, default
+//                                   200, of 64 training images and 4 augmented sketch copies,
+//                                   the run's optimizer), with validation passes before and after
+//                                   → correct_progress …, corrected, weights. Only while the run
+//                                   is paused between minibatches or done: refused `training`
+//                                   (pause or wait), `correcting`, `diverged`, `no_model`, or
+//                                   `status` (kCorrection…: a label outside 0–9, bad sizes).
+//                                   resume, plus_epoch, export and eval_test wait for it
+//                                   (refused `correcting`); train, import and reset drop it.
+//   undo_correction                 the weights and optimizer state from before the last
+//                                   correction → correction_undone, weights (once per correction;
+//                                   else refused `nothing_to_undo`).
 //   config [slice_ms=X][&snapshot_ms=N][&progress_ms=N][&share=S][&explain=0|1]
 //                                   slice length (0 < X ≤ 1000, default 15), the least time
 //                                   between weights events (default 100) and progress events
@@ -131,7 +145,7 @@ std::vector<int32_t> bytes_to_int32(const std::vector<uint8_t>& bytes);
 //                 ten class names: its data's)
 //                 payload: int32 validation indices (into the training images), in the order
 //                 val_predictions and hardest use.
-//   imported      <settings>, saved_val_acc, train, val, test, params, names (the file's, which
+//   imported      <settings>, saved_val_acc, corrections (a corrected model's file: how many), train, val, test, params, names (the file's, which
 //                 the model keeps whatever data it runs on, and its exports carry), and with the
 //                 file's history (model files since version 4, safetensors with "history")
 //                 history_train_loss, history_train_acc, history_val_loss, history_val_acc (lists,
@@ -189,6 +203,11 @@ std::vector<int32_t> bytes_to_int32(const std::vector<uint8_t>& bytes);
 //   neighbours    id, epoch (−1: no index yet); with an index: set (train|val), space, indices
 //                 (rows of the training file), labels, distances (nearest first, 8), x, y (the
 //                 input's place on the map), ms (the query's time)
+//   correct_progress  fraction (0..1, both validation passes included), steps_done, steps
+//   corrected     before, after (the newest sketch's class), before_p, after_p (their
+//                 probabilities), val_before, val_after, steps, corrections (applied to this model),
+//                 compute_s
+//   correction_undone  corrections, val_acc
 //   error         command (the refused command's type), reason, and the reason's fields:
 //                   unknown_command
 //                   bad_field       field, value        (a command's own field, e.g. set_lr's lr)
@@ -202,6 +221,9 @@ std::vector<int32_t> bytes_to_int32(const std::vector<uint8_t>& bytes);
 //                   not_diverged                        (continue)
 //                   diverged                            (plus_epoch: continue or train first)
 //                   not_done                            (eval_test)
+//                   training                            (correct while a run trains: pause or wait)
+//                   correcting                          (a correction is running)
+//                   nothing_to_undo                     (undo_correction)
 //                   max_epochs      epochs              (plus_epoch beyond the limit)
 //                   status          status, status_params  (the core refused: see write_status)
 //

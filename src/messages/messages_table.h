@@ -186,6 +186,27 @@ FM_MESSAGE(kSketchWidth,
            "the sketch's box)",
            "스케치의 {0}번째 획: width는 0보다 크고 1 이하인 수여야 합니다 (스케치 상자에 대한 비율)")
 
+// --- a set of sketches ("My sketches") ---
+FM_MESSAGE(kSketchSetNotSet,
+           "not a sketch set: expected a JSON object with \"format\": \"fmnist-sketches\" and a "
+           "\"sketches\" list",
+           "스케치 묶음이 아닙니다: \"format\": \"fmnist-sketches\"와 \"sketches\" 목록이 있는 JSON "
+           "객체여야 합니다")
+FM_MESSAGE(kSketchSetTooMany, "too many sketches: at most {0}",
+           "스케치가 너무 많습니다: 최대 {0}개")
+FM_MESSAGE(kSketchSetItem, "sketch {0}: {why}", "{0}번째 스케치: {why}")
+
+// --- a correction ---
+FM_MESSAGE(kModelCorrections, "model file: {0} corrections (must be 1 to {1})",
+           "모델 파일: 수정 횟수 {0} (1에서 {1} 사이여야 함)")
+FM_MESSAGE(kCorrectionNoModel, "nothing to correct: train or import a model first",
+           "수정할 모델이 없습니다: 먼저 모델을 훈련하거나 가져오세요")
+FM_MESSAGE(kCorrectionSketches,
+           "a correction needs 1 to {1} sketches at the model's input size ({0} given)",
+           "수정에는 모델 입력 크기의 스케치가 1개에서 {1}개까지 필요합니다 ({0}개 받음)")
+FM_MESSAGE(kCorrectionLabel, "the class must be a whole number from 0 to 9 (not {0})",
+           "클래스는 0에서 9까지의 정수여야 합니다 ({0} 아님)")
+
 // --- the bundle ---
 FM_MESSAGE(kBundleHeaderTruncated, "truncated bundle: the header needs {0} bytes, got {1}",
            "잘린 번들: 헤더는 {0}바이트여야 하는데 {1}바이트입니다")

@@ -87,15 +87,16 @@ export async function handPress(page, key) {
   return rendered(page, 3);
 }
 
-// The epochs of history in the model the page keeps in localStorage (model file version 4: the
-// history's count follows the class names; see src/core/model_file.cpp), -1 when none is kept.
+// The epochs of history in the model the page keeps in localStorage (model file version 4, or 5
+// for a corrected model: the history's count follows the class names; see
+// src/core/model_file.cpp), -1 when none is kept.
 export function savedEpochs(page) {
   return page.evaluate(() => {
     const text = localStorage.getItem('fmnist.model.v1');
     if (!text) return -1;
     const b = Uint8Array.from(atob(text), (c) => c.charCodeAt(0));
     const v = new DataView(b.buffer);
-    if (v.getUint32(4, true) !== 4) return -1;
+    if (v.getUint32(4, true) !== 4 && v.getUint32(4, true) !== 5) return -1;
     let at = 24 + 16 * v.getUint32(20, true) + 30;  // the layers, then kind … validation accuracy
     at += 4 + v.getUint32(at, true);                 // the class names
     return v.getUint32(at, true);
