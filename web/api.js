@@ -326,6 +326,37 @@
       const v = lr === undefined ? 0 : (typeof lr === 'number' ? lr : NaN);
       return M._fm_app_continue(v) === 1;
     },
+    // Teach it back (issue 14 §1): the sketch on the canvas is class `label` (0-9). It joins My
+    // sketches and the engine fine-tunes the model on them at once (only while the run is paused
+    // or done); watch state().my_sketches = {count, labels, running, fraction, fine_tuned (the
+    // corrections the model carries), can_undo, last_fix: {label, before, after, before_p,
+    // after_p, val_before, val_after, steps, seconds}}. False (and state().error) when refused:
+    // a label outside 0-9, nothing drawn, no model, a run training, a correction running.
+    correct(label) {
+      const M = app();
+      if (!M) return false;
+      return M._fm_app_correct(Number.isInteger(label) ? label : -1) === 1;
+    },
+    // Back to the weights from before the last correction; false (state().error) when none.
+    undoCorrection() { const M = app(); return M ? M._fm_app_undo_correction() === 1 : false; },
+    // My sketches as a sketch-set file (JSON text: strokes and labels): export, import (a string,
+    // Uint8Array or ArrayBuffer; appended, or refused whole with state().error), delete one, clear.
+    mySketches: {
+      exportJson() {
+        const M = app();
+        return M ? M.UTF8ToString(M._fm_app_sketches_json()) : '';
+      },
+      download() { const M = app(); if (M) M._fm_app_export_sketches(); },
+      importJson(data) {
+        const M = app();
+        if (!M) return false;
+        const b = typeof data === 'string' ? new TextEncoder().encode(data)
+          : data instanceof Uint8Array ? data : new Uint8Array(data || []);
+        return withBytes(M, b, (p, n) => M._fm_app_import_sketches(p, n)) === 1;
+      },
+      remove(i) { const M = app(); return M ? M._fm_app_remove_sketch(Number.isInteger(i) ? i : -1) === 1 : false; },
+      clear() { const M = app(); if (M) M._fm_app_clear_sketches(); },
+    },
     // Downloads the current model as a file in the core's format, or with format 'safetensors' as
     // safetensors (Keras' tensor names; README) — `fmnist eval FILE` reads both.
     exportModel(format) {

@@ -10,6 +10,7 @@ window.fmnistStorage = (function () {
   const HISTORY_KEY = 'fmnist.history.v1';
   const SETTINGS_KEY = 'fmnist.settings.v2';  // the URL hash's text: "model=mlp&hidden=100&…"
   const OLD_SETTINGS_KEY = 'fmnist.settings.v1';  // JSON, before v2: migrated once
+  const SKETCHES_KEY = 'fmnist.sketches.v1';  // My sketches: a sketch set's JSON (issue 14)
 
   // The v1 JSON ({model: 0|1, layers, width0, width1, optimizer: 0..2, lr, batch, epochs, seed,
   // side}) in the settings table's text form; the table checks the values when they are applied.
@@ -110,6 +111,46 @@ window.fmnistStorage = (function () {
         if (ls) ls.removeItem(MODEL_KEY);
         if (ls) ls.removeItem(HISTORY_KEY);
       } catch (e) { /* nothing kept anyway */ }
+    },
+    // My sketches (a sketch set's JSON text): 0 saved, 1 the storage is full (the copy kept
+    // before stays), 2 no storage. An empty set removes the key.
+    saveSketches(text) {
+      const ls = store();
+      if (!ls) return 2;
+      try {
+        if (!text || text.indexOf('"sketches": []') >= 0) ls.removeItem(SKETCHES_KEY);
+        else ls.setItem(SKETCHES_KEY, text);
+        return 0;
+      } catch (e) {
+        return 1;
+      }
+    },
+    loadSketches() {
+      const ls = store();
+      try { return (ls && ls.getItem(SKETCHES_KEY)) || ''; } catch (e) { return ''; }
+    },
+    // My sketches' Import button: a JSON file chooser; the file goes to fmnist.mySketches.importJson.
+    chooseSketches() {
+      let input = document.getElementById('import-sketches');
+      if (!input) {
+        input = document.createElement('input');
+        input.type = 'file';
+        input.id = 'import-sketches';
+        input.accept = '.json,application/json';
+        input.hidden = true;
+        input.addEventListener('change', async () => {
+          const file = input.files && input.files[0];
+          input.value = '';
+          if (!file || !window.fmnist) return;
+          try {
+            window.fmnist.mySketches.importJson(new Uint8Array(await file.arrayBuffer()));
+          } catch (e) {
+            window.fmnist._setError(`${file.name}: ${e.message}`);
+          }
+        });
+        document.body.appendChild(input);
+      }
+      input.click();
     },
     // Saves `bytes` as a file named `name` (the browser's download).
     download(bytes, name) {

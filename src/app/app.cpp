@@ -199,7 +199,10 @@ void App::draw_panel(Panel p) {
       break;
     }
     case Panel::kWeights: weights_.draw(session_, canvas_.model_input(), canvas_.input_key()); break;
-    case Panel::kCanvas: canvas_.draw(session_); break;
+    case Panel::kCanvas:
+      canvas_.draw(session_, my_sketches_.height());
+      if (session_.data() != nullptr) my_sketches_.draw(session_, canvas_.top());
+      break;
     default: break;
   }
 }
@@ -217,6 +220,7 @@ void App::frame() {
   if (session_.data() != nullptr) canvas_.update_prediction(session_);
   compare_.update_sketch(session_.canvas, true);  // the Drawing panel fills outlines by default too
   canvas_.begin_frame();
+  my_sketches_.begin_frame();
   confusion_.begin_frame();
   training_.begin_frame();
   const Layout::Hooks hooks{[this](Panel p) { draw_panel(p); },

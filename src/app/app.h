@@ -18,6 +18,7 @@
 #include "app/panels/layout.h"
 #include "app/panels/plots.h"
 #include "app/panels/lesson.h"
+#include "app/panels/my_sketches.h"
 #include "app/panels/samples.h"
 #include "app/panels/time_travel.h"
 #include "app/panels/training.h"
@@ -93,6 +94,7 @@ class App {
   ConfusionPanel confusion_;
   WeightsPanel weights_;
   CanvasPanel canvas_;
+  MySketchesPanel my_sketches_;  // under the canvas: the correction loop (issue 14 §1)
   LessonPanel lesson_;
   ResolutionCompare compare_;
   ComparePanel compare_panel_;

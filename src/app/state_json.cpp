@@ -160,6 +160,7 @@ const std::string& App::state_json() {
   j.key("test_acc").number(current ? run.test_acc() : NAN);
 
   canvas_.json(s, j);
+  my_sketches_.json(s, j);  // state().my_sketches
   compare_panel_.json(s, compare_, j);  // state().compare
   time_travel_state_json(s, j);         // state().view, snapshots, confusion (issue 14 §2)
 

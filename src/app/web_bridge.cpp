@@ -114,6 +114,20 @@ EM_JS(void, js_download, (const uint8_t* bytes, int size, const char* name), {
 EM_JS(void, js_open_import, (), {
   if (window.fmnistStorage) window.fmnistStorage.chooseFile();
 });
+// My sketches (issue 14 §1): kept in localStorage as a sketch-set text, and the Import chooser.
+EM_JS(int, js_storage_save_sketches, (const char* text), {
+  return window.fmnistStorage ? window.fmnistStorage.saveSketches(UTF8ToString(text)) : 2;
+});
+EM_JS(char*, js_storage_load_sketches, (), {
+  const s = window.fmnistStorage ? String(window.fmnistStorage.loadSketches() || "") : "";
+  const n = lengthBytesUTF8(s) + 1;
+  const p = _malloc(n);
+  if (p) stringToUTF8(s, p, n);
+  return p;
+});
+EM_JS(void, js_open_sketches, (), {
+  if (window.fmnistStorage) window.fmnistStorage.chooseSketches();
+});
 EM_JS(void, js_open_image, (), {
   if (window.fmnistImage) window.fmnistImage.choose();
 });
@@ -187,6 +201,9 @@ std::vector<uint8_t> storage_load_model() {
 }
 void storage_forget_model() { js_storage_forget_model(); }
 std::string storage_load_history() { return take_js_string(js_storage_load_history()); }
+int storage_save_sketches(const std::string& text) { return js_storage_save_sketches(text.c_str()); }
+std::string storage_load_sketches() { return take_js_string(js_storage_load_sketches()); }
+void open_sketches_dialog() { js_open_sketches(); }
 void download_file(const std::vector<uint8_t>& bytes, const char* name) {
   js_download(bytes.data(), static_cast<int>(bytes.size()), name);
 }
@@ -405,6 +422,34 @@ EMSCRIPTEN_KEEPALIVE void fm_app_set_import_name(const char* name) {
 EMSCRIPTEN_KEEPALIVE int fm_app_import_model(const uint8_t* bytes, int size) {
   if (g_app == nullptr || size < 0) return 0;
   return report(g_app->session().import_model(bytes, static_cast<size_t>(size)));
+}
+
+// window.fmnist.correct(label), undoCorrection() and mySketches (issue 14 §1): 1 done or sent
+// to the engine, 0 refused (the reason is in state().error).
+EMSCRIPTEN_KEEPALIVE int fm_app_correct(int label) {
+  return g_app != nullptr ? report(g_app->session().correct(label)) : 0;
+}
+EMSCRIPTEN_KEEPALIVE int fm_app_undo_correction() {
+  return g_app != nullptr ? report(g_app->session().undo_correction()) : 0;
+}
+EMSCRIPTEN_KEEPALIVE int fm_app_remove_sketch(int index) {
+  return g_app != nullptr ? report(g_app->session().remove_sketch(index)) : 0;
+}
+EMSCRIPTEN_KEEPALIVE void fm_app_clear_sketches() {
+  if (g_app != nullptr) g_app->session().clear_sketches();
+}
+EMSCRIPTEN_KEEPALIVE void fm_app_export_sketches() {
+  if (g_app != nullptr) g_app->session().export_sketches();
+}
+EMSCRIPTEN_KEEPALIVE int fm_app_import_sketches(const uint8_t* bytes, int size) {
+  if (g_app == nullptr || size < 0) return 0;
+  return report(g_app->session().import_sketches(bytes, static_cast<size_t>(size)));
+}
+// The set as the Export button writes it (a pointer valid until the next call).
+EMSCRIPTEN_KEEPALIVE const char* fm_app_sketches_json() {
+  static std::string text;
+  text = g_app != nullptr ? g_app->session().corrections.to_json() : "";
+  return text.c_str();
 }
 
 // window.fmnist.continueTraining(lr): after a divergence, from the last good weights (lr 0: keep).

@@ -47,6 +47,11 @@ std::vector<uint8_t> storage_load_model();
 // ("epoch,train_loss,train_acc,val_loss,val_acc;…"): read once to migrate it into the file.
 std::string storage_load_history();
 void storage_forget_model();
+// My sketches as a sketch-set text (issue 14 §1): 0 saved, 1 storage full (the old copy kept),
+// 2 no storage.
+int storage_save_sketches(const std::string& text);
+std::string storage_load_sketches();
+void open_sketches_dialog();  // the My sketches Import chooser (web/storage.js)
 void download_file(const std::vector<uint8_t>& bytes, const char* name);
 void open_import_dialog();
 void open_user_data_dialog();

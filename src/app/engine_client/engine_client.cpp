@@ -133,6 +133,12 @@ void EngineClient::import_model(std::vector<uint8_t> file) {
   post("import", {}, std::move(file));
 }
 
+void EngineClient::correct(const std::vector<int>& labels, const std::vector<float>& inputs) {
+  FieldWriter w;
+  w.add_list("labels", labels);
+  post("correct", w, float_bytes(inputs.data(), inputs.size()));
+}
+
 void EngineClient::export_model(const char* format) {
   FieldWriter w;
   w.add("format", format);

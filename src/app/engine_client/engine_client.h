@@ -61,6 +61,10 @@ class EngineClient {
   void user_data_names(std::vector<uint8_t> bytes);
   void user_data_end();
   void user_data_cancel();
+  // A correction (protocol.h's correct): the sketches' model inputs (N × side² floats, the newest
+  // last) and their labels; and its undo.
+  void correct(const std::vector<int>& labels, const std::vector<float>& inputs);
+  void undo_correction() { post("undo_correction"); }
   void cv(int side);  // the engine's defaults: 5 folds, seed 42 (the lesson's)
   void cancel_cv();
   void config(double slice_ms);

@@ -81,7 +81,13 @@ std::string engine_refusal_text(const FieldReader& f) {
     return describe_setting_errors(errors);
   }
   if (reason == "no_data") return tr(Str::kErrNoData);
-  if (reason == "no_model") return tr(Str::kErrNoModel);
+  if (reason == "no_model") {
+    const std::string command = f.get("command");
+    return tr(command == "correct" ? Str::kErrCorrectNoModel : Str::kErrNoModel);
+  }
+  if (reason == "training") return tr(Str::kErrCorrectTraining);  // correct, undo_correction
+  if (reason == "correcting") return tr(Str::kErrCorrectBusy);
+  if (reason == "nothing_to_undo") return tr(Str::kErrUndoNothing);
   char buf[300];
   std::snprintf(buf, sizeof(buf), tr(Str::kFmtEngineRefused), f.get("command").c_str(), reason.c_str());
   return buf;

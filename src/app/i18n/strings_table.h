@@ -346,6 +346,36 @@ FM_STRING(kTipClassifyImage, "Choose a photo or picture (PNG, JPEG, WebP, GIF), 
                              "model input as Fashion-MNIST made theirs (grey, the object light on black, cropped and "
                              "centred) and the bars show what the model sees in it. Nothing is uploaded.")
 FM_STRING(kErrImagePrefix, "The image was refused, the canvas is unchanged: ")
+
+// --- My sketches: the correction loop (issue 14 §1; panels/my_sketches.cpp) ---
+FM_STRING(kSketchesTitle, "Teach it back")
+FM_STRING(kCorrectPrompt, "Wrong? It's a")
+FM_STRING(kButtonTeach, "Teach it")
+FM_STRING(kTipTeach, "Adds the drawing, with the class you picked, to My sketches and fine-tunes the model on it "
+                     "at once: a few hundred steps mixing your sketches (moved, scaled and turned a little) with "
+                     "ordinary training images, with the run's optimizer.")
+FM_STRING(kFmtCorrecting, "Fine-tuning... %d/%d steps")  // steps done, steps
+FM_STRING(kFmtLastFix, "Your %s: read as %s (%.0f%%) before, %s (%.0f%%) after.")  // label, before, %, after, %
+FM_STRING(kFmtValCost, "Validation accuracy %.2f%% -> %.2f%% (%+.2f points), %.1f s.")  // before, after, change, seconds
+FM_STRING(kButtonUndoCorrection, "Undo last correction")
+FM_STRING(kFmtFineTuned, "Fine-tuned by %d correction(s): its seed and link no longer reproduce this model.")  // count
+FM_STRING(kFmtMySketches, "My sketches (%d)")  // count
+FM_STRING(kSketchesNone, "Correct a wrong guess and the sketch is kept here, with its class.")
+FM_STRING(kButtonExportSketches, "Export")
+FM_STRING(kButtonImportSketches, "Import")
+FM_STRING(kButtonClearSketches, "Clear all")
+FM_STRING(kTipDeleteSketch, "Delete this sketch")
+FM_STRING(kErrCorrectLabel, "The class must be a whole number from 0 to 9.")
+FM_STRING(kErrCorrectEmpty, "Nothing to correct: draw a sketch on an empty canvas first, then pick its class.")
+FM_STRING(kErrCorrectNoModel, "Nothing to correct: train or import a model first.")
+FM_STRING(kErrCorrectTraining, "The model is training: pause it or wait until it is done, then correct it.")
+FM_STRING(kErrCorrectBusy, "A correction is running: wait for it to finish.")
+FM_STRING(kErrUndoNothing, "There is no correction to undo.")
+FM_STRING(kFmtErrSketchesFull, "My sketches is full (%d sketches): delete some first.")  // the most
+FM_STRING(kErrSketchesImport, "My sketches were not imported, nothing changed: ")
+FM_STRING(kErrSketchesStorage, "My sketches could not be kept for your next visit: the browser's storage is full. "
+                               "Export them to keep them.")
+FM_STRING(kErrSketchIndex, "There is no sketch with that number in My sketches.")
 FM_STRING(kFmtErrImageNotImage, "%s is not an image the browser can read (PNG, JPEG, WebP, GIF, ...)")  // file name
 FM_STRING(kFmtErrImageBytes, "%s has %s bytes, more than the %s bytes read")  // name, size, limit
 FM_STRING(kButtonUserData, "Your data (CSV)...")

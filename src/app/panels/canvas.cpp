@@ -161,7 +161,7 @@ void CanvasPanel::refresh_prediction(const Session& s) {
   }
 }
 
-void CanvasPanel::draw(Session& s) {
+void CanvasPanel::draw(Session& s, float reserve) {
   const RunView& run = s.run();
   SketchCanvas& canvas_ = s.canvas;
   const BundleView* d = s.data();
@@ -171,7 +171,8 @@ void CanvasPanel::draw(Session& s) {
   const ImGuiStyle& style = ImGui::GetStyle();
   const float line_h = ImGui::GetTextLineHeight();
   const float frame_h = ImGui::GetFrameHeight();
-  const ImVec2 avail = ImGui::GetContentRegionAvail();
+  ImVec2 avail = ImGui::GetContentRegionAvail();
+  avail.y -= reserve;
 
   // Drawing area with the tools below it; probability bars and the model input beside it, or
   // below it when the panel is tall and narrow (phones, the 800×600 tab).

@@ -31,7 +31,8 @@ class CanvasPanel {
   // snapshot while training. Called every drawn frame, shown or not.
   void update_prediction(const Session& session);
   void begin_frame() { shown_ = false; }
-  void draw(Session& session);
+  // `reserve`: height kept free below for the panel's next section (Teach it back).
+  void draw(Session& session, float reserve = 0);
   void json(const Session& session, JsonWriter& j) const;  // state().canvas
   // The drawing's model input (empty when nothing is drawn) and a key that changes with it.
   const std::vector<float>& model_input() const;

@@ -93,7 +93,7 @@ void Layout::draw(Session& session, double fps, const Hooks& hooks) {
       const float c1 = std::floor(W * 0.262f), c2 = std::floor(W * 0.372f), c3 = W - c1 - c2;
       const float h_train = std::floor(H * 0.64f);
       const float h_plots = std::floor(H * 0.54f);
-      const float h_canvas = std::floor(H * 0.50f);
+      const float h_canvas = std::floor(H * 0.62f);  // room for Teach it back under the drawing
       lesson_dock_ = {o, ImVec2(o.x + c1, o.y + H)};
       fixed(Panel::kTraining, 0, 0, c1, h_train);
       fixed(Panel::kWeights, 0, h_train, c1, H - h_train);

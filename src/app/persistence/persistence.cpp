@@ -55,10 +55,18 @@ void Persistence::forget() {
 
 void Persistence::restored(const Session& session) {
   restore_run_ = session.run().run_id();
+  saved_corrections_ = session.corrections.applied();
   status_ = "saved";
 }
 
 void Persistence::tick(Session& session) {
+  // My sketches: written whenever the set changes; a full storage is said once.
+  if (session.corrections.version() != sketches_version_) {
+    sketches_version_ = session.corrections.version();
+    const int r = storage_save_sketches(session.corrections.to_json());
+    if (r == 1 && !sketches_full_) session.messages.error = tr(Str::kErrSketchesStorage);
+    sketches_full_ = r == 1;
+  }
   if (pending(session)) return;
   const RunView& run = session.run();
   // Settings: written whenever the form changes (a few hundred bytes), in the link's form.
@@ -77,6 +85,14 @@ void Persistence::tick(Session& session) {
     saved_done_ = false;
     if (!run.has_model() && !session.engine().busy()) forget();  // reset(): gone for good
   }
+  // A correction (or its undo) changed the weights: keep the model as it now is, marked (issue 14).
+  const int corrections = session.corrections.applied();
+  if (corrections != saved_corrections_ && !session.corrections.running() && run.has_model() &&
+      !session.engine().busy() && session.engine().worker_alive()) {
+    saved_corrections_ = corrections;
+    session.export_for_storage();
+    return;
+  }
   if (!run.has_model() || id == restore_run_ || !session.engine().worker_alive()) return;
   const size_t epochs = run.history().size();
   const bool done = run.phase() == Phase::kDone;
@@ -88,6 +104,15 @@ void Persistence::tick(Session& session) {
 }
 
 void Persistence::restore(Session& session) {
+  if (!sketches_tried_) {  // My sketches from the last visit (a damaged copy is left as it is)
+    sketches_tried_ = true;
+    const std::string text = storage_load_sketches();
+    if (!text.empty() && session.corrections.restore_json(text)) {
+      sketches_version_ = session.corrections.version();
+    } else if (!text.empty()) {
+      sketches_version_ = session.corrections.version();  // not overwritten until the set changes
+    }
+  }
   if (tried_ && wait_side_ == 0) return;
   if (wait_side_ != 0) {
     const BundleSlot& big = session.bundle(wait_side_);

@@ -40,6 +40,11 @@ class Persistence {
   bool saved_done_ = false;
   std::string saved_settings_;  // the settings text last written
   const char* status_ = "none";  // none | saved | too_large | unavailable
+  // My sketches (issue 14 §1): the set's version last written, whether it was read back, whether
+  // the storage was full; the corrections of the model last kept.
+  uint64_t sketches_version_ = 0;
+  bool sketches_tried_ = false, sketches_full_ = false;
+  int saved_corrections_ = 0;
 };
 
 }  // namespace fm

@@ -3,6 +3,7 @@
 // comes back as events (RunView), and after_event() words refusals and hands files out.
 #include "app/session/session.h"
 
+#include <algorithm>
 #include <cmath>
 #include <cstdio>
 #include <utility>
@@ -12,6 +13,8 @@
 #include "core/model_file.h"
 #include "core/photo.h"
 #include "core/safetensors.h"
+#include "core/sketch_file.h"
+#include "core/strokes.h"
 
 namespace fm {
 namespace {
@@ -446,6 +449,17 @@ void Session::on_engine_event(const Message& event) {
 void Session::after_event(const Message& m) {
   const std::string_view type = message_type(m);
   const FieldReader f = message_fields(m);
+  if (corrections.on_event(type, f)) {
+    redraw(type == "correct_progress" ? 1 : 3);
+    return;
+  }
+  if (type == "started" || type == "reset") corrections.model_replaced();
+  if (type == "imported") {
+    long long n = 0;
+    f.get_whole("corrections", 0, 1 << 30, &n);
+    corrections.model_replaced(static_cast<int>(n));
+  }
+  if (type == "fatal") corrections.model_replaced(corrections.applied());
   if (type == "fatal") {
     char buf[700];
     std::snprintf(buf, sizeof(buf), tr(Str::kFmtEngineStopped), engine_.fatal_kind().c_str(),
@@ -519,6 +533,86 @@ void Session::after_event(const Message& m) {
       host_.download(m.payload, name);
     }
   }
+}
+
+// --- The correction loop
+
+Status Session::correct(int label) {
+  if (label < 0 || label >= kNumClasses) return tr_error(Str::kErrCorrectLabel);
+  if (engine_.busy() && !engine_.paused()) return tr_error(Str::kErrCorrectTraining);
+  if (!run().has_model() || !engine_.worker_alive()) return tr_error(Str::kErrCorrectNoModel);
+  if (corrections.running()) return tr_error(Str::kErrCorrectBusy);
+  const std::vector<Stroke>& strokes = canvas.drawing().strokes();
+  if (canvas.has_bitmap() || ink_box(strokes).empty) return tr_error(Str::kErrCorrectEmpty);
+  if (corrections.full()) {
+    char buf[200];
+    std::snprintf(buf, sizeof(buf), tr(Str::kFmtErrSketchesFull), static_cast<int>(kMaxSketchSetSize));
+    return text_error(buf);
+  }
+  // Kept in the sketch format's units: the canvas as the [0, 1] box.
+  SketchFile sketch;
+  sketch.label = label;
+  const float k = 1.0f / kCanvasSize;
+  for (const Stroke& s : strokes) {
+    Stroke t = s;
+    t.width = std::clamp(s.width * k, 1e-4f, 1.0f);
+    for (StrokePoint& p : t.points) {
+      p.x = std::clamp(p.x * k, 0.0f, 1.0f);
+      p.y = std::clamp(p.y * k, 0.0f, 1.0f);
+    }
+    sketch.strokes.push_back(std::move(t));
+  }
+  // Every sketch as the model sees it at its side (the canvas's default: outlines filled).
+  const int side = run().side();
+  std::vector<int> labels;
+  std::vector<float> inputs;
+  const auto add = [&](const SketchFile& f) {
+    const StrokeSteps st = normalise_strokes(f.strokes, side);
+    if (st.input.empty) return;
+    labels.push_back(f.label);
+    inputs.insert(inputs.end(), st.input.pixels.begin(), st.input.pixels.end());
+  };
+  for (const SketchFile& f : corrections.sketches()) add(f);
+  const size_t before = labels.size();
+  add(sketch);
+  if (labels.size() == before) return tr_error(Str::kErrCorrectEmpty);
+  engine_.correct(labels, inputs);
+  corrections.sent(std::move(sketch));
+  redraw();
+  return Status::Ok();
+}
+
+Status Session::undo_correction() {
+  if (corrections.running()) return tr_error(Str::kErrCorrectBusy);
+  if (!corrections.can_undo() || !engine_.worker_alive()) return tr_error(Str::kErrUndoNothing);
+  if (engine_.busy() && !engine_.paused()) return tr_error(Str::kErrCorrectTraining);
+  engine_.undo_correction();
+  corrections.undo_sent();
+  redraw();
+  return Status::Ok();
+}
+
+Status Session::remove_sketch(int index) {
+  if (index < 0 || !corrections.remove(static_cast<size_t>(index))) return tr_error(Str::kErrSketchIndex);
+  redraw();
+  return Status::Ok();
+}
+
+void Session::clear_sketches() {
+  corrections.clear();
+  redraw();
+}
+
+void Session::export_sketches() {
+  const std::string text = corrections.to_json();
+  if (host_.download) host_.download(std::vector<uint8_t>(text.begin(), text.end()), "my-sketches.json");
+}
+
+Status Session::import_sketches(const uint8_t* bytes, size_t size) {
+  const Status st = corrections.import_json(bytes, size);
+  if (!st) return text_error(std::string(tr(Str::kErrSketchesImport)) + tr(st));
+  redraw();
+  return Status::Ok();
 }
 
 }  // namespace fm

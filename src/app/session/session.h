@@ -13,6 +13,7 @@
 
 #include "app/data/bundle_view.h"
 #include "app/engine_client/engine_client.h"
+#include "app/session/corrections.h"
 #include "app/settings/settings_form.h"
 #include "app/sketch_canvas.h"
 #include "core/split.h"
@@ -159,6 +160,19 @@ class Session {
   // A divergence newly seen: its sentence becomes the error, the notice proposes a smaller lr.
   void check_divergence();
   float notice_lr = 1e-3f;  // the divergence notice's learning rate for Continue
+
+  // --- The correction loop (issue 14 §1): the drawing on the canvas is class `label`. Checked
+  // here (a label outside 0–9, nothing drawn or a loaded image under it, no model, a run
+  // training, a correction running, My sketches full); then the sketch joins My sketches and the
+  // engine fine-tunes the model on all of them (their model inputs at its side, the newest last).
+  Status correct(int label);
+  Status undo_correction();  // the weights from before the last correction
+  Status remove_sketch(int index);
+  void clear_sketches();
+  void export_sketches();  // downloads my-sketches.json (core/sketch_file.h's sketch set)
+  // Appends a sketch-set file's sketches; refused whole (nothing changed) with the reason.
+  Status import_sketches(const uint8_t* bytes, size_t size);
+  Corrections corrections;
 
   TrainForm form;  // what the next Train uses (the Training panel's widgets edit it)
   SketchCanvas canvas;
