@@ -200,7 +200,7 @@ void App::draw_panel(Panel p) {
     }
     case Panel::kWeights: weights_.draw(session_, canvas_.model_input(), canvas_.input_key()); break;
     case Panel::kCanvas:
-      canvas_.draw(session_, my_sketches_.height());
+      canvas_.draw(session_, layout_.kind() == LayoutKind::kWide ? my_sketches_.height() : 0.0f);
       if (session_.data() != nullptr) my_sketches_.draw(session_, canvas_.top());
       break;
     default: break;

@@ -64,11 +64,13 @@ void MySketchesPanel::draw(Session& s, int top) {
     choice_ = top;
   }
   const bool can_teach = s.run().has_model() && !c.running() && !s.canvas.empty();
+  const float teach_w = ImGui::CalcTextSize(tr(Str::kButtonTeach)).x + 2 * style.FramePadding.x;
+  const float prompt_w = ImGui::CalcTextSize(tr(Str::kCorrectPrompt)).x;
   ImGui::AlignTextToFramePadding();
   ImGui::TextUnformatted(tr(Str::kCorrectPrompt));
-  ImGui::SameLine();
-  const float teach_w = ImGui::CalcTextSize(tr(Str::kButtonTeach)).x + 2 * style.FramePadding.x;
-  ImGui::SetNextItemWidth(std::max(90.0f, ImGui::GetContentRegionAvail().x - teach_w - style.ItemSpacing.x));
+  // The menu beside the question when a 90 px menu and the button fit there, else under it.
+  if (prompt_w + 90.0f + teach_w + 2 * style.ItemSpacing.x <= ImGui::GetContentRegionAvail().x) ImGui::SameLine();
+  ImGui::SetNextItemWidth(std::max(60.0f, ImGui::GetContentRegionAvail().x - teach_w - style.ItemSpacing.x));
   if (ImGui::BeginCombo("##correct_class", choice_ >= 0 ? predicted_name(choice_) : "")) {
     for (int k = 0; k < kNumClasses; ++k) {
       if (ImGui::Selectable(predicted_name(k), k == choice_)) choice_ = k;
@@ -87,7 +89,6 @@ void MySketchesPanel::draw(Session& s, int top) {
   item_tooltip(tr(Str::kTipTeach), true);
 
   // The fine-tune's progress, or what the last one did, or what this is for.
-  const float width = ImGui::GetContentRegionAvail().x;
   char fine_tuned[200];
   std::snprintf(fine_tuned, sizeof(fine_tuned), tr(Str::kFmtFineTuned), c.applied());
   const LastFix& f = c.last_fix();
@@ -98,29 +99,27 @@ void MySketchesPanel::draw(Session& s, int top) {
     const auto name = [](int k) { return k >= 0 && k < kNumClasses ? predicted_name(k) : "?"; };
     std::snprintf(buf, sizeof(buf), tr(Str::kFmtLastFix), name(f.label), name(f.before),
                   f.before_p * 100.0, name(f.after), f.after_p * 100.0);
-    ImGui::AlignTextToFramePadding();
-    ImGui::TextColored(to_vec4(f.after == f.label ? kGood : kBad), "%s", fit_text(buf, width).c_str());
-    item_tooltip(buf);
+    ImGui::PushTextWrapPos(0.0f);
+    ImGui::TextColored(to_vec4(f.after == f.label ? kGood : kBad), "%s", buf);
+    ImGui::PopTextWrapPos();
   } else {
-    ImGui::AlignTextToFramePadding();
     const bool marked = c.applied() > 0;
     const char* text = marked ? fine_tuned : tr(Str::kSketchesNone);
+    ImGui::PushTextWrapPos(0.0f);
     if (marked) {
-      ImGui::TextColored(to_vec4(kFineTunedColor), "%s", fit_text(text, width).c_str());
+      ImGui::TextColored(to_vec4(kFineTunedColor), "%s", text);
     } else {
-      ImGui::TextDisabled("%s", fit_text(text, width).c_str());
+      ImGui::TextDisabled("%s", text);
     }
-    item_tooltip(text);
+    ImGui::PopTextWrapPos();
   }
   // The cost of the fix, and its undo.
-  const float undo_w = ImGui::CalcTextSize(tr(Str::kButtonUndoCorrection)).x + 2 * style.FramePadding.x;
   if (c.has_fix() && !c.running()) {
     std::snprintf(buf, sizeof(buf), tr(Str::kFmtValCost), f.val_before * 100.0, f.val_after * 100.0,
                   (f.val_after - f.val_before) * 100.0, f.compute_s);
-    ImGui::AlignTextToFramePadding();
-    ImGui::TextUnformatted(fit_text(buf, width - undo_w - style.ItemSpacing.x).c_str());
-    item_tooltip(buf);
-    ImGui::SameLine(std::max(0.0f, ImGui::GetWindowContentRegionMax().x - undo_w));
+    ImGui::PushTextWrapPos(0.0f);
+    ImGui::TextUnformatted(buf);
+    ImGui::PopTextWrapPos();
   }
   ImGui::BeginDisabled(!c.can_undo() || c.running());
   if (ImGui::Button(tr(Str::kButtonUndoCorrection))) {
@@ -149,10 +148,9 @@ void MySketchesPanel::draw(Session& s, int top) {
   rects_[5] = item_rect();
   ImGui::EndDisabled();
   if (c.applied() > 0 && c.has_fix()) {
-    ImGui::SameLine();
-    std::snprintf(buf, sizeof(buf), "%s", fit_text(fine_tuned, ImGui::GetContentRegionAvail().x).c_str());
-    ImGui::TextColored(to_vec4(kFineTunedColor), "%s", buf);
-    item_tooltip(fine_tuned);
+    ImGui::PushTextWrapPos(0.0f);
+    ImGui::TextColored(to_vec4(kFineTunedColor), "%s", fine_tuned);
+    ImGui::PopTextWrapPos();
   }
   if (set.empty()) return;
   refresh_thumbnails(s);
@@ -176,10 +174,11 @@ void MySketchesPanel::draw(Session& s, int top) {
       dl->AddImage(thumbs_.id(), p, ImVec2(p.x + cell, p.y + cell), uv0, uv1);
     }
     dl->AddRect(ImVec2(p.x, p.y), ImVec2(p.x + cell, p.y + cell), IM_COL32(255, 255, 255, 60));
-    const std::string name = fit_text(label, cell - 2);
     const float lh = ImGui::GetTextLineHeight();
     dl->AddRectFilled(ImVec2(p.x + 1, p.y + cell - lh - 1), ImVec2(p.x + cell - 1, p.y + cell - 1), IM_COL32(0, 0, 0, 170));
-    dl->AddText(ImVec2(p.x + 2, p.y + cell - lh - 1), IM_COL32(230, 230, 235, 255), name.c_str());
+    const ImVec4 clip(p.x, p.y, p.x + cell - 1, p.y + cell);  // the name within its thumbnail
+    dl->AddText(ImGui::GetFont(), ImGui::GetFontSize(), ImVec2(p.x + 2, p.y + cell - lh - 1),
+                IM_COL32(230, 230, 235, 255), label, nullptr, 0.0f, &clip);
     const float x_size = ImGui::GetTextLineHeight() + 2;
     const ImVec2 after = ImGui::GetCursorScreenPos();
     ImGui::SetCursorScreenPos(ImVec2(p.x + cell - x_size, p.y));
