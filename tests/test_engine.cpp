@@ -17,34 +17,14 @@
 #include "core/trainer.h"
 #include "engine/engine.h"
 #include "engine/settings.h"
+#include "toy_dataset.h"
 
 namespace fm {
 namespace {
 
-// A learnable toy set: class c lights pixels p ≡ c (mod 10), everything else is noise.
-Dataset synthetic(int train, int test, uint64_t seed, int side = 14) {
-  Dataset d;
-  d.side = side;
-  d.class_names = default_class_names();
-  Rng rng(seed);
-  const auto fill = [&](int count, std::vector<uint8_t>* images, std::vector<uint8_t>* labels) {
-    for (int i = 0; i < count; ++i) {
-      const uint8_t label = static_cast<uint8_t>(rng.below(kNumClasses));
-      labels->push_back(label);
-      for (int p = 0; p < d.pixels(); ++p) {
-        const bool on = p % kNumClasses == label;
-        images->push_back(static_cast<uint8_t>(on ? 150 + rng.below(106) : rng.below(110)));
-      }
-    }
-  };
-  fill(train, &d.train_images, &d.train_labels);
-  fill(test, &d.test_images, &d.test_labels);
-  return d;
-}
-
 // 600 training images (480 train / 120 val), 200 test, as the gunzipped bundle the page sends.
 const std::vector<uint8_t>& bundle() {
-  static const std::vector<uint8_t> bytes = write_bundle(synthetic(600, 200, 5), 8);
+  static const std::vector<uint8_t> bytes = write_bundle(toy_dataset(600, 200, 5), 8);
   return bytes;
 }
 
@@ -699,7 +679,7 @@ TEST(Engine, DivergesAtLr100AndContinuesWithASmallerRate) {
 TEST(Engine, SevenBySevenDataTrainsBesideFourteen) {
   Harness h;
   h.load();
-  const Dataset d7 = synthetic(400, 100, 9, 7);
+  const Dataset d7 = toy_dataset(400, 100, 9, 7);
   const std::vector<Message> loaded = h.send("load_data side=7", write_bundle(d7, 8));
   ASSERT_EQ(loaded.size(), 1u);
   ASSERT_EQ(message_type(loaded[0]), "data_loaded") << loaded[0].text;

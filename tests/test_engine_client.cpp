@@ -16,32 +16,13 @@
 #include "core/rng.h"
 #include "engine/engine.h"
 #include "engine/settings.h"
+#include "toy_dataset.h"
 
 namespace fm {
 namespace {
 
-Dataset synthetic(int train, int test, uint64_t seed, int side = 14) {
-  Dataset d;
-  d.side = side;
-  d.class_names = default_class_names();
-  Rng rng(seed);
-  const auto fill = [&](int count, std::vector<uint8_t>* images, std::vector<uint8_t>* labels) {
-    for (int i = 0; i < count; ++i) {
-      const uint8_t label = static_cast<uint8_t>(rng.below(kNumClasses));
-      labels->push_back(label);
-      for (int p = 0; p < d.pixels(); ++p) {
-        const bool on = p % kNumClasses == label;
-        images->push_back(static_cast<uint8_t>(on ? 150 + rng.below(106) : rng.below(110)));
-      }
-    }
-  };
-  fill(train, &d.train_images, &d.train_labels);
-  fill(test, &d.test_images, &d.test_labels);
-  return d;
-}
-
 const std::vector<uint8_t>& bundle() {
-  static const std::vector<uint8_t> bytes = write_bundle(synthetic(600, 200, 5), 8);
+  static const std::vector<uint8_t> bytes = write_bundle(toy_dataset(600, 200, 5), 8);
   return bytes;
 }
 
@@ -296,7 +277,7 @@ TEST(SettingsForThePage, AnyValueTheApiAcceptsGoesToTheLinkAndBackExactly) {
 
 TEST(BundleView, ImagesAndLabelsMatchTheParsedBundle) {
   for (int bits : {8, 4}) {
-    const Dataset src = synthetic(50, 20, 9, 28);
+    const Dataset src = toy_dataset(50, 20, 9, 28);
     const std::vector<uint8_t> bytes = write_bundle(src, bits);
     Dataset parsed;
     ASSERT_TRUE(parse_bundle(bytes.data(), bytes.size(), &parsed).ok);

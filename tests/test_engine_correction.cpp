@@ -10,30 +10,10 @@
 #include "core/bundle.h"
 #include "core/rng.h"
 #include "engine/engine.h"
+#include "toy_dataset.h"
 
 namespace fm {
 namespace {
-
-// A learnable toy set: class c lights pixels p ≡ c (mod 10), everything else is noise.
-Dataset synthetic(int train, int test, uint64_t seed) {
-  Dataset d;
-  d.side = 14;
-  d.class_names = default_class_names();
-  Rng rng(seed);
-  const auto fill = [&](int count, std::vector<uint8_t>* images, std::vector<uint8_t>* labels) {
-    for (int i = 0; i < count; ++i) {
-      const uint8_t label = static_cast<uint8_t>(rng.below(kNumClasses));
-      labels->push_back(label);
-      for (int p = 0; p < d.pixels(); ++p) {
-        const bool on = p % kNumClasses == label;
-        images->push_back(static_cast<uint8_t>(on ? 150 + rng.below(106) : rng.below(110)));
-      }
-    }
-  };
-  fill(train, &d.train_images, &d.train_labels);
-  fill(test, &d.test_images, &d.test_labels);
-  return d;
-}
 
 struct Harness {
   double t = 0;
@@ -73,7 +53,7 @@ std::string reason_of(const std::vector<Message>& e) {
 
 TEST(EngineCorrection, RefusedWhileTrainingAppliedWhenPausedOrDone) {
   Harness h;
-  h.send("load_data side=14", write_bundle(synthetic(600, 200, 5), 8));
+  h.send("load_data side=14", write_bundle(toy_dataset(600, 200, 5), 8));
   EXPECT_EQ(reason_of(h.send("correct labels=7", sketch_of_three())), "no_model");
   h.send("config slice_ms=0.05");  // a few steps a slice: the run is still going after three
   h.send("train model=softmax&epochs=2&batch=32&seed=3&side=14");

@@ -14,29 +14,10 @@
 #include "core/projection.h"
 #include "core/rng.h"
 #include "engine/engine.h"
+#include "toy_dataset.h"
 
 namespace fm {
 namespace {
-
-// Class c lights pixels p ≡ c (mod 10), the rest is noise (test_engine's toy set).
-Dataset synthetic(int train, uint64_t seed) {
-  Dataset d;
-  d.side = 14;
-  d.class_names = default_class_names();
-  Rng rng(seed);
-  const auto fill = [&](int count, std::vector<uint8_t>* images, std::vector<uint8_t>* labels) {
-    for (int i = 0; i < count; ++i) {
-      const uint8_t label = static_cast<uint8_t>(rng.below(kNumClasses));
-      labels->push_back(label);
-      for (int p = 0; p < d.pixels(); ++p) {
-        images->push_back(static_cast<uint8_t>(p % kNumClasses == label ? 150 + rng.below(106) : rng.below(110)));
-      }
-    }
-  };
-  fill(train, &d.train_images, &d.train_labels);
-  fill(50, &d.test_images, &d.test_labels);
-  return d;
-}
 
 struct IndexRun {
   double t = 0;
@@ -45,7 +26,7 @@ struct IndexRun {
   Dataset data;
 
   IndexRun() {
-    const std::vector<uint8_t> bytes = write_bundle(synthetic(1000, 5), 8);
+    const std::vector<uint8_t> bytes = write_bundle(toy_dataset(1000, 50, 5), 8);
     EXPECT_TRUE(static_cast<bool>(parse_bundle(bytes.data(), bytes.size(), &data)));
     send("load_data side=14", bytes);
     send("config explain=1");

@@ -17,30 +17,10 @@
 #include "core/sketch_file.h"
 #include "core/strokes.h"
 #include "test_support.h"
+#include "toy_dataset.h"
 
 namespace fm {
 namespace {
-
-// A learnable toy set: class c lights pixels p ≡ c (mod 10), everything else is noise.
-Dataset synthetic(int train, int side, uint64_t seed) {
-  Dataset d;
-  d.side = side;
-  d.class_names = default_class_names();
-  Rng rng(seed);
-  const auto fill = [&](int count, std::vector<uint8_t>* images, std::vector<uint8_t>* labels) {
-    for (int i = 0; i < count; ++i) {
-      const uint8_t label = static_cast<uint8_t>(rng.below(kNumClasses));
-      labels->push_back(label);
-      for (int p = 0; p < side * side; ++p) {
-        const bool on = p % kNumClasses == label;
-        images->push_back(static_cast<uint8_t>(on ? 176 + rng.below(80) : rng.below(80)));
-      }
-    }
-  };
-  fill(train, &d.train_images, &d.train_labels);
-  fill(train / 5, &d.test_images, &d.test_labels);
-  return d;
-}
 
 void train_to_done(Trainer* t, const Dataset& d, TrainConfig c) {
   ASSERT_TRUE(t->start(d, c));
@@ -59,7 +39,7 @@ int predict(Network& net, const std::vector<float>& input) {
 }
 
 TEST(FineTune, RefusesBadLabelsAndSizesChangingNothing) {
-  const Dataset d = synthetic(600, 14, 1);
+  const Dataset d = toy_dataset(600, 120, 1, 14, kStrongInk);
   TrainConfig c;
   c.epochs = 1;
   Trainer t;
@@ -77,7 +57,7 @@ TEST(FineTune, RefusesBadLabelsAndSizesChangingNothing) {
 }
 
 TEST(FineTune, SameSeedSameWeightsAndUndoCopyIsTheModelBefore) {
-  const Dataset d = synthetic(600, 14, 2);
+  const Dataset d = toy_dataset(600, 120, 2, 14, kStrongInk);
   TrainConfig c;
   c.epochs = 1;
   std::vector<float> sketch(196, 0.0f);

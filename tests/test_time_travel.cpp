@@ -18,6 +18,7 @@
 #include "core/rng.h"
 #include "core/trainer.h"
 #include "engine/engine.h"
+#include "toy_dataset.h"
 
 namespace fm {
 namespace {
@@ -102,27 +103,8 @@ TEST(SnapshotStore, TheDefaultBudgetIs64MBAndHoldsABookCnnRunOf40Epochs) {
 
 // --- the engine and the session, with a real Engine as the worker ---
 
-Dataset synthetic(int train, int test, uint64_t seed) {
-  Dataset d;
-  d.side = 14;
-  d.class_names = default_class_names();
-  Rng rng(seed);
-  const auto fill = [&](int count, std::vector<uint8_t>* images, std::vector<uint8_t>* labels) {
-    for (int i = 0; i < count; ++i) {
-      const uint8_t label = static_cast<uint8_t>(rng.below(kNumClasses));
-      labels->push_back(label);
-      for (int p = 0; p < d.pixels(); ++p) {
-        images->push_back(static_cast<uint8_t>(p % kNumClasses == label ? 150 + rng.below(106) : rng.below(110)));
-      }
-    }
-  };
-  fill(train, &d.train_images, &d.train_labels);
-  fill(test, &d.test_images, &d.test_labels);
-  return d;
-}
-
 const std::vector<uint8_t>& bundle() {
-  static const std::vector<uint8_t> bytes = write_bundle(synthetic(600, 200, 5), 8);
+  static const std::vector<uint8_t> bytes = write_bundle(toy_dataset(600, 200, 5), 8);
   return bytes;
 }
 

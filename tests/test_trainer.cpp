@@ -13,31 +13,11 @@
 #include "messages/messages.h"
 #include "tools/io/io.h"
 #include "test_support.h"
+#include "toy_dataset.h"
 
 
 namespace fm {
 namespace {
-
-// A learnable toy set: class c lights pixels p ≡ c (mod 10), everything else is noise.
-Dataset synthetic(int train, int test, int side, uint64_t seed) {
-  Dataset d;
-  d.side = side;
-  d.class_names = default_class_names();
-  Rng rng(seed);
-  const auto fill = [&](int count, std::vector<uint8_t>* images, std::vector<uint8_t>* labels) {
-    for (int i = 0; i < count; ++i) {
-      const uint8_t label = static_cast<uint8_t>(rng.below(kNumClasses));
-      labels->push_back(label);
-      for (int p = 0; p < side * side; ++p) {
-        const bool on = p % kNumClasses == label;
-        images->push_back(static_cast<uint8_t>(on ? 176 + rng.below(80) : rng.below(80)));
-      }
-    }
-  };
-  fill(train, &d.train_images, &d.train_labels);
-  fill(test, &d.test_images, &d.test_labels);
-  return d;
-}
 
 
 Dataset subset(const Dataset& d, Index train, Index test) {
@@ -204,7 +184,7 @@ TEST(Trainer, ValidateRefusalsNameTheField) {
 }
 
 TEST(Trainer, StartRefusalChangesNothing) {
-  const Dataset data = synthetic(300, 50, 14, 1);
+  const Dataset data = toy_dataset(300, 50, 1, 14, kStrongInk);
   Trainer t;
   TrainConfig bad;
   bad.optimizer.lr = 0;
@@ -227,7 +207,7 @@ TEST(Trainer, StartRefusalChangesNothing) {
 // --- determinism ---
 
 TEST(Trainer, InitialWeightsComeFromTheSeed) {
-  const Dataset data = synthetic(300, 50, 14, 2);
+  const Dataset data = toy_dataset(300, 50, 2, 14, kStrongInk);
   TrainConfig c = mlp_config();
   c.seed = 1234;
   Trainer t;
@@ -240,7 +220,7 @@ TEST(Trainer, InitialWeightsComeFromTheSeed) {
 }
 
 TEST(Trainer, SameSeedGivesBitwiseIdenticalRuns) {
-  const Dataset data = synthetic(600, 100, 14, 3);
+  const Dataset data = toy_dataset(600, 100, 3, 14, kStrongInk);
   for (const TrainConfig& c : {small_config(), mlp_config()}) {
     Trainer a, b;
     ASSERT_TRUE(a.start(data, c));
@@ -257,7 +237,7 @@ TEST(Trainer, SameSeedGivesBitwiseIdenticalRuns) {
 }
 
 TEST(Trainer, SlicedStepsEqualOneLoop) {
-  const Dataset data = synthetic(600, 100, 14, 4);
+  const Dataset data = toy_dataset(600, 100, 4, 14, kStrongInk);
   for (TrainConfig c : {small_config(), mlp_config()}) {
     c.epochs = 20;  // 150 steps stay inside the run (the probes below would start a test pass)
     Trainer loop, sliced;
@@ -288,7 +268,7 @@ TEST(Trainer, SlicedStepsEqualOneLoop) {
 }
 
 TEST(Trainer, DifferentSeedGivesDifferentRun) {
-  const Dataset data = synthetic(600, 100, 14, 5);
+  const Dataset data = toy_dataset(600, 100, 5, 14, kStrongInk);
   TrainConfig c = small_config();
   Trainer a, b;
   ASSERT_TRUE(a.start(data, c));
@@ -307,7 +287,7 @@ TEST(Trainer, DifferentSeedGivesDifferentRun) {
 // to change any loss, every sample's loss is fixed, and the running means in batch_history()
 // give them back in visiting order: loss_k = (k+1)·mean_k − k·mean_(k−1).
 TEST(Trainer, EpochsAreReshuffled) {
-  const Dataset data = synthetic(300, 20, 14, 14);
+  const Dataset data = toy_dataset(300, 20, 14, 14, kStrongInk);
   TrainConfig c = small_config();
   c.epochs = 2;
   c.batch = 1;
@@ -359,7 +339,7 @@ TEST(Trainer, EpochsAreReshuffled) {
 // --- the phase machine and its metrics ---
 
 TEST(Trainer, FitRunsEpochsValidationAndTest) {
-  const Dataset data = synthetic(600, 130, 14, 6);
+  const Dataset data = toy_dataset(600, 130, 6, 14, kStrongInk);
   const TrainConfig c = small_config();
   Trainer t;
   EXPECT_EQ(t.phase(), Phase::kIdle);
@@ -425,7 +405,7 @@ TEST(Trainer, FitRunsEpochsValidationAndTest) {
 }
 
 TEST(Trainer, FitCallsOnEpoch) {
-  const Dataset data = synthetic(400, 50, 14, 7);
+  const Dataset data = toy_dataset(400, 50, 7, 14, kStrongInk);
   Trainer t;
   TrainConfig c = small_config();
   c.epochs = 2;
@@ -439,7 +419,7 @@ TEST(Trainer, FitCallsOnEpoch) {
 }
 
 TEST(Trainer, SetBatchAndLearningRateApplyFromNextStep) {
-  const Dataset data = synthetic(600, 50, 14, 8);
+  const Dataset data = toy_dataset(600, 50, 8, 14, kStrongInk);
   Trainer t;
   ASSERT_TRUE(t.start(data, small_config()));
   t.step();
@@ -463,7 +443,7 @@ TEST(Trainer, SetBatchAndLearningRateApplyFromNextStep) {
 }
 
 TEST(Trainer, AdoptEvaluatesGivenWeights) {
-  const Dataset data = synthetic(600, 100, 14, 9);
+  const Dataset data = toy_dataset(600, 100, 9, 14, kStrongInk);
   const TrainConfig c = mlp_config();
   Trainer trained;
   ASSERT_TRUE(trained.start(data, c));
@@ -493,7 +473,7 @@ TEST(Trainer, AdoptEvaluatesGivenWeights) {
 // epoch N+1 with the shuffle the original run had next. With plain SGD (no optimizer state) and
 // no dropout, 2 epochs saved and adopted + 1 are bit for bit a 3-epoch run.
 TEST(Trainer, AdoptedHistoryContinuesAtTheNextEpoch) {
-  const Dataset data = synthetic(600, 100, 14, 9);
+  const Dataset data = toy_dataset(600, 100, 9, 14, kStrongInk);
   TrainConfig c = small_config();
   c.optimizer.kind = OptimizerKind::kSgd;
   c.optimizer.lr = 0.05f;
@@ -553,7 +533,7 @@ TEST(Trainer, AdoptedHistoryContinuesAtTheNextEpoch) {
 
 TEST(Trainer, NoHeapAllocationWhileTraining) {
   REQUIRE_MALLOC_COUNTER();
-  const Dataset data = synthetic(2000, 100, 14, 10);
+  const Dataset data = toy_dataset(2000, 100, 10, 14, kStrongInk);
   TrainConfig cnn = cnn_config(ModelKind::kCnnSmall);
   cnn.early_stopping = 2;
   TrainConfig augmented = cnn;
@@ -571,7 +551,7 @@ TEST(Trainer, NoHeapAllocationWhileTraining) {
 }
 
 TEST(Trainer, ResetClearsEverything) {
-  const Dataset data = synthetic(300, 50, 14, 11);
+  const Dataset data = toy_dataset(300, 50, 11, 14, kStrongInk);
   Trainer t;
   ASSERT_TRUE(t.start(data, small_config()));
   run_until_idle(t);
@@ -675,7 +655,7 @@ TEST(Trainer, DivergenceRestoresTheLastFinishedEpoch) {
 
 // Overflow to inf/NaN is caught at once, not after 50 batches, and never reaches the history.
 TEST(Trainer, NonFiniteLossStopsImmediately) {
-  const Dataset data = synthetic(600, 50, 14, 13);
+  const Dataset data = toy_dataset(600, 50, 13, 14, kStrongInk);
   TrainConfig c = small_config();
   c.optimizer.kind = OptimizerKind::kSgd;
   c.optimizer.lr = 1e38f;
@@ -694,7 +674,7 @@ TEST(Trainer, NonFiniteLossStopsImmediately) {
 }
 
 TEST(Trainer, ContinueNeedsADivergedRun) {
-  const Dataset data = synthetic(300, 50, 14, 12);
+  const Dataset data = toy_dataset(300, 50, 12, 14, kStrongInk);
   Trainer t;
   EXPECT_FALSE(t.continue_from_snapshot());
   ASSERT_TRUE(t.start(data, small_config()));
@@ -708,7 +688,7 @@ TEST(Trainer, ContinueNeedsADivergedRun) {
 // in one loop or in random slices with canvas predictions in between, and whatever the evaluation
 // chunk (the conv nets' evaluation passes go 64 samples at a time).
 TEST(Trainer, CnnRunsAreBitwiseRepeatableHoweverSliced) {
-  const Dataset data28 = synthetic(200, 40, 28, 21), data14 = synthetic(400, 40, 14, 22);
+  const Dataset data28 = toy_dataset(200, 40, 21, 28, kStrongInk), data14 = toy_dataset(400, 40, 22, 14, kStrongInk);
   for (const ModelKind kind : {ModelKind::kCnn, ModelKind::kCnnSmall}) {
     SCOPED_TRACE(model_kind_name(kind));
     const Dataset& data = kind == ModelKind::kCnn ? data28 : data14;
@@ -747,7 +727,7 @@ TEST(Trainer, CnnRunsAreBitwiseRepeatableHoweverSliced) {
 }
 
 TEST(Trainer, BookCnnNeeds28) {
-  const Dataset data = synthetic(200, 20, 14, 23);
+  const Dataset data = toy_dataset(200, 20, 23, 14, kStrongInk);
   const TrainConfig c = cnn_config(ModelKind::kCnn);
   Trainer t;
   const Status s = t.start(data, c);
@@ -781,7 +761,7 @@ Vector continued_after_divergence(const Dataset& data, const TrainConfig& c, int
 }
 
 TEST(Trainer, DropoutStreamIsInTheSnapshot) {
-  const Dataset data = synthetic(200, 20, 28, 24);
+  const Dataset data = toy_dataset(200, 20, 24, 28, kStrongInk);
   TrainConfig c = cnn_config(ModelKind::kCnn);
   c.epochs = 3;
   c.batch = 16;
@@ -793,7 +773,7 @@ TEST(Trainer, DropoutStreamIsInTheSnapshot) {
 // Augmented runs: the same seed gives bitwise the same weights, however the steps are sliced and
 // through a divergence and continue; the images really change (a different run than without).
 TEST(Trainer, AugmentedRunsAreBitwiseRepeatable) {
-  const Dataset data = synthetic(400, 50, 14, 31);
+  const Dataset data = toy_dataset(400, 50, 31, 14, kStrongInk);
   for (TrainConfig c : {mlp_config(), cnn_config(ModelKind::kCnnSmall)}) {
     c.epochs = 2;
     TrainConfig plain = c;
@@ -820,7 +800,7 @@ TEST(Trainer, AugmentedRunsAreBitwiseRepeatable) {
 }
 
 TEST(Trainer, AugmentStreamIsInTheSnapshot) {
-  const Dataset data = synthetic(300, 20, 14, 32);
+  const Dataset data = toy_dataset(300, 20, 32, 14, kStrongInk);
   TrainConfig c = mlp_config();
   c.augment = true;
   EXPECT_TRUE(same_bits(continued_after_divergence(data, c, 0), continued_after_divergence(data, c, 4)));
